@@ -1,0 +1,433 @@
+// A POSIX-shell tokenizer, just deep enough to read what people paste into a terminal:
+// quotes, escapes, line continuations, comments, expansions (kept as text), redirections
+// and the operators that separate several commands. Every word keeps its source span.
+
+import type { Diagnostic, Span } from './types'
+
+/** Text the shell replaces before docker sees it: the value docker gets depends on your shell. */
+export interface Expansion extends Span {
+  kind: 'variable' | 'command' | 'arithmetic' | 'tilde' | 'glob'
+  text: string
+}
+
+export interface Word extends Span {
+  /** Exactly as typed, quotes and escapes included. */
+  raw: string
+  /** After quote removal: what the program receives (expansions left as written). */
+  value: string
+  /** Some part was quoted or escaped (so `#` or `=` in it are literal). */
+  quoted: boolean
+  expansions: Expansion[]
+  /** For each character of `value`, its offset in `raw` (so a part of the value maps back to the source). */
+  sourceIndex: number[]
+}
+
+export interface Redirection extends Span {
+  /** `>`, `2>>`, `<`, `&>`… */
+  operator: string
+  target: Word | null
+}
+
+/** One command of the text; every span inside is relative to `text`. */
+export interface ShellCommand {
+  /** Where the command starts in the whole input. */
+  start: number
+  end: number
+  text: string
+  words: Word[]
+  redirections: Redirection[]
+  /** The operator that ended it (`&&`, `|`, `;`, newline…); null at the end of the text. */
+  separator: string | null
+  /** A quote or substitution that is never closed. */
+  error: Diagnostic | null
+}
+
+const SEPARATORS = ['&&', '||', '|&', ';;', ';', '&', '|', '(', ')']
+const REDIRECT = /^(\d*)(&>>|&>|>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)/
+
+function isBlank(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v'
+}
+
+function isOperatorStart(ch: string): boolean {
+  return ch === ';' || ch === '&' || ch === '|' || ch === '(' || ch === ')' || ch === '<' || ch === '>'
+}
+
+class Unclosed extends Error {
+  constructor(
+    readonly at: number,
+    readonly length: number,
+    readonly what: string,
+  ) {
+    super(what)
+  }
+}
+
+/**
+ * Reads the end of a `$(…)`, `${…}` or backtick substitution starting at `open` (the index just after
+ * the opening characters). Returns the index just past the closing character.
+ */
+function skipSubstitution(text: string, from: number, close: string, openAt: number, openLen: number): number {
+  let depth = 1
+  let i = from
+  while (i < text.length) {
+    const ch = text[i]!
+    if (ch === '\\') {
+      i += 2
+      continue
+    }
+    if (close === '`') {
+      if (ch === '`') return i + 1
+      i++
+      continue
+    }
+    if (ch === "'") {
+      const endQuote = text.indexOf("'", i + 1)
+      if (endQuote < 0) throw new Unclosed(i, 1, "'")
+      i = endQuote + 1
+      continue
+    }
+    if (ch === '"') {
+      i = skipDoubleQuoted(text, i + 1, i)
+      continue
+    }
+    if (ch === '`') {
+      i = skipSubstitution(text, i + 1, '`', i, 1)
+      continue
+    }
+    if (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+      i = skipSubstitution(text, i + 2, text[i + 1] === '(' ? ')' : '}', i, 2)
+      continue
+    }
+    if (close === ')' && ch === '(') depth++
+    if (ch === close) {
+      depth--
+      if (depth === 0) return i + 1
+    }
+    i++
+  }
+  throw new Unclosed(openAt, openLen, text.slice(openAt, openAt + openLen))
+}
+
+function skipDoubleQuoted(text: string, from: number, quoteAt: number): number {
+  let i = from
+  while (i < text.length) {
+    const ch = text[i]!
+    if (ch === '\\') {
+      i += 2
+      continue
+    }
+    if (ch === '"') return i + 1
+    if (ch === '`') {
+      i = skipSubstitution(text, i + 1, '`', i, 1)
+      continue
+    }
+    if (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+      i = skipSubstitution(text, i + 2, text[i + 1] === '(' ? ')' : '}', i, 2)
+      continue
+    }
+    i++
+  }
+  throw new Unclosed(quoteAt, 1, '"')
+}
+
+/** Reads `$…` at `i`; returns its end, or -1 when the `$` is a plain character. */
+function readDollar(text: string, i: number): { end: number; kind: Expansion['kind'] } | null {
+  const next = text[i + 1]
+  if (next === '(') {
+    if (text[i + 2] === '(') return { end: skipSubstitution(text, i + 2, ')', i, 3), kind: 'arithmetic' }
+    return { end: skipSubstitution(text, i + 2, ')', i, 2), kind: 'command' }
+  }
+  if (next === '{') return { end: skipSubstitution(text, i + 2, '}', i, 2), kind: 'variable' }
+  if (next !== undefined && /[A-Za-z_]/.test(next)) {
+    let end = i + 2
+    while (end < text.length && /[A-Za-z0-9_]/.test(text[end]!)) end++
+    return { end, kind: 'variable' }
+  }
+  if (next !== undefined && /[0-9@*#?$!-]/.test(next)) return { end: i + 2, kind: 'variable' }
+  return null
+}
+
+interface RawToken extends Span {
+  type: 'word' | 'operator' | 'newline'
+  word?: Word
+  operator?: string
+}
+
+/** Reads one word starting at `start` (not a blank, operator or comment). */
+function readWord(text: string, start: number): Word {
+  let i = start
+  let value = ''
+  const sourceIndex: number[] = []
+  const append = (chars: string, rawAt: number, sameSource = false) => {
+    value += chars
+    for (let k = 0; k < chars.length; k++) sourceIndex.push(rawAt - start + (sameSource ? 0 : k))
+  }
+  let quoted = false
+  const expansions: Expansion[] = []
+  const addExpansion = (kind: Expansion['kind'], s: number, e: number) =>
+    expansions.push({ kind, start: s, end: e, text: text.slice(s, e) })
+
+  if (text[i] === '~') addExpansion('tilde', i, i + 1)
+
+  while (i < text.length) {
+    const ch = text[i]!
+    if (isBlank(ch) || ch === '\n' || isOperatorStart(ch)) break
+    if (ch === '\\') {
+      if (text[i + 1] === '\n') {
+        i += 2 // line continuation: vanishes
+        continue
+      }
+      if (text[i + 1] === '\r' && text[i + 2] === '\n') {
+        i += 3
+        continue
+      }
+      quoted = true
+      if (i + 1 < text.length) append(text[i + 1]!, i + 1)
+      i += 2
+      continue
+    }
+    if (ch === "'") {
+      const endQuote = text.indexOf("'", i + 1)
+      if (endQuote < 0) throw new Unclosed(i, 1, "'")
+      append(text.slice(i + 1, endQuote), i + 1)
+      quoted = true
+      i = endQuote + 1
+      continue
+    }
+    if (ch === '$' && text[i + 1] === "'") {
+      // $'…' (ANSI-C quoting): backslash escapes inside single quotes
+      let j = i + 2
+      for (; j < text.length && text[j] !== "'"; j++) {
+        if (text[j] === '\\' && j + 1 < text.length) {
+          const esc = text[j + 1]!
+          append(esc === 'n' ? '\n' : esc === 't' ? '\t' : esc, j)
+          j++
+        } else append(text[j]!, j)
+      }
+      if (j >= text.length) throw new Unclosed(i, 2, "$'")
+      quoted = true
+      i = j + 1
+      continue
+    }
+    if (ch === '"') {
+      quoted = true
+      let j = i + 1
+      for (;;) {
+        if (j >= text.length) throw new Unclosed(i, 1, '"')
+        const c = text[j]!
+        if (c === '"') break
+        if (c === '\\') {
+          const n = text[j + 1]
+          if (n === '\n') {
+            j += 2
+            continue
+          }
+          if (n === '$' || n === '`' || n === '"' || n === '\\') {
+            append(n, j + 1)
+            j += 2
+            continue
+          }
+          append(c, j)
+          j++
+          continue
+        }
+        if (c === '$') {
+          const dollar = readDollar(text, j)
+          if (dollar) {
+            addExpansion(dollar.kind, j, dollar.end)
+            append(text.slice(j, dollar.end), j)
+            j = dollar.end
+            continue
+          }
+        }
+        if (c === '`') {
+          const end = skipSubstitution(text, j + 1, '`', j, 1)
+          addExpansion('command', j, end)
+          append(text.slice(j, end), j)
+          j = end
+          continue
+        }
+        append(c, j)
+        j++
+      }
+      i = j + 1
+      continue
+    }
+    if (ch === '$') {
+      const dollar = readDollar(text, i)
+      if (dollar) {
+        addExpansion(dollar.kind, i, dollar.end)
+        append(text.slice(i, dollar.end), i)
+        i = dollar.end
+        continue
+      }
+    }
+    if (ch === '`') {
+      const end = skipSubstitution(text, i + 1, '`', i, 1)
+      addExpansion('command', i, end)
+      append(text.slice(i, end), i)
+      i = end
+      continue
+    }
+    if (ch === '*' || ch === '?') addExpansion('glob', i, i + 1)
+    append(ch, i)
+    i++
+  }
+  return { start, end: i, raw: text.slice(start, i), value, quoted, expansions, sourceIndex }
+}
+
+/** Splits `text` into words and operators. Throws `Unclosed` at an unbalanced quote. */
+function* scan(text: string): Generator<RawToken> {
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i]!
+    if (isBlank(ch)) {
+      i++
+      continue
+    }
+    if (ch === '\\' && text[i + 1] === '\n') {
+      i += 2
+      continue
+    }
+    if (ch === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+      i += 3
+      continue
+    }
+    if (ch === '\\' && i + 1 === text.length) {
+      // A trailing backslash: the shell would wait for the next line; nothing more comes.
+      i++
+      continue
+    }
+    if (ch === '\n') {
+      yield { type: 'newline', start: i, end: i + 1, operator: '\n' }
+      i++
+      continue
+    }
+    if (ch === '#') {
+      // At a word boundary: a comment up to the end of the line.
+      const newline = text.indexOf('\n', i)
+      i = newline < 0 ? text.length : newline
+      continue
+    }
+    // Only reached at a word boundary, so leading digits (`2>`) belong to the operator.
+    const redirect = REDIRECT.exec(text.slice(i, i + 12))
+    if (redirect) {
+      yield { type: 'operator', start: i, end: i + redirect[0].length, operator: redirect[0] }
+      i += redirect[0].length
+      continue
+    }
+    if (isOperatorStart(ch)) {
+      const op = SEPARATORS.find((candidate) => text.startsWith(candidate, i)) ?? ch
+      yield { type: 'operator', start: i, end: i + op.length, operator: op }
+      i += op.length
+      continue
+    }
+    const word = readWord(text, i)
+    yield { type: 'word', start: word.start, end: word.end, word }
+    i = word.end
+  }
+}
+
+function shiftWord(word: Word, by: number): Word {
+  return {
+    ...word,
+    start: word.start - by,
+    end: word.end - by,
+    expansions: word.expansions.map((e) => ({ ...e, start: e.start - by, end: e.end - by })),
+  }
+}
+
+/**
+ * Splits a text into the commands the shell would run, in order. Blank lines and comments make
+ * no command. Never throws: an unbalanced quote ends the text with an error at the quote.
+ */
+export function splitCommands(text: string): ShellCommand[] {
+  const commands: ShellCommand[] = []
+  let words: Word[] = []
+  let redirections: Redirection[] = []
+  let pendingRedirect: Redirection | null = null
+  let first = -1
+  let last = -1
+
+  const finish = (separator: string | null, error: Diagnostic | null = null) => {
+    if (first < 0) return
+    const shift = (span: Span): Span => ({ start: span.start - first, end: span.end - first })
+    commands.push({
+      start: first,
+      end: last,
+      text: text.slice(first, last),
+      words: words.map((w) => shiftWord(w, first)),
+      redirections: redirections.map((r) => ({
+        ...r,
+        ...shift(r),
+        target: r.target ? shiftWord(r.target, first) : null,
+      })),
+      separator,
+      error: error ? { ...error, ...shift(error) } : null,
+    })
+    words = []
+    redirections = []
+    pendingRedirect = null
+    first = -1
+    last = -1
+  }
+
+  try {
+    for (const token of scan(text)) {
+      if (token.type === 'newline' || (token.type === 'operator' && SEPARATORS.includes(token.operator!))) {
+        finish(token.operator!)
+        continue
+      }
+      if (first < 0) first = token.start
+      last = token.end
+      if (token.type === 'operator') {
+        pendingRedirect = { start: token.start, end: token.end, operator: token.operator!, target: null }
+        redirections.push(pendingRedirect)
+        continue
+      }
+      const word = token.word!
+      if (pendingRedirect) {
+        pendingRedirect.target = word
+        pendingRedirect.end = word.end
+        pendingRedirect = null
+      } else words.push(word)
+    }
+    finish(null)
+  } catch (failure) {
+    if (!(failure instanceof Unclosed)) throw failure
+    // Everything from the current command's start to the end of the text is one unfinished command.
+    if (first < 0 || first > failure.at) first = failure.at
+    last = text.length
+    // Words before the unclosed quote stay explained; the rest is cut off.
+    words = words.filter((w) => w.end <= failure.at)
+    redirections = redirections.filter((r) => r.end <= failure.at)
+    const what = failure.what === '"' ? 'double quote' : failure.what === "'" ? 'single quote' : `\`${failure.what}\``
+    finish(null, {
+      start: failure.at,
+      end: failure.at + failure.length,
+      message: `This ${what} is never closed, so the shell would wait for more input instead of running the command.`,
+    })
+  }
+  return commands
+}
+
+/** The words of a single command text (the first command, when there are several). */
+export function tokenize(text: string): Word[] {
+  return splitCommands(text)[0]?.words ?? []
+}
+
+/**
+ * The source span of `word.value.slice(from, to)`. Quotes around the part are left out when they
+ * sit outside it; an empty value maps to the whole word (`""` is still something you typed).
+ */
+export function valueSpan(word: Word, from: number, to: number): Span {
+  const length = word.value.length
+  if (length === 0) return { start: word.start, end: word.end }
+  const first = Math.min(Math.max(from, 0), length - 1)
+  const start = word.start + (from >= length ? word.raw.length : word.sourceIndex[first]!)
+  if (to <= from) return { start, end: start }
+  const last = Math.min(to, length) - 1
+  const end = Math.max(start, word.start + word.sourceIndex[last]! + 1)
+  return { start, end }
+}
