@@ -1,0 +1,202 @@
+// Every docker command the deck shows or says must be one Docker accepts: the explainer is asked
+// about each, and any it refuses fails this test with the command and the file it came from.
+//
+// Where commands are found:
+//   - pages/*.md and slides.md: inline code (`docker ps`), lines of code blocks (`$ docker run …`),
+//     `command="…"` props of components, and all of these inside speaker notes (HTML comments);
+//   - snippets/**: shell scripts (lines starting with `docker`) and Markdown files, as above.
+// What is skipped, because the slide writes a pattern and not a command (counted and reported):
+//   - alternatives or elisions: ` / `, `…`, `...`;
+//   - placeholders: `<name>`, `{image}`.
+// A bare command name in prose (`docker run`, `docker compose up`) is checked for being a command
+// Docker knows, not for being complete: "use `docker exec`" names a command, it does not run one.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { explain } from '../../lib/docker/index'
+
+const ROOT = join(import.meta.dirname, '../..')
+const MINIMUM_CHECKED = 20
+
+interface FoundCommand {
+  file: string
+  line: number
+  text: string
+  from: 'inline code' | 'code block' | 'command prop' | 'script'
+}
+
+function lineAt(source: string, index: number): number {
+  return source.slice(0, index).split('\n').length
+}
+
+function decodeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, '\'')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
+/** `$ docker run …` → `docker run …`; null for lines that are not docker commands. */
+function commandOfLine(line: string): string | null {
+  const match = /^\s*(?:\$\s+)?(docker\s.*)$/.exec(line)
+  return match?.[1]?.trim() ?? null
+}
+
+/** Joins `\`-continued lines, keeping the line number of the first. */
+function logicalLines(block: string, firstLine: number): { text: string; line: number }[] {
+  const result: { text: string; line: number }[] = []
+  const lines = block.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    let text = lines[index] ?? ''
+    const line = firstLine + index
+    while (text.endsWith('\\') && index + 1 < lines.length) {
+      index++
+      text = `${text.slice(0, -1)} ${(lines[index] ?? '').trim()}`
+    }
+    result.push({ text, line })
+  }
+  return result
+}
+
+function commandsInMarkdown(file: string, source: string): FoundCommand[] {
+  const found: FoundCommand[] = []
+  const fence = /^(\s*)(```+|~~~+)[^\n]*\n([\s\S]*?)^\1\2\s*$/gm
+  for (const block of source.matchAll(fence)) {
+    const body = block[3] ?? ''
+    const bodyLine = lineAt(source, block.index) + 1
+    for (const { text, line } of logicalLines(body, bodyLine)) {
+      const command = commandOfLine(text)
+      if (command)
+        found.push({ file, line, text: command, from: 'code block' })
+    }
+  }
+  // Blank out code blocks (keeping line numbers) before looking at inline code.
+  const prose = source.replace(fence, block => block.replace(/[^\n]/g, ' '))
+  for (const match of prose.matchAll(/`([^`]+?)`/g)) {
+    const inner = match[1] ?? ''
+    if (inner.includes('\n\n'))
+      continue
+    const command = commandOfLine(inner.replace(/\s*\n\s*/g, ' '))
+    if (command)
+      found.push({ file, line: lineAt(prose, match.index), text: command, from: 'inline code' })
+  }
+  for (const match of source.matchAll(/\bcommand="([^"]*)"/g)) {
+    const command = commandOfLine(decodeAttribute(match[1] ?? ''))
+    if (command)
+      found.push({ file, line: lineAt(source, match.index), text: command, from: 'command prop' })
+  }
+  return found
+}
+
+function commandsInScript(file: string, source: string): FoundCommand[] {
+  return logicalLines(source, 1).flatMap(({ text, line }) => {
+    const command = commandOfLine(text)
+    return command ? [{ file, line, text: command, from: 'script' as const }] : []
+  })
+}
+
+/** Why a found text is a pattern rather than a command, or null when it is a command. */
+function placeholderReason(text: string): string | null {
+  if (text.includes(' / '))
+    return 'alternatives ( / )'
+  if (text.includes('…') || text.includes('...'))
+    return 'elision (…)'
+  if (/<[^>]+>/.test(text))
+    return 'placeholder (<…>)'
+  if (/\{[^}]+\}/.test(text))
+    return 'placeholder ({…})'
+  return null
+}
+
+function filesUnder(dir: string): string[] {
+  let entries: string[]
+  try {
+    entries = readdirSync(dir)
+  }
+  catch {
+    return []
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+}
+
+function collectDeckCommands(): FoundCommand[] {
+  const slideFiles = [join(ROOT, 'slides.md'), ...filesUnder(join(ROOT, 'pages')).filter(path => path.endsWith('.md'))]
+  const snippetFiles = filesUnder(join(ROOT, 'snippets'))
+  const found: FoundCommand[] = []
+  for (const path of [...slideFiles, ...snippetFiles]) {
+    const file = relative(ROOT, path)
+    const source = readFileSync(path, 'utf8')
+    if (path.endsWith('.md'))
+      found.push(...commandsInMarkdown(file, source))
+    else if (/\.(?:sh|bash)$/.test(path) || source.startsWith('#!'))
+      found.push(...commandsInScript(file, source))
+  }
+  return found
+}
+
+describe('the extraction itself', () => {
+  it('finds inline code, code-block lines, props and notes, and skips patterns', () => {
+    const sample = [
+      'Use `docker ps` and `docker stop / kill / rm`.',
+      '```bash',
+      '$ docker run --rm \\',
+      '    python:3.12 python -V',
+      '```',
+      '<DockerExplainer command="docker run -e A=&quot;x&quot; nginx" compact />',
+      '<!--',
+      'Then `docker logs -f web`.',
+      '-->',
+    ].join('\n')
+    const found = commandsInMarkdown('x.md', sample)
+    expect(found.map(command => [command.text, command.line, command.from])).toEqual([
+      ['docker run --rm python:3.12 python -V', 3, 'code block'],
+      ['docker ps', 1, 'inline code'],
+      ['docker stop / kill / rm', 1, 'inline code'],
+      ['docker logs -f web', 8, 'inline code'],
+      ['docker run -e A="x" nginx', 6, 'command prop'],
+    ])
+    expect(found.map(command => placeholderReason(command.text))).toEqual([null, null, 'alternatives ( / )', null, null])
+  })
+})
+
+describe('every docker command in the slides and snippets', () => {
+  const found = collectDeckCommands()
+  const checked = found.filter(command => placeholderReason(command.text) === null)
+
+  it(`checks at least ${MINIMUM_CHECKED} commands`, () => {
+    const skipped = found.filter(command => placeholderReason(command.text) !== null)
+    expect(
+      checked.length,
+      `checked ${checked.length}, skipped ${skipped.length}: ${skipped.map(c => `${c.file}:${c.line} ${c.text}`).join('; ')}`,
+    ).toBeGreaterThanOrEqual(MINIMUM_CHECKED)
+  })
+
+  it('is accepted by Docker (explain() says ok), or names a known command', () => {
+    const refused: string[] = []
+    for (const command of checked) {
+      const explanations = explain(command.text)
+      const where = `${command.file}:${command.line} (${command.from})`
+      if (explanations.length !== 1) {
+        refused.push(`${where}: \`${command.text}\` reads as ${explanations.length} commands`)
+        continue
+      }
+      const [explanation] = explanations
+      if (!explanation)
+        continue
+      const onlyNames = explanation.segments.every(segment => segment.kind === 'program' || segment.kind === 'command')
+      if (explanation.ok)
+        continue
+      if (onlyNames && explanation.isDocker && explanation.command.length > 0)
+        continue
+      const reasons = explanation.errors.map(error => error.message).join('; ') || 'not a docker command'
+      refused.push(`${where}: \`${command.text}\`: ${reasons}`)
+    }
+    expect(refused, `Commands Docker would refuse:\n${refused.join('\n')}`).toEqual([])
+  })
+})
