@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// The handout for students reading alone: every slide, as rendered by the built deck's print route
+// (real text, selectable, fonts embedded), followed by its speaker notes, on A4 pages.
+// `node scripts/handout.mjs [--dist dist] [--base /] [--out dist/<exportFilename>-handout.pdf]`
+import { readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+import { PDFDocument } from 'pdf-lib'
+import { chapterOutline, editPdf, loadDeck, readOutline, serveDirectory, setOutline } from './export-slides.mjs'
+import { requireChromium } from './find-chromium.mjs'
+
+// A4 at 96 CSS px per inch is 793.7 px wide; with 15 mm side margins the slide is 680 px wide.
+const PAGE_MARGIN = { top: '14mm', bottom: '16mm', left: '15mm', right: '15mm' }
+const CONTENT_WIDTH_PX = 680
+const RENDER_TIMEOUT_MS = 120_000
+
+const handoutCss = slideWidth => `
+@page { size: A4 portrait; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }
+html.print, html.print body, #app, #page-root, #print-container, #print-content {
+  background: #fff !important;
+}
+/* Plain block flow, nothing clipped: forced page breaks do not cross grid items or clipped boxes. */
+#page-root, #print-container, #print-content {
+  display: block !important;
+  overflow: visible !important;
+  height: auto !important;
+}
+.print-slide-container {
+  break-before: auto !important;
+  break-after: auto !important;
+  break-inside: avoid;
+  outline: 0.5px solid #b9b9b9;
+  /* zoom, unlike a transform, shrinks the layout box too, and text stays text. */
+  zoom: ${CONTENT_WIDTH_PX / slideWidth};
+}
+.handout-intro { font: 10.5pt/1.4 'Nunito Sans', sans-serif; color: #444; margin: 0 0 4mm; }
+.handout-heading {
+  break-before: page;
+  break-after: avoid;
+  margin: 0 0 3mm;
+  font: 600 11pt/1.3 'Nunito Sans', sans-serif;
+  color: #333;
+  display: flex;
+  gap: 0.6em;
+  align-items: baseline;
+}
+.handout-heading.handout-first { break-before: auto; }
+.handout-heading .handout-slide-no { color: #777; font-weight: 400; font-variant-numeric: tabular-nums; }
+.handout-heading .handout-chapter { margin-left: auto; color: #777; font-weight: 400; font-size: 9.5pt; }
+.handout-notes {
+  margin: 5mm 0 0;
+  font: 11pt/1.5 'Nunito Sans', sans-serif;
+  color: #1f1f1f;
+}
+.handout-notes p { margin: 0 0 0.6em; }
+.handout-notes ul, .handout-notes ol { margin: 0 0 0.6em; padding-left: 1.3em; }
+.handout-notes li { margin: 0.15em 0; }
+.handout-notes code {
+  font-family: 'Fira Code', monospace;
+  font-size: 0.9em;
+  background: #f1f1f1;
+  border-radius: 3px;
+  padding: 0 0.25em;
+}
+.handout-notes pre { white-space: pre-wrap; background: #f5f5f5; padding: 0.5em; border-radius: 4px; }
+.handout-notes pre code { background: none; padding: 0; }
+.handout-notes a { color: #0b5c7a; }
+.handout-notes .slidev-note-click-mark { display: none; }
+.handout-notes.handout-empty { color: #777; font-style: italic; }
+`
+
+/**
+ * Renders the handout PDF from a built deck.
+ * @param {{ dist: string, base?: string, out: string, projectRoot?: string, chromiumPath?: string }} options
+ * @returns {Promise<{ out: string, pages: number, slides: number, milliseconds: number }>}
+ */
+export async function buildHandout({ dist, base = '/', out, projectRoot = process.cwd(), chromiumPath = requireChromium() }) {
+  const started = performance.now()
+  const deck = await loadDeck(projectRoot)
+  const server = await serveDirectory(dist, { base })
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
+  try {
+    // No service worker: the handout must not start the deck's offline precache while printing.
+    const context = await browser.newContext({
+      viewport: { width: CONTENT_WIDTH_PX, height: 1000 },
+      colorScheme: 'light',
+      serviceWorkers: 'block',
+    })
+    const page = await context.newPage()
+    const pageErrors = []
+    page.on('pageerror', error => pageErrors.push(error.message))
+    await page.goto(`${server.url}?print=true#/print`, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS })
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+
+    const containers = page.locator('.print-slide-container')
+    await containers.first().waitFor({ timeout: RENDER_TIMEOUT_MS })
+    const rendered = await containers.count()
+    if (rendered !== deck.slides.length) {
+      throw new Error(`The print route rendered ${rendered} slides, but the deck has ${deck.slides.length}. `
+        + `Page errors: ${pageErrors.join(' | ') || 'none'}`)
+    }
+    await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: RENDER_TIMEOUT_MS }).catch(() => {})
+    await page.waitForLoadState('networkidle')
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+
+    const chapters = deck.slides.map(slide => (slide.chapter === null ? '' : `${deck.chapters[slide.chapter].number}. ${deck.chapters[slide.chapter].title}`))
+    const missing = await page.evaluate(({ chapters, total, title }) => {
+      // The notes come from the built deck itself (what the presenter view shows, already HTML):
+      // Slidev's render context, which the app provides to every component.
+      const slidevContext = document.querySelector('#app')?.__vue_app__?._context?.provides?.['$$slidev-context']
+      const slideRoutes = slidevContext?.nav?.slides
+      if (!Array.isArray(slideRoutes))
+        return ['Slidev\'s context ($$slidev-context) is not reachable from #app.__vue_app__']
+      const slideMeta = new Map(slideRoutes.map(route => [route.no, route.meta?.slide]))
+      const problems = []
+      const intro = document.createElement('p')
+      intro.className = 'handout-intro'
+      intro.textContent = `${title}: each slide with the speaker's notes below it.`
+      document.querySelectorAll('.print-slide-container').forEach((container, index) => {
+        const no = Number(container.id.split('-')[0])
+        const meta = slideMeta.get(no)
+        if (!meta)
+          problems.push(`slide ${no} (container #${container.id}) has no route data`)
+
+        const heading = document.createElement('h2')
+        heading.className = `handout-heading${index === 0 ? ' handout-first' : ''}`
+        const number = document.createElement('span')
+        number.className = 'handout-slide-no'
+        number.textContent = `${no} / ${total}`
+        const name = document.createElement('span')
+        name.textContent = meta?.title || `Slide ${no}`
+        const chapter = document.createElement('span')
+        chapter.className = 'handout-chapter'
+        chapter.textContent = chapters[no - 1] ?? ''
+        heading.append(number, name, chapter)
+
+        const notes = document.createElement('div')
+        notes.className = 'handout-notes'
+        if (meta?.noteHTML?.trim()) {
+          notes.innerHTML = meta.noteHTML
+        }
+        else {
+          notes.classList.add('handout-empty')
+          notes.textContent = 'No notes for this slide.'
+        }
+        container.before(heading)
+        container.after(notes)
+        if (index === 0)
+          heading.before(intro)
+      })
+      return problems
+    }, { chapters, total: deck.slides.length, title: deck.title })
+    if (missing.length > 0)
+      throw new Error(`Cannot build the handout: ${missing.join('; ')}.`)
+
+    const slideWidth = await containers.first().evaluate(element => element.getBoundingClientRect().width)
+    await page.addStyleTag({ content: handoutCss(slideWidth) })
+    await page.evaluate(title => (document.title = title), `${deck.title} — handout with notes`)
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+
+    // Chromium writes an outline from the document's headings (ours and the slides' own); it is the
+    // one exact record of the page each slide's heading landed on. We read it, then replace it with
+    // the chapter outline.
+    const pdfBytes = await page.pdf({
+      format: 'A4',
+      margin: PAGE_MARGIN,
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: `<div style="width:100%;font:8pt sans-serif;color:#777;padding:0 15mm;display:flex;justify-content:space-between">`
+        + `<span>${escapeHtml(deck.title)} — handout</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+      outline: true,
+      tagged: true,
+    })
+    const pageOfSlide = slideStartPages(readOutline(await PDFDocument.load(pdfBytes)), deck.slides.length)
+    const finalBytes = await editPdf(pdfBytes, (pdf) => {
+      setOutline(pdf, chapterOutline(deck, no => pageOfSlide[no - 1]))
+      pdf.setTitle(`${deck.title} — handout with notes`)
+      pdf.setSubject('Slides with speaker notes')
+    })
+    await writeFile(out, finalBytes)
+    const pages = (await PDFDocument.load(finalBytes)).getPageCount()
+    return { out, pages, slides: deck.slides.length, milliseconds: Math.round(performance.now() - started) }
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+/**
+ * Zero-based PDF page of each slide's heading ("12 / 40 Title…"), found in Chromium's heading outline.
+ * @param {import('./export-slides.mjs').OutlineItem[]} outline
+ */
+export function slideStartPages(outline, slideCount) {
+  const pageOfSlide = Array.from({ length: slideCount }, () => -1)
+  const visit = (items) => {
+    for (const item of items) {
+      const match = /^(\d+) \/ (\d+)(?!\d)/.exec(item.title)
+      if (match && Number(match[2]) === slideCount && pageOfSlide[Number(match[1]) - 1] === -1)
+        pageOfSlide[Number(match[1]) - 1] = item.pageIndex
+      visit(item.children)
+    }
+  }
+  visit(outline)
+  const lost = pageOfSlide.flatMap((page, index) => (page < 0 ? [index + 1] : []))
+  if (lost.length > 0)
+    throw new Error(`The handout PDF has no heading for slide(s) ${lost.join(', ')}; cannot place them in the outline.`)
+  return pageOfSlide
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`)
+}
+
+function parseArgs(argv) {
+  const options = { dist: 'dist', base: '/', out: '' }
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s)
+    const value = () => inline ?? argv[++i]
+    if (flag === '--dist')
+      options.dist = value()
+    else if (flag === '--base')
+      options.base = value()
+    else if (flag === '--out')
+      options.out = value()
+    else
+      throw new Error(`Unknown option ${argv[i]}. Usage: handout.mjs [--dist dist] [--base /] [--out file.pdf]`)
+  }
+  return options
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const options = parseArgs(process.argv.slice(2))
+    const deck = await loadDeck()
+    const slidesMd = await readFile('slides.md', 'utf8')
+    const exportFilename = /^exportFilename:\s*(\S+)/m.exec(slidesMd)?.[1] ?? 'slides'
+    const out = resolve(options.out || join(options.dist, `${exportFilename}-handout.pdf`))
+    const result = await buildHandout({ dist: resolve(options.dist), base: options.base, out })
+    console.log(`${result.out}: ${result.pages} pages for ${deck.slides.length} slides in ${(result.milliseconds / 1000).toFixed(1)} s`)
+  }
+  catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  }
+}
