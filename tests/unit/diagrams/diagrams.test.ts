@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import ClientDaemonDiagram from '../../../components/ClientDaemonDiagram.vue'
+import ImagesContainersDiagram from '../../../components/ImagesContainersDiagram.vue'
+import MountsDiagram from '../../../components/MountsDiagram.vue'
+import PortMappingDiagram from '../../../components/PortMappingDiagram.vue'
+
+/** The accessible name and description of the diagram's <svg>, resolved through its aria references. */
+function accessibleText(wrapper: ReturnType<typeof mount>) {
+  const svg = wrapper.get('svg')
+  const byId = (id: string | undefined) => (id ? wrapper.find(`[id="${id}"]`).text() : '')
+  return {
+    role: svg.attributes('role'),
+    name: byId(svg.attributes('aria-labelledby')),
+    description: byId(svg.attributes('aria-describedby')),
+  }
+}
+
+/** All text drawn in the picture, one string per <text>. */
+function drawnTexts(wrapper: ReturnType<typeof mount>): string[] {
+  return wrapper.findAll('text').map(text => text.text().replace(/\s+/g, ' ').trim())
+}
+
+const diagrams = [
+  { name: 'ImagesContainersDiagram', component: ImagesContainersDiagram, props: {}, nameMatches: /images and containers/i },
+  { name: 'ClientDaemonDiagram', component: ClientDaemonDiagram, props: {}, nameMatches: /client.*daemon/i },
+  { name: 'PortMappingDiagram', component: PortMappingDiagram, props: { host: '8090', container: '3000' }, nameMatches: /port/i },
+  { name: 'MountsDiagram', component: MountsDiagram, props: {}, nameMatches: /volumes.*bind mounts/i },
+] as const
+
+describe.each(diagrams)('$name', ({ component, props, nameMatches }) => {
+  it('is one svg image with an accessible name and description', () => {
+    const wrapper = mount(component, { props })
+    expect(wrapper.findAll('svg')).toHaveLength(1)
+    const { role, name, description } = accessibleText(wrapper)
+    expect(role).toBe('img')
+    expect(name).toMatch(nameMatches)
+    expect(description.length).toBeGreaterThan(80)
+  })
+
+  it('scales with its container and caps its height', () => {
+    const svg = mount(component, { props }).get('svg')
+    expect(svg.attributes('viewBox')).toMatch(/^0 0 \d+ \d+$/)
+    expect(svg.attributes('width')).toBeUndefined()
+    expect(svg.attributes('style')).toMatch(/max-height: \d+px/)
+  })
+
+  it('gives every copy its own ids, so several can share a page (as in the slide overview)', () => {
+    const twoCopies = defineComponent(() => () => [h(component, props), h(component, props)])
+    const ids = mount(twoCopies).findAll('[id]').map(element => element.attributes('id'))
+    expect(ids).toHaveLength(4)
+    expect(new Set(ids).size).toBe(4)
+  })
+})
+
+describe('ImagesContainersDiagram', () => {
+  it('shows the registry, the Dockerfile, the four verbs and the layers', () => {
+    const texts = drawnTexts(mount(ImagesContainersDiagram))
+    expect(texts).toEqual(expect.arrayContaining(['Registry', 'Dockerfile', 'build', 'pull', 'push']))
+    expect(texts.filter(text => text === 'run')).toHaveLength(3)
+    expect(texts.filter(text => text === 'writable layer')).toHaveLength(3)
+    expect(texts.some(text => /read-only layers, shared/.test(text))).toBe(true)
+  })
+})
+
+describe('ClientDaemonDiagram', () => {
+  it('names the client, the daemon, the socket, the VM and what the daemon manages', () => {
+    const all = drawnTexts(mount(ClientDaemonDiagram)).join('\n')
+    for (const expected of ['docker — the client (CLI)', 'dockerd', 'REST API', '/var/run/docker.sock', 'Linux VM', 'images', 'containers', 'volumes', 'networks'])
+      expect(all).toContain(expected)
+  })
+})
+
+describe('PortMappingDiagram', () => {
+  it('shows the ports it is given, in the URL, the ports and the command', () => {
+    const wrapper = mount(PortMappingDiagram, { props: { host: '8090', container: '3000' } })
+    const texts = drawnTexts(wrapper)
+    expect(texts).toContain('localhost:8090')
+    expect(texts).toContain('host port 8090')
+    expect(texts).toContain('port 3000')
+    expect(texts).toContain('listens on :3000')
+    expect(texts).toContain('$ docker run -p 8090:3000 myapp')
+    expect(accessibleText(wrapper).name).toBe('Port mapping: host port 8090 to container port 3000')
+  })
+
+  it('follows new props', async () => {
+    const wrapper = mount(PortMappingDiagram, { props: { host: 8080, container: 80 } })
+    expect(drawnTexts(wrapper)).toContain('$ docker run -p 8080:80 myapp')
+    await wrapper.setProps({ host: 5433, container: 5432 })
+    expect(drawnTexts(wrapper)).toContain('$ docker run -p 5433:5432 myapp')
+    expect(drawnTexts(wrapper)).toContain('host port 5433')
+  })
+
+  it('shows the host IP in the command and in the browser address when it is not a loopback one', () => {
+    const local = drawnTexts(mount(PortMappingDiagram, { props: { host: 8090, container: 3000, hostIp: '127.0.0.1' } }))
+    expect(local).toContain('$ docker run -p 127.0.0.1:8090:3000 myapp')
+    expect(local).toContain('localhost:8090')
+    expect(local).toContain('on 127.0.0.1 only')
+
+    const lan = drawnTexts(mount(PortMappingDiagram, { props: { host: 8090, container: 3000, hostIp: '192.168.1.20' } }))
+    expect(lan).toContain('192.168.1.20:8090')
+  })
+
+  it('refuses a port that is not a number from 1 to 65535, naming the prop', () => {
+    expect(() => mount(PortMappingDiagram, { props: { host: '80a', container: '3000' } }))
+      .toThrow('PortMappingDiagram: "host" must be a port number between 1 and 65535, got "80a"')
+    expect(() => mount(PortMappingDiagram, { props: { host: '8090', container: 70000 } }))
+      .toThrow('"container" must be a port number between 1 and 65535, got "70000"')
+  })
+})
+
+describe('MountsDiagram', () => {
+  it('shows the named volume, the read-only bind mount and the ephemeral writable layer', () => {
+    const texts = drawnTexts(mount(MountsDiagram))
+    expect(texts).toEqual(expect.arrayContaining([
+      'myvolume',
+      '/my_mount_point',
+      '/home/me/data',
+      '/data',
+      'read-only (:ro)',
+      'writable layer',
+      'ephemeral',
+    ]))
+    expect(texts.join('\n')).toContain('-v /home/me/data:/data:ro')
+  })
+})
