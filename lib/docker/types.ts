@@ -41,6 +41,10 @@ export type ValueType =
   | 'secret'
   | 'config'
   | 'stringToString'
+  | 'uint32'
+  | 'credential-spec'
+  | 'pem-file'
+  | 'ipNetSlice'
 
 /** How a flag's value is checked beyond its type, before the daemon is contacted. */
 export type ValueCheck =
@@ -53,6 +57,20 @@ export type ValueCheck =
   | 'signal'
   | 'pull-policy'
   | 'log-level'
+  | 'attach' // -a stdin|stdout|stderr
+  | 'host-ip' // --add-host host:ip
+  | 'platform' // os[/arch[/variant]]
+  | 'device' // --device host[:container[:perms]]
+  | 'mount' // --mount type=…,target=…
+  | 'ip' // --dns: an IP address
+  | 'expose' // --expose port[-port][/proto]
+  | 'link' // --link name[:alias]
+  | 'sysctl' // --sysctl namespaced key=value
+  | 'domain' // --dns-search
+  | 'mac' // --mac-address
+  | 'swappiness' // 0-100 or -1
+  | 'namespace-mode' // --pid/--uts/--userns/--cgroupns
+  | 'network' // --network name or key=value list
 
 export interface FlagSpec {
   /** Long name without dashes: `publish`. */

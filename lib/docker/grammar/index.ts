@@ -1,0 +1,190 @@
+// The docker client's grammar as data, and the look-ups the parser needs.
+// Tables: one file per command family. Look-ups are precomputed maps, so every call is cheap.
+import type { CommandSpec, FlagSpec } from '../types'
+import { COMPOSE_COMMANDS } from './compose'
+import { CONTAINER_COMMANDS } from './container'
+import { GLOBAL_FLAGS } from './global'
+import { IMAGE_COMMANDS } from './image'
+import { NETWORK_COMMANDS } from './network'
+import { OTHER_COMMANDS } from './other'
+import { SWARM_COMMANDS } from './swarm'
+import { SYSTEM_COMMANDS } from './system'
+import { VOLUME_COMMANDS } from './volume'
+
+export { GLOBAL_FLAGS }
+
+export const COMMANDS: readonly CommandSpec[] = [
+  ...CONTAINER_COMMANDS,
+  ...IMAGE_COMMANDS,
+  ...VOLUME_COMMANDS,
+  ...NETWORK_COMMANDS,
+  ...SYSTEM_COMMANDS,
+  ...SWARM_COMMANDS,
+  ...OTHER_COMMANDS,
+  ...COMPOSE_COMMANDS,
+]
+
+/**
+ * `--help` is a persistent option of the root command: every command accepts it, even those whose
+ * help does not list it.
+ */
+export const HELP_FLAG: FlagSpec = {
+  long: 'help',
+  type: 'bool',
+  help: 'Print usage',
+  explain: "Prints this command's usage and options instead of running it.",
+}
+
+/** Longest command path docker has: `docker trust signer add`. */
+const MAX_PATH_LENGTH = 3
+
+/** Every path (canonical or alias) joined with spaces → its command. */
+const BY_PATH = new Map<string, CommandSpec>()
+for (const spec of COMMANDS) {
+  for (const path of [spec.path, ...spec.aliases]) BY_PATH.set(path.join(' '), spec)
+}
+
+export function resolveCommand(words: readonly string[]): { spec: CommandSpec; length: number } | null {
+  for (let length = Math.min(MAX_PATH_LENGTH, words.length); length >= 1; length--) {
+    const spec = BY_PATH.get(words.slice(0, length).join(' '))
+    if (spec) return { spec, length }
+  }
+  return null
+}
+
+/** Children of `path` ([] for the top level), reached by canonical path or by alias, in table order. */
+export function subcommandsOf(path: readonly string[]): CommandSpec[] {
+  const prefix = path.join(' ')
+  const found: CommandSpec[] = []
+  for (const spec of COMMANDS) {
+    const reachable = [spec.path, ...spec.aliases].some(
+      (candidate) => candidate.length === path.length + 1 && candidate.slice(0, path.length).join(' ') === prefix,
+    )
+    if (reachable && !found.includes(spec)) found.push(spec)
+  }
+  return found
+}
+
+/** The words that may follow `path`: names of canonical paths and aliases one level below it. */
+function childNames(path: readonly string[]): string[] {
+  const names = new Set<string>()
+  for (const spec of subcommandsOf(path)) {
+    for (const candidate of [spec.path, ...spec.aliases]) {
+      if (candidate.length === path.length + 1 && candidate.slice(0, path.length).join(' ') === path.join(' ')) {
+        names.add(candidate[path.length] ?? '')
+      }
+    }
+  }
+  return [...names]
+}
+
+interface FlagIndex {
+  long: Map<string, FlagSpec>
+  short: Map<string, FlagSpec>
+}
+const FLAG_INDEX = new WeakMap<CommandSpec, FlagIndex>()
+
+function flagIndex(spec: CommandSpec): FlagIndex {
+  let index = FLAG_INDEX.get(spec)
+  if (!index) {
+    index = { long: new Map(), short: new Map() }
+    for (const flag of spec.flags) {
+      index.long.set(flag.long, flag)
+      if (flag.short) index.short.set(flag.short, flag)
+    }
+    FLAG_INDEX.set(spec, index)
+  }
+  return index
+}
+
+/** A flag of `spec` by long name (`publish`) or shorthand (`p`), without dashes. Global options are not included. */
+export function findFlag(spec: CommandSpec, name: string, isShort: boolean): FlagSpec | undefined {
+  const index = flagIndex(spec)
+  if (isShort) return index.short.get(name)
+  return index.long.get(name) ?? (name === HELP_FLAG.long ? HELP_FLAG : undefined)
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swapping two neighbours), stopping early
+ * once it exceeds `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let before: number[] = []
+  let previous: number[] = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current: number[] = [i]
+    let rowMinimum = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (before[j - 2] ?? 0) + 1)
+      }
+      current.push(value)
+      rowMinimum = Math.min(rowMinimum, value)
+    }
+    if (rowMinimum > limit) return limit + 1
+    before = previous
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}
+
+/** How far a typo may be from the intended word: short words leave less room for guessing. */
+function allowedDistance(word: string): number {
+  return word.length <= 3 ? 1 : 2
+}
+
+/** The closest candidate within the allowed distance; ties go to the earlier candidate. */
+function closest(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null
+  let bestDistance = allowedDistance(word) + 1
+  for (const candidate of candidates) {
+    if (candidate === word) continue
+    const distance = editDistance(word, candidate, bestDistance)
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+/** `runn` → `run` (under `parent`, [] for the top level); null when nothing is close. */
+export function suggestCommand(word: string, parent: readonly string[]): string | null {
+  if (word === '' || word.length > 64) return null
+  const names = childNames(parent)
+  const lower = word.toLowerCase()
+  if (lower !== word && names.includes(lower)) return lower
+  return closest(lower, names)
+}
+
+/**
+ * A likely meant flag for an unknown `written` flag token (with its dashes, `=value` ignored):
+ * `--it` → `-it` when every letter is a bool shorthand, `-rm` → `--rm`, `--nmae` → `--name`.
+ */
+export function suggestFlag(spec: CommandSpec, written: string): string | null {
+  if (!written.startsWith('-') || written.length > 128) return null
+  const equals = written.indexOf('=')
+  const flagText = equals === -1 ? written : written.slice(0, equals)
+  const doubleDash = flagText.startsWith('--')
+  const name = flagText.slice(doubleDash ? 2 : 1)
+  if (name === '') return null
+  const index = flagIndex(spec)
+  if (doubleDash && index.long.has(name)) return null
+
+  // `--it`: letters that are all bool shorthands were meant as a group of short flags.
+  if (doubleDash && name.length >= 2 && name.length <= 6 && !index.long.has(name)) {
+    const letters = [...name]
+    const allBoolShorthands = letters.every((letter) => index.short.get(letter)?.type === 'bool')
+    if (allBoolShorthands && new Set(letters).size === letters.length) return `-${name}`
+  }
+  // `-rm`: a long name written with one dash.
+  if (!doubleDash && name.length >= 2 && (index.long.has(name) || name === HELP_FLAG.long)) return `--${name}`
+
+  if (!doubleDash && name.length === 1) return null
+  const visible = spec.flags.filter((flag) => !flag.hidden && !flag.deprecated).map((flag) => flag.long)
+  const guess = closest(name, visible)
+  return guess === null ? null : `--${guess}`
+}
