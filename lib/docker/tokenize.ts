@@ -154,21 +154,30 @@ interface RawToken extends Span {
   operator?: string
 }
 
+interface WordState {
+  text: string
+  start: number
+  value: string
+  sourceIndex: number[]
+  expansions: Expansion[]
+}
+
+function appendChars(state: WordState, chars: string, rawAt: number): void {
+  state.value += chars
+  for (let k = 0; k < chars.length; k++) state.sourceIndex.push(rawAt - state.start + k)
+}
+
+function addExpansionTo(state: WordState, kind: Expansion['kind'], start: number, end: number): void {
+  state.expansions.push({ kind, start, end, text: state.text.slice(start, end) })
+}
+
 /** Reads one word starting at `start` (not a blank, operator or comment). */
 function readWord(text: string, start: number): Word {
   let i = start
-  let value = ''
-  const sourceIndex: number[] = []
-  const append = (chars: string, rawAt: number, sameSource = false) => {
-    value += chars
-    for (let k = 0; k < chars.length; k++) sourceIndex.push(rawAt - start + (sameSource ? 0 : k))
-  }
+  const state: WordState = { text, start, value: '', sourceIndex: [], expansions: [] }
   let quoted = false
-  const expansions: Expansion[] = []
-  const addExpansion = (kind: Expansion['kind'], s: number, e: number) =>
-    expansions.push({ kind, start: s, end: e, text: text.slice(s, e) })
 
-  if (text[i] === '~') addExpansion('tilde', i, i + 1)
+  if (text[i] === '~') addExpansionTo(state, 'tilde', i, i + 1)
 
   while (i < text.length) {
     const ch = text[i]!
@@ -182,15 +191,21 @@ function readWord(text: string, start: number): Word {
         i += 3
         continue
       }
+      if (i + 1 >= text.length) {
+        // A backslash ending the text escapes nothing: bash keeps it as a character.
+        appendChars(state, ch, i)
+        i++
+        continue
+      }
       quoted = true
-      if (i + 1 < text.length) append(text[i + 1]!, i + 1)
+      appendChars(state, text[i + 1]!, i + 1)
       i += 2
       continue
     }
     if (ch === "'") {
       const endQuote = text.indexOf("'", i + 1)
       if (endQuote < 0) throw new Unclosed(i, 1, "'")
-      append(text.slice(i + 1, endQuote), i + 1)
+      appendChars(state, text.slice(i + 1, endQuote), i + 1)
       quoted = true
       i = endQuote + 1
       continue
@@ -201,9 +216,9 @@ function readWord(text: string, start: number): Word {
       for (; j < text.length && text[j] !== "'"; j++) {
         if (text[j] === '\\' && j + 1 < text.length) {
           const esc = text[j + 1]!
-          append(esc === 'n' ? '\n' : esc === 't' ? '\t' : esc, j)
+          appendChars(state, esc === 'n' ? '\n' : esc === 't' ? '\t' : esc, j)
           j++
-        } else append(text[j]!, j)
+        } else appendChars(state, text[j]!, j)
       }
       if (j >= text.length) throw new Unclosed(i, 2, "$'")
       quoted = true
@@ -224,31 +239,31 @@ function readWord(text: string, start: number): Word {
             continue
           }
           if (n === '$' || n === '`' || n === '"' || n === '\\') {
-            append(n, j + 1)
+            appendChars(state, n, j + 1)
             j += 2
             continue
           }
-          append(c, j)
+          appendChars(state, c, j)
           j++
           continue
         }
         if (c === '$') {
           const dollar = readDollar(text, j)
           if (dollar) {
-            addExpansion(dollar.kind, j, dollar.end)
-            append(text.slice(j, dollar.end), j)
+            addExpansionTo(state, dollar.kind, j, dollar.end)
+            appendChars(state, text.slice(j, dollar.end), j)
             j = dollar.end
             continue
           }
         }
         if (c === '`') {
           const end = skipSubstitution(text, j + 1, '`', j, 1)
-          addExpansion('command', j, end)
-          append(text.slice(j, end), j)
+          addExpansionTo(state, 'command', j, end)
+          appendChars(state, text.slice(j, end), j)
           j = end
           continue
         }
-        append(c, j)
+        appendChars(state, c, j)
         j++
       }
       i = j + 1
@@ -257,24 +272,32 @@ function readWord(text: string, start: number): Word {
     if (ch === '$') {
       const dollar = readDollar(text, i)
       if (dollar) {
-        addExpansion(dollar.kind, i, dollar.end)
-        append(text.slice(i, dollar.end), i)
+        addExpansionTo(state, dollar.kind, i, dollar.end)
+        appendChars(state, text.slice(i, dollar.end), i)
         i = dollar.end
         continue
       }
     }
     if (ch === '`') {
       const end = skipSubstitution(text, i + 1, '`', i, 1)
-      addExpansion('command', i, end)
-      append(text.slice(i, end), i)
+      addExpansionTo(state, 'command', i, end)
+      appendChars(state, text.slice(i, end), i)
       i = end
       continue
     }
-    if (ch === '*' || ch === '?') addExpansion('glob', i, i + 1)
-    append(ch, i)
+    if (ch === '*' || ch === '?') addExpansionTo(state, 'glob', i, i + 1)
+    appendChars(state, ch, i)
     i++
   }
-  return { start, end: i, raw: text.slice(start, i), value, quoted, expansions, sourceIndex }
+  return {
+    start,
+    end: i,
+    raw: text.slice(start, i),
+    value: state.value,
+    quoted,
+    expansions: state.expansions,
+    sourceIndex: state.sourceIndex,
+  }
 }
 
 /** Splits `text` into words and operators. Throws `Unclosed` at an unbalanced quote. */

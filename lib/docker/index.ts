@@ -1,0 +1,53 @@
+// The engine's public entry: text in, one explanation per command out. Pure TypeScript, no DOM.
+
+import { explainShellCommand } from './explain'
+import { splitCommands, type ShellCommand } from './tokenize'
+import type { CommandExplanation } from './types'
+
+export type * from './types'
+export { splitCommands, tokenize } from './tokenize'
+export type { ShellCommand, Word, Expansion, Redirection } from './tokenize'
+export { WARNING_RULES } from './warnings'
+export { COMPOSE_MAPPINGS } from './compose'
+
+/** Message prefix of a failure inside the engine (a bug, never the user's fault). */
+export const INTERNAL_ERROR = 'Internal error while explaining this command'
+
+function failed(shell: ShellCommand, failure: unknown): CommandExplanation {
+  const detail = failure instanceof Error ? failure.message : String(failure)
+  return {
+    input: shell.text,
+    offset: shell.start,
+    isDocker: false,
+    ok: false,
+    command: [],
+    summary: `${INTERNAL_ERROR}.`,
+    segments: [],
+    errors: [{ start: 0, end: shell.text.length, message: `${INTERNAL_ERROR}: ${detail}` }],
+    warnings: [],
+    image: null,
+    run: null,
+    compose: null,
+  }
+}
+
+/**
+ * Explains every command in `text` (lines, `&&`, `;`, `|`…), in order. Each explanation's spans are
+ * relative to its own `input`, which starts at `offset` in `text`. Blank text gives no command.
+ * Never throws.
+ */
+export function explain(text: string): CommandExplanation[] {
+  let commands: ShellCommand[]
+  try {
+    commands = splitCommands(String(text ?? ''))
+  } catch (failure) {
+    return [failed({ start: 0, end: text.length, text, words: [], redirections: [], separator: null, error: null }, failure)]
+  }
+  return commands.map((shell) => {
+    try {
+      return explainShellCommand(shell)
+    } catch (failure) {
+      return failed(shell, failure)
+    }
+  })
+}

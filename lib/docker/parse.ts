@@ -1,0 +1,537 @@
+// Reads a command's words the way the docker client does (cobra + pflag): global options before the
+// command, combined shorthands, attached values, `--`, interspersed flags except after the image of
+// `run`/`create` and the container of `exec`, argument counts and the client's cross-flag checks.
+
+import { findFlag, GLOBAL_FLAGS, resolveCommand, suggestCommand, suggestFlag } from './grammar'
+import { type Word, type ShellCommand, valueSpan } from './tokenize'
+import type { ArgSpec, CommandSpec, Diagnostic, FlagSpec, Span } from './types'
+import { checkFlagValue, parseImageReference } from './values'
+
+export interface ParsedFlag {
+  spec: FlagSpec
+  scope: 'global' | 'command'
+  /** As written: `--publish`, `-p`; inside `-it`, `-i` and `-t`. */
+  written: string
+  /** The word holding the flag's name. */
+  word: Word
+  /** The name's own span (`t` in `-it` is one character). */
+  nameSpan: Span
+  /** Name and value together, over two words for `-p 80:80`. */
+  span: Span
+  /** The value as given; null for a bool flag written alone. */
+  value: string | null
+  valueWord: Word | null
+  valueSpan: Span | null
+  /** Where the value starts inside `valueWord.value`. */
+  valueOffset: number
+  /** One of several shorthands in one word (`-itd`). */
+  combined: boolean
+  /** What the flag is set to: `true` for a bool flag written alone. */
+  effective: string
+}
+
+export interface ParsedArg {
+  word: Word
+  spec: ArgSpec | null
+}
+
+export interface ParsedCommand {
+  /** `NAME=value` assignments and `sudo` before the program. */
+  prefix: { word: Word; kind: 'assignment' | 'sudo' }[]
+  program: Word | null
+  isDocker: boolean
+  globalFlags: ParsedFlag[]
+  commandWords: Word[]
+  spec: CommandSpec | null
+  flags: ParsedFlag[]
+  args: ParsedArg[]
+  /** `--`: everything after it is an argument. */
+  separator: Word | null
+  /** Flags docker does not know, and `--help`/`-h` (kept so every word is accounted for). */
+  unknownFlags: Word[]
+  helpFlags: Word[]
+  /** docker prints help instead of running: `docker`, `docker container`, `--help`. */
+  help: boolean
+  /** `docker --version`. */
+  version: boolean
+  errors: Diagnostic[]
+}
+
+type FlagLookup = (name: string, isShort: boolean) => FlagSpec | undefined
+
+function flagCalled(table: readonly FlagSpec[], name: string, isShort: boolean): FlagSpec | undefined {
+  return table.find((f) => (isShort ? f.short === name : f.long === name))
+}
+
+const globalFlag: FlagLookup = (name, isShort) => flagCalled(GLOBAL_FLAGS, name, isShort)
+
+function commandFlag(spec: CommandSpec): FlagLookup {
+  return (name, isShort) => findFlag(spec, name, isShort)
+}
+
+function spanOf(a: Span, b: Span = a): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) }
+}
+
+interface FlagScan {
+  flags: ParsedFlag[]
+  positionals: Word[]
+  separator: Word | null
+  unknown: Word[]
+  help: Word[]
+  errors: Diagnostic[]
+}
+
+interface ScanOptions {
+  scope: 'global' | 'command'
+  /** false: the first positional word ends flag parsing; it and all later words are arguments. */
+  interspersed: boolean
+  /** false for commands whose tables do not list every flag: unknown flags are then not errors. */
+  strict: boolean
+  /** Used for suggestions. */
+  spec: CommandSpec | null
+  /** Where help shorthand `-h` is free (no flag of the table uses it). */
+  helpShorthand: boolean
+}
+
+
+function suggestionFor(spec: CommandSpec | null, written: string, lookup: FlagLookup): string | undefined {
+  if (spec) return suggestFlag(spec, written) ?? undefined
+  // Global flags: the same obvious cases, checked against the global table.
+  const bare = written.replace(/^-+/, '').split('=')[0]!
+  if (written.startsWith('--') && bare.length > 1 && [...bare].every((c) => lookup(c, true)?.type === 'bool'))
+    return `-${bare}`
+  if (!written.startsWith('--') && bare.length > 1 && lookup(bare, false)) return `--${bare}`
+  return undefined
+}
+
+/** pflag's loop over the words, from `from`, against one flag table. */
+export function scanFlags(words: readonly Word[], from: number, lookup: FlagLookup, options: ScanOptions): FlagScan {
+  const scan: FlagScan = { flags: [], positionals: [], separator: null, unknown: [], help: [], errors: [] }
+  let i = from
+  const take = (): Word | undefined => words[i++]
+
+  const record = (
+    spec: FlagSpec,
+    word: Word,
+    written: string,
+    nameSpan: Span,
+    combined: boolean,
+    attached: { value: string; offset: number } | null,
+  ) => {
+    let value: string | null = null
+    let valueWord: Word | null = null
+    let offset = 0
+    if (attached) {
+      value = attached.value
+      valueWord = word
+      offset = attached.offset
+    } else if (spec.type !== 'bool') {
+      const next = take()
+      if (!next) {
+        scan.errors.push({
+          ...nameSpan,
+          start: word.start,
+          message: `${written} needs a value, and nothing follows it.`,
+        })
+        scan.unknown.push(word)
+        return
+      }
+      value = next.value
+      valueWord = next
+    }
+    const vSpan = valueWord ? valueSpan(valueWord, offset, offset + (value?.length ?? 0)) : null
+    scan.flags.push({
+      spec,
+      scope: options.scope,
+      written,
+      word,
+      nameSpan,
+      span: spanOf(combined ? nameSpan : word, valueWord ?? word),
+      value,
+      valueWord,
+      valueSpan: vSpan,
+      valueOffset: offset,
+      combined,
+      effective: value ?? 'true',
+    })
+  }
+
+  while (i < words.length) {
+    const word = take()!
+    const s = word.value
+    if (s.length < 2 || s[0] !== '-') {
+      if (!options.interspersed) {
+        scan.positionals.push(word, ...words.slice(i))
+        return scan
+      }
+      scan.positionals.push(word)
+      continue
+    }
+    if (s[1] === '-') {
+      if (s.length === 2) {
+        scan.separator = word
+        scan.positionals.push(...words.slice(i))
+        return scan
+      }
+      const body = s.slice(2)
+      if (body[0] === '-' || body[0] === '=') {
+        scan.errors.push({ start: word.start, end: word.end, message: `Bad flag syntax: ${s}.` })
+        scan.unknown.push(word)
+        continue
+      }
+      const eq = body.indexOf('=')
+      const name = eq < 0 ? body : body.slice(0, eq)
+      const spec = lookup(name, false)
+      const nameSpan = valueSpan(word, 0, 2 + name.length)
+      if (name === 'help' && (!spec || spec.long === 'help')) {
+        scan.help.push(word)
+        continue
+      }
+      if (!spec) {
+        scan.unknown.push(word)
+        if (options.strict) {
+          const suggestion = suggestionFor(options.spec, s, lookup)
+          scan.errors.push({
+            start: word.start,
+            end: word.end,
+            message: `Unknown flag: --${name}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+            ...(suggestion ? { suggestion } : {}),
+          })
+        }
+        continue
+      }
+      record(spec, word, `--${name}`, nameSpan, false, eq < 0 ? null : { value: body.slice(eq + 1), offset: 3 + eq })
+      continue
+    }
+    // One or more shorthands: -i, -it, -p80:80, -e=X
+    let k = 1
+    while (k < s.length) {
+      const c = s[k]!
+      const spec = lookup(c, true)
+      const combined = s.length > 2
+      const nameSpan = valueSpan(word, combined ? k : 0, k + 1)
+      if (!spec) {
+        if (c === 'h' && options.helpShorthand) {
+          scan.help.push(word)
+          k++
+          continue
+        }
+        scan.unknown.push(word)
+        if (options.strict) {
+          const suggestion = suggestionFor(options.spec, s, lookup)
+          scan.errors.push({
+            start: word.start,
+            end: word.end,
+            message: `Unknown shorthand flag: '${c}' in ${s}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+            ...(suggestion ? { suggestion } : {}),
+          })
+        }
+        break
+      }
+      const rest = s.slice(k + 1)
+      if (rest.length > 1 && rest[0] === '=') {
+        record(spec, word, `-${c}`, nameSpan, combined, { value: rest.slice(1), offset: k + 2 })
+        break
+      }
+      if (spec.type === 'bool') {
+        record(spec, word, `-${c}`, nameSpan, combined, null)
+        k++
+        continue
+      }
+      record(spec, word, `-${c}`, nameSpan, combined, rest.length > 0 ? { value: rest, offset: k + 1 } : null)
+      break
+    }
+  }
+  return scan
+}
+
+function isAssignment(word: Word): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.raw)
+}
+
+export function isDockerProgram(value: string): boolean {
+  const base = value.split(/[\\/]/).pop()!.toLowerCase()
+  return base === 'docker' || base === 'docker.exe'
+}
+
+/** How many words each argument takes: each its minimum, then the rest in order up to each maximum. */
+function distribute(words: Word[], specs: readonly ArgSpec[]): ParsedArg[] {
+  const out: ParsedArg[] = []
+  let index = 0
+  specs.forEach((spec, n) => {
+    const laterMinimum = specs.slice(n + 1).reduce((sum, s) => sum + s.min, 0)
+    const available = Math.max(0, words.length - index - laterMinimum)
+    const count = Math.min(available, spec.max ?? Infinity)
+    for (let j = 0; j < count; j++) out.push({ word: words[index++]!, spec })
+  })
+  while (index < words.length) out.push({ word: words[index++]!, spec: null })
+  return out
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** The client's own count check, in its words. */
+function countError(spec: CommandSpec, given: number): string | null {
+  const min = spec.args.reduce((sum, a) => sum + a.min, 0)
+  const max = spec.args.some((a) => a.max === null) ? null : spec.args.reduce((sum, a) => sum + (a.max ?? 0), 0)
+  const name = `'docker ${spec.path.join(' ')}'`
+  const what = spec.args.map((a) => a.name).join(' ')
+  if (max === 0 && given > 0) return `${name} accepts no arguments.`
+  if (given >= min && (max === null || given <= max)) return null
+  if (min === max) return `${name} requires ${plural(min, 'argument')} (${what}), ${given} given.`
+  if (given < min)
+    return `${name} requires at least ${plural(min, 'argument')} (${what}), ${given} given.`
+  return `${name} accepts at most ${plural(max!, 'argument')} (${what}), ${given} given.`
+}
+
+export function effectiveValue(flags: readonly ParsedFlag[], long: string): ParsedFlag | undefined {
+  for (let i = flags.length - 1; i >= 0; i--) if (flags[i]!.spec.long === long) return flags[i]
+  return undefined
+}
+
+function isTrue(flag: ParsedFlag | undefined): boolean {
+  return flag !== undefined && /^(1|t|true)$/i.test(flag.effective)
+}
+
+/** Checks the client makes on several flags at once, before contacting the daemon. */
+interface CrossFlagRule {
+  commands: readonly string[]
+  test: (flags: readonly ParsedFlag[]) => Diagnostic | null
+}
+
+const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
+  {
+    commands: ['container run', 'container create'],
+    test(flags) {
+      const remove = effectiveValue(flags, 'rm')
+      const restart = effectiveValue(flags, 'restart')
+      if (!isTrue(remove) || !restart || restart.effective === 'no' || restart.effective === '') return null
+      return {
+        ...restart.span,
+        message:
+          'Conflicting options: --restart and --rm. A container removed when it stops cannot also be restarted.',
+      }
+    },
+  },
+  {
+    commands: ['container run'],
+    test(flags) {
+      const attach = effectiveValue(flags, 'attach')
+      if (!attach || !isTrue(effectiveValue(flags, 'detach'))) return null
+      return {
+        ...attach.span,
+        message: 'Conflicting options: --attach and --detach. A detached container has no streams to attach to.',
+      }
+    },
+  },
+  {
+    commands: ['container run', 'container create'],
+    test(flags) {
+      const health = flags.find((f) => f.spec.long.startsWith('health-'))
+      if (!health || !isTrue(effectiveValue(flags, 'no-healthcheck'))) return null
+      return { ...health.span, message: '--no-healthcheck conflicts with the --health-* options.' }
+    },
+  },
+  {
+    commands: [''],
+    test(flags) {
+      const host = effectiveValue(flags, 'host')
+      const context = effectiveValue(flags, 'context')
+      if (!host || !context) return null
+      return {
+        ...context.span,
+        message: 'Conflicting options: --host and --context. Choose which daemon to talk to with one of them.',
+      }
+    },
+  },
+]
+
+/** Commands whose image argument the client checks itself (a bad reference is refused locally). */
+const CLIENT_CHECKED_IMAGE = new Set(['container run', 'container create', 'image pull', 'image tag'])
+
+function overlapsExpansion(word: Word, span: Span): boolean {
+  return word.expansions.some((e) => e.start < span.end && e.end > span.start)
+}
+
+function checkValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagnostic[]): void {
+  for (const flag of flags) {
+    if (flag.value === null || !flag.valueWord || !flag.valueSpan) continue
+    // A value the shell fills in cannot be judged here.
+    if (overlapsExpansion(flag.valueWord, flag.valueSpan)) continue
+    // With --help, docker prints help before checking the values it parses itself.
+    if (help && flag.spec.check) continue
+    const result = checkFlagValue(flag.spec, flag.value)
+    if (result.ok) continue
+    const span = valueSpan(flag.valueWord, flag.valueOffset + result.start, flag.valueOffset + result.end)
+    const name = flag.spec.short ? `-${flag.spec.short}, --${flag.spec.long}` : `--${flag.spec.long}`
+    errors.push({
+      ...(span.end > span.start ? span : flag.valueSpan),
+      message: `Invalid value "${flag.value}" for ${name}: ${result.message}`,
+    })
+  }
+}
+
+/** Parses one shell command. Words are relative to the command's text. */
+export function parseCommand(command: ShellCommand): ParsedCommand {
+  const words = command.words
+  const parsed: ParsedCommand = {
+    prefix: [],
+    program: null,
+    isDocker: false,
+    globalFlags: [],
+    commandWords: [],
+    spec: null,
+    flags: [],
+    args: [],
+    separator: null,
+    unknownFlags: [],
+    helpFlags: [],
+    help: false,
+    version: false,
+    errors: [],
+  }
+  let i = 0
+  while (i < words.length && (isAssignment(words[i]!) || words[i]!.value === 'sudo')) {
+    parsed.prefix.push({ word: words[i]!, kind: words[i]!.value === 'sudo' ? 'sudo' : 'assignment' })
+    i++
+  }
+  const program = words[i]
+  if (!program) return parsed
+  parsed.program = program
+  if (!isDockerProgram(program.value)) return parsed
+  parsed.isDocker = true
+  i++
+
+  // Global options, up to the first word that is not a flag (the root command does not intersperse).
+  const root = scanFlags(words, i, globalFlag, {
+    scope: 'global',
+    interspersed: false,
+    strict: true,
+    spec: null,
+    helpShorthand: !GLOBAL_FLAGS.some((f) => f.short === 'h'),
+  })
+  parsed.globalFlags = root.flags
+  parsed.unknownFlags.push(...root.unknown)
+  parsed.helpFlags.push(...root.help)
+  parsed.errors.push(...root.errors)
+  checkValues(root.flags, root.help.length > 0, parsed.errors)
+  parsed.version = isTrue(effectiveValue(root.flags, 'version'))
+  let rest = root.positionals
+  if (root.separator) {
+    // `docker -- run` : cobra treats what follows as the command words all the same.
+    parsed.separator = root.separator
+  }
+
+  if (rest.length === 0) {
+    parsed.help = !parsed.version
+    for (const rule of CROSS_FLAG_RULES)
+      if (rule.commands.includes('')) {
+        const error = rule.test(root.flags)
+        if (error) parsed.errors.push(error)
+      }
+    return parsed
+  }
+  if (root.help.length > 0) parsed.help = true
+
+  const found = resolveCommand(rest.map((w) => w.value))
+  if (!found) {
+    const word = rest[0]!
+    const suggestion = suggestCommand(word.value, []) ?? undefined
+    parsed.errors.push({
+      start: word.start,
+      end: word.end,
+      message: `Unknown command: docker ${word.value}.${suggestion ? ` Did you mean docker ${suggestion}?` : ''}`,
+      ...(suggestion ? { suggestion } : {}),
+    })
+    parsed.args = rest.map((w) => ({ word: w, spec: null }))
+    return parsed
+  }
+  const spec = found.spec
+  parsed.spec = spec
+  parsed.commandWords = rest.slice(0, found.length)
+  rest = rest.slice(found.length)
+  const start = words.indexOf(parsed.commandWords.at(-1)!) + 1
+  const written = parsed.commandWords.map((w) => w.value).join(' ')
+
+  if (spec.group) {
+    // A management command only groups others: alone, docker prints its help.
+    const scan = scanFlags(words, start, () => undefined, {
+      scope: 'command',
+      interspersed: false,
+      strict: true,
+      spec,
+      helpShorthand: true,
+    })
+    parsed.unknownFlags.push(...scan.unknown)
+    parsed.helpFlags.push(...scan.help)
+    parsed.errors.push(...scan.errors)
+    const next = scan.positionals[0]
+    if (next && scan.help.length === 0) {
+      const suggestion = suggestCommand(next.value, spec.path) ?? undefined
+      parsed.errors.push({
+        start: next.start,
+        end: next.end,
+        message: `Unknown command: docker ${written} ${next.value}.${suggestion ? ` Did you mean docker ${written} ${suggestion}?` : ''}`,
+        ...(suggestion ? { suggestion } : {}),
+      })
+    }
+    parsed.args = scan.positionals.map((w) => ({ word: w, spec: null }))
+    parsed.help = true
+    return parsed
+  }
+
+  const interspersed = !spec.args.some((a) => a.kind === 'command')
+  const scan = scanFlags(words, start, commandFlag(spec), {
+    scope: 'command',
+    interspersed,
+    strict: spec.complete,
+    spec,
+    helpShorthand: !spec.flags.some((f) => f.short === 'h'),
+  })
+  parsed.flags = scan.flags
+  parsed.separator = scan.separator ?? parsed.separator
+  parsed.unknownFlags.push(...scan.unknown)
+  parsed.helpFlags.push(...scan.help)
+  parsed.errors.push(...scan.errors)
+  if (scan.help.length > 0) parsed.help = true
+  checkValues(scan.flags, parsed.help, parsed.errors)
+  parsed.args = distribute(scan.positionals, spec.args)
+  if (parsed.help) return parsed
+
+  const flagTrouble = scan.errors.length > 0 || (!spec.complete && scan.unknown.length > 0)
+  const countProblem = flagTrouble ? null : countError(spec, scan.positionals.length)
+  if (countProblem) {
+    const extra = parsed.args.find((a) => a.spec === null)
+    const at = extra ? extra.word : spanOf(parsed.commandWords[0]!, parsed.commandWords.at(-1)!)
+    parsed.errors.push({ start: at.start, end: at.end, message: countProblem })
+  }
+
+  const path = spec.path.join(' ')
+  for (const arg of parsed.args) {
+    if (!arg.spec || arg.word.expansions.length > 0) continue
+    if (arg.spec.kind === 'image' && CLIENT_CHECKED_IMAGE.has(path)) {
+      const result = parseImageReference(arg.word.value)
+      if (!result.ok) {
+        const span = valueSpan(arg.word, result.start, result.end)
+        parsed.errors.push({
+          ...(span.end > span.start ? span : arg.word),
+          message: `Invalid image reference "${arg.word.value}": ${result.message}`,
+        })
+      }
+    }
+    if (arg.spec.kind === 'container' && arg.word.value === '') {
+      parsed.errors.push({ start: arg.word.start, end: arg.word.end, message: 'The container name or ID is empty.' })
+    }
+  }
+  if (parsed.errors.length === 0) {
+    for (const rule of CROSS_FLAG_RULES) {
+      if (!rule.commands.includes(path) && !rule.commands.includes('')) continue
+      const error = rule.test(rule.commands.includes('') ? parsed.globalFlags : parsed.flags)
+      if (error) parsed.errors.push(error)
+    }
+  }
+  return parsed
+}

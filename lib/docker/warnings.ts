@@ -1,0 +1,304 @@
+// Traps that docker accepts without a word: each rule has a stable code, a test that finds the
+// places in the command where the trap is, and a message written for those places.
+
+import { findFlag } from './grammar'
+import { effectiveValue, scanFlags, type ParsedCommand, type ParsedFlag } from './parse'
+import type { ShellCommand, Word } from './tokenize'
+import type { ImageReference, RunPicture, Span, Warning, WarningCode } from './types'
+import { parseEnv, parsePublish, parseVolume, parseMount } from './values'
+
+export interface WarningContext {
+  input: string
+  shell: ShellCommand
+  parsed: ParsedCommand
+  run: RunPicture | null
+  image: ImageReference | null
+}
+
+interface Found extends Span {
+  message: string
+}
+
+export interface WarningRule {
+  code: WarningCode
+  /** The places where the trap is, each with its own message; empty when the command is clean. */
+  find: (context: WarningContext) => Found[]
+}
+
+const RUN_LIKE = ['container run', 'container create']
+const PULLS_AN_IMAGE = ['container run', 'container create', 'image pull']
+
+function pathOf(parsed: ParsedCommand): string {
+  return parsed.spec?.path.join(' ') ?? ''
+}
+
+function isOn(flag: ParsedFlag | undefined): boolean {
+  return flag !== undefined && /^(1|t|true)$/i.test(flag.effective)
+}
+
+function flagsCalled(parsed: ParsedCommand, ...longs: string[]): ParsedFlag[] {
+  return parsed.flags.filter((f) => longs.includes(f.spec.long) && f.value !== null)
+}
+
+function text(context: WarningContext, span: Span): string {
+  return context.input.slice(span.start, span.end)
+}
+
+const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|(^|_)KEY$|(^|_)PWD$)/i
+const DOCKER_SOCKET = /^(\/var)?\/run\/docker\.sock$/
+
+/** Flags of the command written right after the image (or exec's container): they reach the container. */
+function flagsAfterTarget(parsed: ParsedCommand): { flags: ParsedFlag[]; target: Word } | null {
+  const path = pathOf(parsed)
+  if (!parsed.spec || !(RUN_LIKE.includes(path) || path === 'container exec')) return null
+  const targetKind = path === 'container exec' ? 'container' : 'image'
+  const target = parsed.args.find((a) => a.spec?.kind === targetKind)?.word
+  const after = parsed.args.filter((a) => a.spec?.kind === 'command').map((a) => a.word)
+  if (!target || after.length === 0 || !after[0]!.value.startsWith('-')) return null
+  // Only the leading flags: once a program name appears (`ls -l`), what follows is its own options.
+  const spec = parsed.spec
+  const scan = scanFlags(after, 0, (name, isShort) => findFlag(spec, name, isShort), {
+    scope: 'command',
+    interspersed: false,
+    strict: false,
+    spec: parsed.spec,
+    helpShorthand: false,
+  })
+  return { flags: scan.flags, target }
+}
+
+export const WARNING_RULES: readonly WarningRule[] = [
+  {
+    code: 'FLAG_AFTER_IMAGE',
+    find(context) {
+      const found = flagsAfterTarget(context.parsed)
+      if (!found) return []
+      const exec = pathOf(context.parsed) === 'container exec'
+      const where = exec ? `the container name ${found.target.value}` : `the image ${found.target.value}`
+      const seen = new Set<Word>()
+      return found.flags
+        .filter((f) => !seen.has(f.word) && seen.add(f.word))
+        .map((flag) => {
+          const span = { start: flag.word.start, end: Math.max(flag.span.end, flag.word.end) }
+          const consequence =
+            flag.spec.check === 'publish'
+              ? 'nothing is published'
+              : flag.spec.long === 'rm'
+                ? 'the container is not removed when it stops'
+                : 'docker does not apply it'
+          return {
+            ...span,
+            message: `${text(context, span)} comes after ${where}, so it is passed to the program inside the container, not to docker: ${consequence}. Put it before ${exec ? 'the container name' : 'the image'}.`,
+          }
+        })
+    },
+  },
+  {
+    code: 'TTY_WITHOUT_INTERACTIVE',
+    find({ parsed }) {
+      const path = pathOf(parsed)
+      if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
+      const tty = effectiveValue(parsed.flags, 'tty')
+      if (!isOn(tty) || isOn(effectiveValue(parsed.flags, 'interactive')) || isOn(effectiveValue(parsed.flags, 'detach')))
+        return []
+      return [
+        {
+          ...tty!.nameSpan,
+          message:
+            '-t gives the container a terminal, but without -i your keyboard does not reach it: the program cannot read what you type. Use -it for an interactive session.',
+        },
+      ]
+    },
+  },
+  {
+    code: 'PUBLISH_WITH_HOST_NETWORK',
+    find({ parsed }) {
+      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
+      if (network?.value !== 'host') return []
+      return parsed.flags
+        .filter((f) => f.spec.check === 'publish' || f.spec.long === 'publish-all')
+        .filter((f) => f.spec.check === 'publish' || isOn(f))
+        .map((f) => ({
+          ...f.span,
+          message: `With --network host the container shares your computer's network, so ${f.written} is ignored: its ports are already your computer's ports.`,
+        }))
+    },
+  },
+  {
+    code: 'PORT_ALL_INTERFACES',
+    find({ parsed }) {
+      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
+      if (network?.value === 'host') return []
+      const found: Found[] = []
+      for (const flag of parsed.flags) {
+        if (flag.spec.long === 'publish-all' && isOn(flag))
+          found.push({
+            ...flag.span,
+            message:
+              "-P publishes every port the image declares on every network interface of this machine: other computers on the network can reach them too.",
+          })
+        if (flag.spec.check !== 'publish' || flag.value === null || !flag.valueSpan) continue
+        const ports = parsePublish(flag.value)
+        if (!ports.ok) continue
+        const open = ports.value.filter((p) => p.hostIp === null)
+        if (open.length === 0) continue
+        const example = open[0]!
+        found.push({
+          ...flag.span,
+          message: `Publishes ${example.hostPort ? `port ${example.hostPort}` : 'the port'} on every network interface of this machine, so other computers on your network can reach it too. To keep it to this computer, write 127.0.0.1:${flag.value}.`,
+        })
+      }
+      return found
+    },
+  },
+  {
+    code: 'NAMED_VOLUME',
+    find({ parsed }) {
+      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      return flagsCalled(parsed, 'volume')
+        .filter((f) => f.spec.check === 'volume')
+        .flatMap((flag) => {
+          const mount = parseVolume(flag.value!)
+          if (!mount.ok || mount.value.type !== 'volume') return []
+          const name = mount.value.source ?? ''
+          return [
+            {
+              ...flag.span,
+              message: `${name} has no / and does not start with . so it is the name of a Docker volume, not a folder of your computer. To mount a folder, write ./${name} or a full path.`,
+            },
+          ]
+        })
+    },
+  },
+  {
+    code: 'ENV_FROM_HOST',
+    find({ parsed }) {
+      const path = pathOf(parsed)
+      if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
+      return parsed.flags
+        .filter((f) => f.spec.check === 'env' && f.value !== null)
+        .flatMap((flag) => {
+          const env = parseEnv(flag.value!)
+          if (!env.ok || env.value.value !== null) return []
+          return [
+            {
+              ...flag.span,
+              message: `-e ${env.value.name} has no =value, so docker copies ${env.value.name} from the environment of the shell you run it in; if it is not set there, the container does not get it at all.`,
+            },
+          ]
+        })
+    },
+  },
+  {
+    code: 'SECRET_IN_ENV',
+    find({ parsed }) {
+      const path = pathOf(parsed)
+      if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
+      return parsed.flags
+        .filter((f) => f.spec.check === 'env' && f.value !== null)
+        .flatMap((flag) => {
+          const env = parseEnv(flag.value!)
+          if (!env.ok || !env.value.value || !SECRET_NAME.test(env.value.name)) return []
+          return [
+            {
+              ...flag.span,
+              message: `${env.value.name} looks like a secret: written on the command line it stays in your shell history, and anyone who can run docker inspect on the container can read it. Fine for a local try-out; otherwise use --env-file or Docker secrets.`,
+            },
+          ]
+        })
+    },
+  },
+  {
+    code: 'DOCKER_SOCKET',
+    find({ parsed }) {
+      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      return parsed.flags.flatMap((flag) => {
+        if (flag.value === null) return []
+        const mount =
+          flag.spec.check === 'volume' ? parseVolume(flag.value) : (flag.spec.type === 'mount' || flag.spec.check === 'mount') ? parseMount(flag.value) : null
+        if (!mount?.ok || !DOCKER_SOCKET.test(mount.value.source ?? '')) return []
+        return [
+          {
+            ...flag.span,
+            message:
+              "Mounting the Docker socket lets the container control Docker on this machine: start any container, mount any folder. That is as powerful as root on your computer; only do it for tools you trust.",
+          },
+        ]
+      })
+    },
+  },
+  {
+    code: 'PRIVILEGED',
+    find({ parsed }) {
+      return parsed.flags
+        .filter((f) => f.spec.long === 'privileged' && isOn(f))
+        .map((flag) => ({
+          ...flag.nameSpan,
+          start: flag.combined ? flag.nameSpan.start : flag.span.start,
+          end: flag.span.end,
+          message:
+            '--privileged removes almost all isolation: the container can access every device and change the kernel settings of your machine. Prefer a specific --cap-add or --device.',
+        }))
+    },
+  },
+  {
+    code: 'IMPLICIT_LATEST',
+    find({ parsed, image }) {
+      if (!PULLS_AN_IMAGE.includes(pathOf(parsed)) || !image || !image.defaulted.tag) return []
+      if (isOn(effectiveValue(parsed.flags, 'all-tags'))) return []
+      const word = parsed.args.find((a) => a.spec?.kind === 'image')?.word
+      if (!word) return []
+      return [
+        {
+          start: word.start,
+          end: word.end,
+          message: `No tag given, so docker uses ${image.raw}:latest. "latest" moves to each new release, so the same command may run a different version tomorrow; write a tag (e.g. ${image.raw}:<version>) to pin it.`,
+        },
+      ]
+    },
+  },
+  {
+    code: 'DEPRECATED_FLAG',
+    find({ parsed }) {
+      const found: Found[] = [...parsed.globalFlags, ...parsed.flags]
+        .filter((f) => f.spec.deprecated)
+        .map((f) => ({ ...f.span, message: `${f.written} is deprecated: docker still accepts it but may drop it.` }))
+      for (const word of parsed.helpFlags)
+        if (!word.value.startsWith('--'))
+          found.push({ start: word.start, end: word.end, message: '-h for help is deprecated; docker suggests --help.' })
+      return found
+    },
+  },
+  {
+    code: 'SHELL_EXPANSION',
+    find({ shell }) {
+      const words = [...shell.words, ...shell.redirections.flatMap((r) => (r.target ? [r.target] : []))]
+      return words.flatMap((word) =>
+        word.expansions.map((e) => {
+          const message =
+            e.kind === 'variable'
+              ? `Your shell replaces ${e.text} with its value before docker runs, so what docker gets depends on your shell.`
+              : e.kind === 'command'
+                ? `Your shell first runs ${e.text.replace(/^\$\(|\)$|^`|`$/g, '')} and puts its output here; docker only sees the result.`
+                : e.kind === 'arithmetic'
+                  ? `Your shell computes ${e.text} before docker runs.`
+                  : e.kind === 'tilde'
+                    ? 'Your shell replaces ~ with your home folder before docker runs.'
+                    : `Your shell may replace ${word.value} with the names of matching files in the current folder; quote it to pass it as is.`
+          return { start: e.start, end: e.end, message }
+        }),
+      )
+    },
+  },
+]
+
+export function findWarnings(context: WarningContext): Warning[] {
+  const warnings: Warning[] = []
+  for (const rule of WARNING_RULES) {
+    if (rule.code !== 'SHELL_EXPANSION' && !context.parsed.isDocker) continue
+    for (const found of rule.find(context)) warnings.push({ code: rule.code, ...found })
+  }
+  return warnings.sort((a, b) => a.start - b.start || a.end - b.end)
+}

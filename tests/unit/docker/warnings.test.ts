@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { explain } from '../../../lib/docker/index'
+import { WARNING_RULES } from '../../../lib/docker/warnings'
+import type { WarningCode } from '../../../lib/docker/types'
+
+function warningsOf(text: string, code: WarningCode) {
+  const [e] = explain(text)
+  return e!.warnings.filter((w) => w.code === code).map((w) => ({ ...w, text: e!.input.slice(w.start, w.end) }))
+}
+
+/** For every code: commands with the trap (and the text each warning points at), and clean ones. */
+const CASES: Record<WarningCode, { trap: [string, string[]][]; clean: string[] }> = {
+  FLAG_AFTER_IMAGE: {
+    trap: [
+      ['docker run nginx -p 80:80', ['-p 80:80']],
+      ['docker run nginx --rm -d', ['--rm', '-d']],
+      ['docker exec mypython -it bash', ['-it']],
+    ],
+    clean: ['docker run -p 80:80 nginx', 'docker run ubuntu ls -l', 'docker exec -it mypython bash', 'docker run python:3.12 python -m http.server -p 80'],
+  },
+  TTY_WITHOUT_INTERACTIVE: {
+    trap: [
+      ['docker run -t ubuntu bash', ['-t']],
+      ['docker exec -t c1 sh', ['-t']],
+    ],
+    clean: ['docker run -it ubuntu bash', 'docker run -dt ubuntu', 'docker run ubuntu'],
+  },
+  PUBLISH_WITH_HOST_NETWORK: {
+    trap: [['docker run --network host -p 80:80 nginx', ['-p 80:80']]],
+    clean: ['docker run --network mynet -p 80:80 nginx', 'docker run --network host nginx'],
+  },
+  PORT_ALL_INTERFACES: {
+    trap: [
+      ['docker run -p 8090:3000 nginx', ['-p 8090:3000']],
+      ['docker run -P nginx', ['-P']],
+    ],
+    clean: ['docker run -p 127.0.0.1:8090:3000 nginx', 'docker run nginx'],
+  },
+  NAMED_VOLUME: {
+    trap: [['docker run -v myvolume:/data nginx', ['-v myvolume:/data']]],
+    clean: ['docker run -v ./myvolume:/data nginx', 'docker run -v /home/me/x:/data:ro nginx', 'docker run -v /data nginx'],
+  },
+  ENV_FROM_HOST: {
+    trap: [['docker run -e HOME nginx', ['-e HOME']]],
+    clean: ['docker run -e HOME=/root nginx', 'docker run -e HOME= nginx'],
+  },
+  SECRET_IN_ENV: {
+    trap: [
+      ['docker run -e POSTGRES_PASSWORD=mysecretpassword -d postgres', ['-e POSTGRES_PASSWORD=mysecretpassword']],
+      ['docker run --env API_TOKEN=abc nginx', ['--env API_TOKEN=abc']],
+    ],
+    clean: ['docker run -e BLA=5 nginx', 'docker run -e POSTGRES_PASSWORD nginx'],
+  },
+  DOCKER_SOCKET: {
+    trap: [['docker run -v /var/run/docker.sock:/var/run/docker.sock docker:cli', ['-v /var/run/docker.sock:/var/run/docker.sock']]],
+    clean: ['docker run -v /var/run/other.sock:/x.sock docker:cli'],
+  },
+  PRIVILEGED: {
+    trap: [['docker run --privileged nginx', ['--privileged']]],
+    clean: ['docker run --privileged=false nginx', 'docker run --cap-add NET_ADMIN nginx'],
+  },
+  IMPLICIT_LATEST: {
+    trap: [
+      ['docker run --name some-postgres -d postgres', ['postgres']],
+      ['docker pull ollama/ollama', ['ollama/ollama']],
+    ],
+    clean: ['docker run python:3.9', 'docker pull nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000', 'docker rmi nginx'],
+  },
+  SHELL_EXPANSION: {
+    trap: [
+      ['docker run -v "$PWD":/app python:3.9', ['$PWD']],
+      ['docker rm $(docker ps -aq)', ['$(docker ps -aq)']],
+      ['docker run -v ~/data:/data nginx', ['~']],
+    ],
+    clean: ["docker run -e 'A=$HOME' nginx", 'docker run -e A=\\$HOME nginx'],
+  },
+  DEPRECATED_FLAG: {
+    trap: [['docker ps -h', ['-h']]],
+    clean: ['docker ps --help'],
+  },
+}
+
+describe('warnings: every rule, both directions', () => {
+  it('every code of the table has cases', () => {
+    expect(WARNING_RULES.map((r) => r.code).sort()).toEqual(Object.keys(CASES).sort())
+  })
+
+  for (const [code, { trap, clean }] of Object.entries(CASES) as [WarningCode, (typeof CASES)[WarningCode]][]) {
+    describe(code, () => {
+      it.each(trap)('%s → warns at %j', (text, at) => {
+        const found = warningsOf(text, code)
+        expect(found.map((w) => w.text)).toEqual(at)
+        for (const w of found) expect(w.message.length).toBeGreaterThan(20)
+      })
+      it.each(clean)('%s → no warning', (text) => {
+        expect(warningsOf(text, code)).toEqual([])
+      })
+    })
+  }
+
+  it('a clean everyday command has no warning at all', () => {
+    expect(explain('docker run -it --rm -p 127.0.0.1:8080:80 -v ./site:/usr/share/nginx/html:ro nginx:1.27')[0]!.warnings).toEqual([])
+  })
+
+  it('the messages name the values involved', () => {
+    expect(warningsOf('docker run nginx -p 80:80', 'FLAG_AFTER_IMAGE')[0]!.message).toMatch(/nginx.*nothing is published/)
+    expect(warningsOf('docker run -p 8090:3000 nginx', 'PORT_ALL_INTERFACES')[0]!.message).toContain('127.0.0.1:8090:3000')
+    expect(warningsOf('docker run -v myvolume:/data nginx', 'NAMED_VOLUME')[0]!.message).toContain('./myvolume')
+  })
+})
