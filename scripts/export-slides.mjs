@@ -7,9 +7,9 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path'
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, PDFDocument } from 'pdf-lib'
 
 /**
- * @typedef {{ no: number, title: string, level: number, chapter: number | null, noteMarkdown: string }} DeckSlide
+ * @typedef {{ no: number, title: string, level: number, chapter: number | null, noteMarkdown: string, source: string }} DeckSlide
  * @typedef {{ number: number, title: string, file: string, slideNos: number[] }} DeckChapter
- * @typedef {{ title: string, slides: DeckSlide[], chapters: DeckChapter[] }} Deck
+ * @typedef {{ title: string, exportFilename: string, slides: DeckSlide[], chapters: DeckChapter[] }} Deck
  * @typedef {{ title: string, pageIndex: number, children: OutlineItem[] }} OutlineItem
  */
 
@@ -26,7 +26,7 @@ export function titleFromChapterFile(file) {
  * Groups slides into chapters. A chapter is one `pages/NN-*.md` file; slides written in the entry file
  * itself (the title slide) belong to none. The chapter's title is its first slide's `chapter:`
  * frontmatter, else that slide's title, else one made from the file name.
- * @param {{ title?: string, level?: number, note?: string, frontmatter?: Record<string, unknown>, file: string }[]} slides
+ * @param {{ title?: string, level?: number, note?: string, content?: string, frontmatter?: Record<string, unknown>, file: string }[]} slides
  *   in deck order, `file` relative to the project root
  * @param {string} entryFile relative to the project root
  * @returns {{ slides: DeckSlide[], chapters: DeckChapter[] }}
@@ -53,7 +53,7 @@ export function groupIntoChapters(slides, entryFile = 'slides.md') {
       current.slideNos.push(no)
       chapter = chapters.length - 1
     }
-    return { no, title: slide.title?.trim() || `Slide ${no}`, level: slide.level ?? 1, chapter, noteMarkdown: slide.note?.trim() ?? '' }
+    return { no, title: slide.title?.trim() || `Slide ${no}`, level: slide.level ?? 1, chapter, noteMarkdown: slide.note?.trim() ?? '', source: slide.content ?? '' }
   })
   return { slides: deckSlides, chapters }
 }
@@ -72,13 +72,16 @@ export async function loadDeck(userRoot = process.cwd(), entry = 'slides.md') {
       title: slide.title,
       level: slide.level,
       note: slide.note,
+      content: slide.content,
       frontmatter: slide.frontmatter,
       file: toProjectPath(slide.source.filepath),
     })),
     toProjectPath(entryPath),
   )
   const title = String(data.headmatter.title ?? grouped.slides[0]?.title ?? 'Slides')
-  return { title, ...grouped }
+  // Slidev's own default when the headmatter names no file.
+  const exportFilename = String(data.headmatter.exportFilename ?? 'slidev-exported')
+  return { title, exportFilename, ...grouped }
 }
 
 /**

@@ -2,7 +2,7 @@
 // The handout for students reading alone: every slide, as rendered by the built deck's print route
 // (real text, selectable, fonts embedded), followed by its speaker notes, on A4 pages.
 // `node scripts/handout.mjs [--dist dist] [--base /] [--out dist/<exportFilename>-handout.pdf]`
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
@@ -70,14 +70,19 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
 .handout-notes.handout-empty { color: #777; font-style: italic; }
 `
 
+/** @param {{ exportFilename: string }} deck */
+export function handoutFilename(deck) {
+  return `${deck.exportFilename}-handout.pdf`
+}
+
 /**
  * Renders the handout PDF from a built deck.
- * @param {{ dist: string, base?: string, out: string, projectRoot?: string, chromiumPath?: string }} options
+ * @param {{ dist: string, base?: string, out: string, projectRoot?: string, chromiumPath?: string, deck?: import('./export-slides.mjs').Deck }} options
  * @returns {Promise<{ out: string, pages: number, slides: number, milliseconds: number }>}
  */
-export async function buildHandout({ dist, base = '/', out, projectRoot = process.cwd(), chromiumPath = requireChromium() }) {
+export async function buildHandout({ dist, base = '/', out, projectRoot = process.cwd(), chromiumPath = requireChromium(), deck: knownDeck }) {
   const started = performance.now()
-  const deck = await loadDeck(projectRoot)
+  const deck = knownDeck ?? await loadDeck(projectRoot)
   const server = await serveDirectory(dist, { base })
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
   try {
@@ -236,11 +241,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const options = parseArgs(process.argv.slice(2))
     const deck = await loadDeck()
-    const slidesMd = await readFile('slides.md', 'utf8')
-    const exportFilename = /^exportFilename:\s*(\S+)/m.exec(slidesMd)?.[1] ?? 'slides'
-    const out = resolve(options.out || join(options.dist, `${exportFilename}-handout.pdf`))
-    const result = await buildHandout({ dist: resolve(options.dist), base: options.base, out })
-    console.log(`${result.out}: ${result.pages} pages for ${deck.slides.length} slides in ${(result.milliseconds / 1000).toFixed(1)} s`)
+    const out = resolve(options.out || join(options.dist, handoutFilename(deck)))
+    const result = await buildHandout({ dist: resolve(options.dist), base: options.base, out, deck })
+    console.log(`${result.out}: ${result.pages} pages for ${result.slides} slides in ${(result.milliseconds / 1000).toFixed(1)} s`)
   }
   catch (error) {
     console.error(error instanceof Error ? error.message : error)
