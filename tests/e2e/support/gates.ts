@@ -1,0 +1,127 @@
+// The checks every slide passes at every click step. Each returns a list of plain-language problems
+// (empty when all is well), so that a spec can assert `toEqual([])` and a failure reads as a list.
+import type { Page } from '@playwright/test'
+import type { SlideLink } from './probes'
+import AxeBuilder from '@axe-core/playwright'
+import { findOverflowingContent, findUnnamedImages, listLinks } from './probes'
+
+export async function overflowProblems(page: Page, no: number): Promise<string[]> {
+  const findings = await page.evaluate(findOverflowingContent, no)
+  return findings.map((finding) => {
+    const edges = Object.entries(finding.beyond).map(([edge, px]) => `${px}px past the ${edge} edge`).join(', ')
+    const scroll = finding.inUnmarkedScrollBox
+      ? ` (inside ${finding.inUnmarkedScrollBox}, which scrolls but is not marked data-scrollable or focusable)`
+      : ''
+    return `${finding.what} runs off the slide: ${edges}${scroll}`
+  })
+}
+
+export async function imageProblems(page: Page, no: number): Promise<string[]> {
+  const unnamed = await page.evaluate(findUnnamedImages, no)
+  return unnamed.map(image => `${image.element} ${image.problem}`)
+}
+
+/**
+ * axe findings in Slidev's own navigation bar (outside the slide canvas) that the deck cannot fix.
+ * Only these rules, and only on elements inside Slidev's `<nav>` outside `#slide-content`, are let
+ * through; the same rule on anything of the deck still fails.
+ */
+export const SLIDEV_NAV_A11Y_EXCEPTIONS: ReadonlyArray<{ rule: string, reason: string }> = [
+  {
+    rule: 'nested-interactive',
+    reason: 'Slidev 52 renders its menu buttons as an IconButton <button> inside MenuButton\'s <button> '
+      + '(@slidev/client internals/MenuButton.vue): Slidev\'s markup, not the deck\'s.',
+  },
+]
+
+/**
+ * Accessibility violations of impact serious or critical (axe-core, all rules it runs by default).
+ * The whole page is checked (the slide and the deck around it); hidden slides are skipped by axe.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const problems: string[] = []
+  for (const violation of results.violations) {
+    if (violation.impact !== 'serious' && violation.impact !== 'critical')
+      continue
+    const excepted = SLIDEV_NAV_A11Y_EXCEPTIONS.some(exception => exception.rule === violation.id)
+    for (const node of violation.nodes) {
+      const selector = node.target.join(' ')
+      if (excepted) {
+        const inSlidevNav = await page.evaluate((selector) => {
+          const element = document.querySelector(selector)
+          return Boolean(element && !element.closest('#slide-content') && element.closest('#slide-container nav'))
+        }, String(node.target[0]))
+        if (inSlidevNav)
+          continue
+      }
+      problems.push(`${violation.impact} ${violation.id}: ${violation.help} — ${selector}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+    }
+  }
+  return problems
+}
+
+export interface LinkReport {
+  problems: string[]
+  /** Well-formed external https links: they cannot be reached from a closed network. */
+  external: SlideLink[]
+}
+
+/**
+ * Links on slide `no`: same-origin targets (pages, downloads) must answer 200; `#/N` must name a
+ * slide of the deck; external links must be well-formed https, open in a new tab, with rel noopener.
+ */
+export async function linkReport(page: Page, no: number, origin: string, totalSlides: number): Promise<LinkReport> {
+  const links = await page.evaluate(listLinks, no)
+  const problems: string[] = []
+  const external: SlideLink[] = []
+  const checked = new Map<string, number>()
+  for (const link of links) {
+    const label = `link "${link.text}" → ${link.href}`
+    let url: URL
+    try {
+      url = new URL(link.url)
+    }
+    catch {
+      problems.push(`${label}: not a valid URL`)
+      continue
+    }
+
+    const route = url.hash.match(/^#\/(\d+)/)
+    if (url.origin === origin && route) {
+      const target = Number(route[1])
+      if (target < 1 || target > totalSlides)
+        problems.push(`${label}: the deck has no slide ${target} (it has ${totalSlides})`)
+      continue
+    }
+    if (url.origin === origin) {
+      const file = `${url.origin}${url.pathname}`
+      if (!checked.has(file)) {
+        const response = await page.request.get(file, { maxRedirects: 0 })
+        checked.set(file, response.status())
+      }
+      const status = checked.get(file)
+      if (status !== 200)
+        problems.push(`${label}: ${file} answers HTTP ${status}, expected 200`)
+      continue
+    }
+    if (url.protocol === 'mailto:') {
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(url.pathname)))
+        problems.push(`${label}: not a well-formed e-mail address`)
+      continue
+    }
+    if (url.protocol !== 'https:') {
+      problems.push(`${label}: external links must use https (found ${url.protocol})`)
+      continue
+    }
+    const wellFormed = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname) && !/\s/.test(link.href)
+    if (!wellFormed)
+      problems.push(`${label}: not a well-formed https URL`)
+    if (link.target !== '_blank')
+      problems.push(`${label}: external links open in a new tab (target="_blank")`)
+    if (!(link.rel ?? '').split(/\s+/).includes('noopener'))
+      problems.push(`${label}: external links need rel="noopener"`)
+    external.push(link)
+  }
+  return { problems, external }
+}

@@ -1,0 +1,201 @@
+// Functions that run inside the page (through page.evaluate): each looks at one slide of the built
+// deck and returns plain data. They must be self-contained, as Playwright sends their source text.
+
+export interface OverflowFinding {
+  /** What runs off: a text snippet or an element description. */
+  what: string
+  /** By how many slide pixels it passes each edge (only the edges it passes). */
+  beyond: Partial<Record<'left' | 'right' | 'top' | 'bottom', number>>
+  /** Set when the content sits in a scroll box that is not marked as meant to scroll. */
+  inUnmarkedScrollBox?: string
+}
+
+/**
+ * Text and pictures of slide `no` that are visible yet lie (partly) outside the slide's canvas.
+ * Coordinates come from getBoundingClientRect, which already includes Slidev's canvas scaling; the
+ * result is given back in slide pixels. Content clipped by an `overflow: hidden` box is not visible
+ * there and does not count. A scroll box counts as meant to scroll when it carries `data-scrollable`
+ * or a tabindex (a keyboard user must be able to scroll it); content in any other scroll box that
+ * really scrolls is measured as if the box did not clip it.
+ */
+export function findOverflowingContent(no: number): OverflowFinding[] {
+  const canvas = document.querySelector<HTMLElement>('#slide-content')
+  const slide = canvas?.querySelector<HTMLElement>(`[data-slidev-no="${no}"]`)
+  if (!canvas || !slide)
+    throw new Error(`slide ${no} is not in the page`)
+  const bounds = canvas.getBoundingClientRect()
+  const scale = bounds.width / canvas.offsetWidth
+  const toleranceSlidePx = 1
+
+  interface Box { left: number, top: number, right: number, bottom: number }
+  const describe = (element: Element): string => {
+    const classes = [...element.classList].slice(0, 3).map(c => `.${c}`).join('')
+    const src = element.getAttribute('src') ?? element.getAttribute('href')
+    return `<${element.tagName.toLowerCase()}${classes}${src ? ` src="${src.slice(0, 80)}"` : ''}>`
+  }
+  const isScrollAxis = (value: string) => value === 'auto' || value === 'scroll'
+  const meantToScroll = (element: Element) =>
+    element.hasAttribute('data-scrollable') || element.hasAttribute('tabindex')
+
+  /** The part of `box` left visible by the clipping ancestors of `element`, or null. */
+  function visiblePart(element: Element, box: Box): { box: Box, unmarked?: string } | null {
+    let visible = { ...box }
+    let unmarked: string | undefined
+    for (let ancestor = element.parentElement; ancestor && ancestor !== canvas; ancestor = ancestor.parentElement) {
+      const style = getComputedStyle(ancestor)
+      if (style.overflowX === 'visible' && style.overflowY === 'visible')
+        continue
+      const rect = ancestor.getBoundingClientRect()
+      const axes: Array<['x' | 'y', string]> = [['x', style.overflowX], ['y', style.overflowY]]
+      for (const [axis, overflow] of axes) {
+        if (overflow === 'visible')
+          continue
+        const scrolls = axis === 'x'
+          ? ancestor.scrollWidth > ancestor.clientWidth + 1
+          : ancestor.scrollHeight > ancestor.clientHeight + 1
+        if (isScrollAxis(overflow) && scrolls && !meantToScroll(ancestor)) {
+          unmarked ??= describe(ancestor)
+          continue
+        }
+        if (axis === 'x') {
+          visible.left = Math.max(visible.left, rect.left)
+          visible.right = Math.min(visible.right, rect.right)
+        }
+        else {
+          visible.top = Math.max(visible.top, rect.top)
+          visible.bottom = Math.min(visible.bottom, rect.bottom)
+        }
+      }
+      if (visible.right - visible.left < 0.5 || visible.bottom - visible.top < 0.5)
+        return null
+    }
+    return { box: visible, unmarked }
+  }
+
+  const findings: OverflowFinding[] = []
+  const seen = new Set<string>()
+  function measure(element: Element, box: Box, what: string) {
+    if (box.right - box.left < 0.5 || box.bottom - box.top < 0.5)
+      return
+    const part = visiblePart(element, box)
+    if (!part)
+      return
+    const beyond: OverflowFinding['beyond'] = {}
+    const edges = {
+      left: bounds.left - part.box.left,
+      right: part.box.right - bounds.right,
+      top: bounds.top - part.box.top,
+      bottom: part.box.bottom - bounds.bottom,
+    }
+    for (const [edge, by] of Object.entries(edges) as Array<[keyof typeof edges, number]>) {
+      if (by / scale > toleranceSlidePx)
+        beyond[edge] = Math.round(by / scale)
+    }
+    if (Object.keys(beyond).length === 0 || seen.has(what))
+      return
+    seen.add(what)
+    findings.push({ what, beyond, ...(part.unmarked ? { inUnmarkedScrollBox: part.unmarked } : {}) })
+  }
+
+  const shown = (element: Element) =>
+    element.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })
+
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.replace(/\s+/g, ' ').trim()
+    const parent = node.parentElement
+    if (!text || !parent || !shown(parent))
+      continue
+    const range = document.createRange()
+    range.selectNodeContents(node)
+    for (const rect of range.getClientRects())
+      measure(parent, rect, `text "${text.slice(0, 60)}"`)
+  }
+
+  const pictures = slide.querySelectorAll('img, svg, video, canvas, iframe, object, embed, [role="img"]')
+  for (const picture of pictures) {
+    if (picture.parentElement?.closest('svg') || !shown(picture))
+      continue
+    measure(picture, picture.getBoundingClientRect(), describe(picture))
+  }
+  return findings
+}
+
+export interface UnnamedImage {
+  element: string
+  problem: string
+}
+
+/**
+ * Pictures on slide `no` without a text alternative: `img` needs a non-empty alt, `[role=img]` (also
+ * `svg[role=img]`) an accessible name (aria-label, aria-labelledby or an svg `<title>`). Decorative
+ * pictures say so: `aria-hidden="true"`, or `alt=""` together with role="presentation" or "none".
+ */
+export function findUnnamedImages(no: number): UnnamedImage[] {
+  const slide = document.querySelector(`#slide-content [data-slidev-no="${no}"]`)
+  if (!slide)
+    throw new Error(`slide ${no} is not in the page`)
+  const describe = (element: Element) => {
+    const src = element.getAttribute('src')
+    const classes = [...element.classList].slice(0, 3).map(c => `.${c}`).join('')
+    return `<${element.tagName.toLowerCase()}${classes}${src ? ` src="${src.slice(0, 80)}"` : ''}>`
+  }
+  const hidden = (element: Element) => element.closest('[aria-hidden="true"]') !== null
+  const labelledBy = (element: Element) => (element.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .map(id => (id ? document.getElementById(id)?.textContent ?? '' : ''))
+    .join(' ')
+    .trim()
+
+  const problems: UnnamedImage[] = []
+  for (const img of slide.querySelectorAll('img')) {
+    if (hidden(img))
+      continue
+    const alt = img.getAttribute('alt')
+    const role = img.getAttribute('role')
+    const decorative = alt === '' && (role === 'presentation' || role === 'none')
+    if (decorative)
+      continue
+    if (alt === null)
+      problems.push({ element: describe(img), problem: 'has no alt attribute' })
+    else if (!alt.trim() && !img.getAttribute('aria-label')?.trim() && !labelledBy(img))
+      problems.push({ element: describe(img), problem: 'has an empty alt: describe it, or mark it decorative with role="presentation"' })
+  }
+  for (const picture of slide.querySelectorAll('[role="img"]')) {
+    if (hidden(picture) || picture.tagName.toLowerCase() === 'img')
+      continue
+    const title = picture.tagName.toLowerCase() === 'svg'
+      ? picture.querySelector(':scope > title')?.textContent?.trim()
+      : ''
+    const name = picture.getAttribute('aria-label')?.trim() || labelledBy(picture) || title
+    if (!name)
+      problems.push({ element: describe(picture), problem: 'has role="img" but no accessible name (aria-label, aria-labelledby or <title>)' })
+  }
+  return problems
+}
+
+export interface SlideLink {
+  /** The href as written. */
+  href: string
+  /** The href resolved against the page. */
+  url: string
+  text: string
+  target: string | null
+  rel: string | null
+  download: boolean
+}
+
+/** Every link (`a[href]`, `area[href]`) on slide `no`. */
+export function listLinks(no: number): SlideLink[] {
+  const slide = document.querySelector(`#slide-content [data-slidev-no="${no}"]`)
+  if (!slide)
+    throw new Error(`slide ${no} is not in the page`)
+  return [...slide.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')].map(link => ({
+    href: link.getAttribute('href') ?? '',
+    url: link.href,
+    text: (link.textContent ?? link.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
+    target: link.getAttribute('target'),
+    rel: link.getAttribute('rel'),
+    download: link.hasAttribute('download'),
+  }))
+}
