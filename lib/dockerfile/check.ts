@@ -1,0 +1,348 @@
+// Finds what is wrong in a Dockerfile before `docker build` would: each problem at its own range.
+
+import type { InstructionSpec } from './instructions'
+import { findInstruction, INSTRUCTIONS } from './instructions'
+import type { ParsedDockerfile, ParsedInstruction } from './parse'
+import { parseDockerfile } from './parse'
+import type { TextRange } from './text'
+import { editDistance } from './text'
+
+export type Severity = 'error' | 'warning'
+
+export type ProblemCode =
+  | 'UNKNOWN_INSTRUCTION'
+  | 'MISSING_ARGUMENTS'
+  | 'FROM_NOT_FIRST'
+  | 'BAD_JSON'
+  | 'JSON_REQUIRED'
+  | 'UNKNOWN_FLAG'
+  | 'BAD_FROM'
+  | 'DUPLICATE_STAGE'
+  | 'BAD_PORT'
+  | 'MISSING_VALUE'
+  | 'RELATIVE_WORKDIR'
+  | 'IGNORED_INSTRUCTION'
+  | 'BAD_HEALTHCHECK'
+  | 'BAD_SIGNAL'
+  | 'BAD_ONBUILD'
+  | 'DEPRECATED'
+
+export interface DockerfileProblem {
+  code: ProblemCode
+  severity: Severity
+  message: string
+  range: TextRange
+}
+
+const ONLY_LAST_COUNTS = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'] as const
+const VARIABLE = /^\$(?:\w+|\{[^}]+\})/
+const PORT = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i
+const SIGNALS = new Set([
+  'ABRT', 'ALRM', 'BUS', 'CHLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF', 'PWR',
+  'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'USR1', 'USR2', 'VTALRM',
+  'WINCH', 'XCPU', 'XFSZ',
+])
+
+function closestKeyword(written: string): string | null {
+  let best: string | null = null
+  let bestDistance = 3
+  for (const keyword of INSTRUCTIONS.keys()) {
+    const distance = editDistance(written.toUpperCase(), keyword)
+    if (distance < bestDistance) {
+      best = keyword
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+/** Checks of one instruction on its own; `problems` collects what they find. */
+type InstructionCheck = (instruction: ParsedInstruction, spec: InstructionSpec, problems: DockerfileProblem[]) => void
+
+const checkArgumentCount: InstructionCheck = (instruction, spec, problems) => {
+  const count = isJsonForm(instruction) ? jsonItems(instruction.argsText)?.length ?? instruction.args.length : instruction.args.length
+  if (count < spec.minArgs) {
+    problems.push({
+      code: 'MISSING_ARGUMENTS',
+      severity: 'error',
+      message: `${spec.keyword} needs ${spec.needs}.`,
+      range: instruction.argsRange ?? instruction.keywordRange,
+    })
+  }
+}
+
+const checkFlags: InstructionCheck = (instruction, spec, problems) => {
+  // dockerfile-ast reads `--x` as a flag only where Docker allows flags; elsewhere it is an argument.
+  for (const flag of instruction.flags) {
+    if (spec.flags.some(known => known.name === flag.name))
+      continue
+    const accepted = spec.flags.map(known => `--${known.name}`).join(', ')
+    problems.push({
+      code: 'UNKNOWN_FLAG',
+      severity: 'error',
+      message: accepted
+        ? `${spec.keyword} has no flag --${flag.name}. It accepts: ${accepted}.`
+        : `${spec.keyword} takes no flags; --${flag.name} is not allowed here.`,
+      range: flag.range,
+    })
+  }
+}
+
+function isJsonForm(instruction: ParsedInstruction): boolean {
+  return instruction.argsText.trimStart().startsWith('[')
+}
+
+/** The items of a JSON array of strings, or null when the text is not one. */
+function jsonItems(text: string): string[] | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    if (Array.isArray(value) && value.every(item => typeof item === 'string'))
+      return value
+  }
+  catch {}
+  return null
+}
+
+const checkJsonForm: InstructionCheck = (instruction, spec, problems) => {
+  if (spec.jsonForm === 'none' || !instruction.argsRange)
+    return
+  if (!isJsonForm(instruction)) {
+    if (spec.jsonForm === 'required') {
+      problems.push({
+        code: 'JSON_REQUIRED',
+        severity: 'error',
+        message: `${spec.keyword} must be written as a JSON array, e.g. ["/bin/bash", "-c"].`,
+        range: instruction.argsRange,
+      })
+    }
+    return
+  }
+  if (jsonItems(instruction.argsText))
+    return
+  let hint = 'Check the brackets, commas and double quotes.'
+  if (instruction.argsText.includes('\''))
+    hint = 'JSON needs double quotes: write ["python", "app.py"], not [\'python\', \'app.py\'].'
+  else if (/\[[^"]*\w/.test(instruction.argsText) && !instruction.argsText.includes('"'))
+    hint = 'Every item needs double quotes: ["python", "app.py"].'
+  problems.push({
+    code: 'BAD_JSON',
+    severity: 'error',
+    message: spec.jsonForm === 'required'
+      ? `${spec.keyword} must be a valid JSON array. ${hint}`
+      : `This starts like the JSON (exec) form but is not valid JSON, so Docker would run the whole text through /bin/sh as a plain command. ${hint}`,
+    range: instruction.argsRange,
+  })
+}
+
+const checkFrom: InstructionCheck = (instruction, _spec, problems) => {
+  const [, keyword, name, ...extra] = instruction.args
+  if (keyword && keyword.value.toUpperCase() !== 'AS') {
+    problems.push({
+      code: 'BAD_FROM',
+      severity: 'error',
+      message: 'FROM takes one image, optionally followed by `AS <stage name>`.',
+      range: keyword.range,
+    })
+  }
+  else if (keyword && !name) {
+    problems.push({ code: 'BAD_FROM', severity: 'error', message: '`AS` must be followed by a name for this stage.', range: keyword.range })
+  }
+  else if (extra.length > 0) {
+    problems.push({
+      code: 'BAD_FROM',
+      severity: 'error',
+      message: 'Unexpected text after the stage name.',
+      range: { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end },
+    })
+  }
+}
+
+const checkExpose: InstructionCheck = (instruction, _spec, problems) => {
+  for (const arg of instruction.args) {
+    if (VARIABLE.test(arg.value))
+      continue
+    const match = PORT.exec(arg.value)
+    const inRange = match && [match[1], match[2]].every(port => port === undefined || (Number(port) >= 1 && Number(port) <= 65535))
+    if (match && inRange)
+      continue
+    problems.push({
+      code: 'BAD_PORT',
+      severity: 'error',
+      message: arg.value.includes(':')
+        ? `EXPOSE lists the container's own ports only (e.g. EXPOSE 5000). Mapping a host port is done when running: docker run -p ${arg.value}.`
+        : `"${arg.value}" is not a port: use a number from 1 to 65535, optionally with /tcp or /udp (e.g. 5000/tcp).`,
+      range: arg.range,
+    })
+  }
+}
+
+/** ENV and LABEL: every entry is `name=value`. */
+const checkAssignments: InstructionCheck = (instruction, spec, problems) => {
+  const [only, ...rest] = instruction.args
+  // The old form `ENV NAME value` (one pair, separated by a space) is still accepted.
+  if (only && rest.length > 0 && !only.value.includes('='))
+    return
+  for (const arg of instruction.args) {
+    if (!arg.value.includes('=') && !VARIABLE.test(arg.value)) {
+      problems.push({
+        code: 'MISSING_VALUE',
+        severity: 'error',
+        message: `${spec.keyword} needs a value for "${arg.value}": write ${arg.value}=<value>.`,
+        range: arg.range,
+      })
+    }
+  }
+}
+
+const checkWorkdir: InstructionCheck = (instruction, _spec, problems) => {
+  const path = instruction.args[0]
+  if (path && !/^(?:\/|\$|[A-Za-z]:[\\/])/.test(path.value)) {
+    problems.push({
+      code: 'RELATIVE_WORKDIR',
+      severity: 'warning',
+      message: `"${path.value}" is relative: it is added to the previous WORKDIR. An absolute path (/${path.value}) says exactly where you are.`,
+      range: path.range,
+    })
+  }
+}
+
+const checkHealthcheck: InstructionCheck = (instruction, _spec, problems) => {
+  const [mode, ...rest] = instruction.args
+  if (!mode)
+    return
+  const word = mode.value.toUpperCase()
+  if (word === 'NONE' && rest.length > 0) {
+    problems.push({ code: 'BAD_HEALTHCHECK', severity: 'error', message: 'HEALTHCHECK NONE takes nothing after it.', range: rest[0]!.range })
+  }
+  else if (word !== 'NONE' && word !== 'CMD') {
+    problems.push({
+      code: 'BAD_HEALTHCHECK',
+      severity: 'error',
+      message: `HEALTHCHECK expects CMD <command> or NONE, not "${mode.value}".`,
+      range: mode.range,
+    })
+  }
+  else if (word === 'CMD' && rest.length === 0) {
+    problems.push({ code: 'MISSING_ARGUMENTS', severity: 'error', message: 'HEALTHCHECK CMD needs the command that checks the container.', range: mode.range })
+  }
+}
+
+const checkStopsignal: InstructionCheck = (instruction, _spec, problems) => {
+  const signal = instruction.args[0]
+  if (!signal || VARIABLE.test(signal.value) || /^\d+$/.test(signal.value))
+    return
+  const name = signal.value.toUpperCase().replace(/^SIG/, '').replace(/^RTM(?:IN|AX)(?:[+-]\d+)?$/, 'TERM')
+  if (!SIGNALS.has(name)) {
+    problems.push({
+      code: 'BAD_SIGNAL',
+      severity: 'error',
+      message: `"${signal.value}" is not a signal name: use e.g. SIGTERM, SIGINT, SIGQUIT or a number.`,
+      range: signal.range,
+    })
+  }
+}
+
+const checkOnbuild: InstructionCheck = (instruction, _spec, problems) => {
+  const trigger = instruction.trigger
+  if (!trigger)
+    return
+  if (['ONBUILD', 'FROM', 'MAINTAINER'].includes(trigger.keyword)) {
+    problems.push({
+      code: 'BAD_ONBUILD',
+      severity: 'error',
+      message: `ONBUILD cannot store ${trigger.keyword}.`,
+      range: trigger.keywordRange,
+    })
+    return
+  }
+  problems.push(...checkInstruction(trigger))
+}
+
+/** Extra checks per keyword; every instruction also gets the argument-count, flag and JSON checks. */
+const KEYWORD_CHECKS: Partial<Record<string, readonly InstructionCheck[]>> = {
+  FROM: [checkFrom],
+  EXPOSE: [checkExpose],
+  ENV: [checkAssignments],
+  LABEL: [checkAssignments],
+  WORKDIR: [checkWorkdir],
+  HEALTHCHECK: [checkHealthcheck],
+  STOPSIGNAL: [checkStopsignal],
+  ONBUILD: [checkOnbuild],
+}
+
+function checkInstruction(instruction: ParsedInstruction): DockerfileProblem[] {
+  const problems: DockerfileProblem[] = []
+  const spec = findInstruction(instruction.keyword)
+  if (!spec) {
+    const suggestion = closestKeyword(instruction.keyword)
+    problems.push({
+      code: 'UNKNOWN_INSTRUCTION',
+      severity: 'error',
+      message: `Unknown instruction "${instruction.written}".${suggestion ? ` Did you mean ${suggestion}?` : ''} Every line of a Dockerfile starts with an instruction such as FROM, RUN, COPY or CMD.`,
+      range: instruction.keywordRange,
+    })
+    return problems
+  }
+  if (spec.deprecated)
+    problems.push({ code: 'DEPRECATED', severity: 'warning', message: spec.deprecated, range: instruction.keywordRange })
+  checkArgumentCount(instruction, spec, problems)
+  checkFlags(instruction, spec, problems)
+  checkJsonForm(instruction, spec, problems)
+  if (instruction.args.length > 0) {
+    for (const check of KEYWORD_CHECKS[spec.keyword] ?? [])
+      check(instruction, spec, problems)
+  }
+  return problems
+}
+
+/** Rules that look at the order of instructions rather than at one alone. */
+function checkStructure(parsed: ParsedDockerfile): DockerfileProblem[] {
+  const problems: DockerfileProblem[] = []
+  const firstReal = parsed.instructions.find(instruction => instruction.keyword !== 'ARG')
+  if (firstReal && firstReal.keyword !== 'FROM' && findInstruction(firstReal.keyword)) {
+    problems.push({
+      code: 'FROM_NOT_FIRST',
+      severity: 'error',
+      message: `A Dockerfile must begin with FROM (only ARG may come before it); ${firstReal.keyword} has no base image to work on.`,
+      range: firstReal.keywordRange,
+    })
+  }
+
+  // Stages start at each FROM; their names are unique, and only the last CMD/ENTRYPOINT/HEALTHCHECK of one counts.
+  const stages: ParsedInstruction[][] = [[]]
+  for (const instruction of parsed.instructions) {
+    if (instruction.keyword === 'FROM')
+      stages.push([])
+    stages[stages.length - 1]!.push(instruction)
+  }
+  const stageNames = new Set<string>()
+  for (const stage of stages) {
+    const [from] = stage
+    const [, as, name] = from?.keyword === 'FROM' ? from.args : []
+    if (as?.value.toUpperCase() === 'AS' && name) {
+      if (stageNames.has(name.value.toLowerCase()))
+        problems.push({ code: 'DUPLICATE_STAGE', severity: 'error', message: `Another stage is already named "${name.value}".`, range: name.range })
+      stageNames.add(name.value.toLowerCase())
+    }
+    for (const keyword of ONLY_LAST_COUNTS) {
+      const same = stage.filter(instruction => instruction.keyword === keyword)
+      const kept = same[same.length - 1]
+      for (const replaced of same.slice(0, -1)) {
+        problems.push({
+          code: 'IGNORED_INSTRUCTION',
+          severity: 'warning',
+          message: `Only the last ${keyword} of a stage takes effect: this one is replaced by the ${keyword} on line ${kept!.keywordRange.start.line + 1}.`,
+          range: replaced.keywordRange,
+        })
+      }
+    }
+  }
+  return problems
+}
+
+/** Every problem in the Dockerfile `text`, in document order. Never throws. */
+export function checkDockerfile(text: string): DockerfileProblem[] {
+  const parsed = parseDockerfile(text)
+  const problems = [...checkStructure(parsed), ...parsed.instructions.flatMap(checkInstruction)]
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+}

@@ -1,0 +1,19 @@
+// Monaco renders hover text as Markdown: text from the engines must not turn into markup.
+
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g
+
+/** Plain text shown literally in a Monaco Markdown block. */
+export function escapeMarkdown(plain: string): string {
+  return plain.replace(MARKDOWN_SPECIAL, match => `\\${match}`)
+}
+
+/**
+ * Engine explanations are plain text that quotes commands in backticks (`docker port`).
+ * Keeps those quotes as code spans and escapes everything else; unbalanced backticks stay literal.
+ */
+export function quotedTextToMarkdown(text: string): string {
+  const parts = text.split('`')
+  if (parts.length % 2 === 0)
+    return escapeMarkdown(text)
+  return parts.map((part, index) => (index % 2 === 1 ? `\`${part}\`` : escapeMarkdown(part))).join('')
+}

@@ -1,0 +1,33 @@
+// What the slide shows after a run, in the shape of Slidev's code-runner output.
+
+import type { PythonChunk } from './run'
+
+export type RunnerOutput = { html: string } | { text: string; class?: string }
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)
+}
+
+/** Styles are inline: the blocks live in Slidev's runner output, outside this project's CSS. */
+const BLOCK_STYLE = 'margin:0;white-space:pre-wrap;font-family:inherit;font-size:inherit;line-height:1.4'
+
+/**
+ * One <pre> per block, so indentation and blank lines survive. stderr is marked, an uncaught
+ * exception is shown in red with role="alert". No output at all says so, instead of showing nothing.
+ */
+export function toRunnerOutputs(chunks: readonly PythonChunk[]): RunnerOutput[] {
+  const visible = chunks.filter(chunk => chunk.text.length > 0)
+  if (visible.length === 0)
+    return [{ text: '(no output)', class: 'opacity-60' }]
+  return visible.map((chunk) => {
+    const text = escapeHtml(chunk.text.replace(/\n$/, ''))
+    switch (chunk.stream) {
+      case 'stdout':
+        return { html: `<pre class="python-stdout" style="${BLOCK_STYLE}">${text}</pre>` }
+      case 'stderr':
+        return { html: `<pre class="python-stderr" style="${BLOCK_STYLE};color:#c2410c">${text}</pre>` }
+      case 'error':
+        return { html: `<pre class="python-error text-red-500" role="alert" style="${BLOCK_STYLE};color:#dc2626">${text}</pre>` }
+    }
+  })
+}

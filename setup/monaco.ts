@@ -1,0 +1,77 @@
+import type * as Monaco from 'monaco-editor'
+import { defineMonacoSetup } from '@slidev/types'
+import { explain } from '../lib/docker'
+import { composeMarkers } from '../lib/editor/compose'
+import { dockerfileHover, dockerfileMarkers } from '../lib/editor/dockerfile'
+import { shellHover, shellMarkers } from '../lib/editor/shell'
+import type { EditorHover, EditorMarker, MarkerSeverity } from '../lib/editor/types'
+
+// Wires the pure providers of lib/editor into Monaco: hovers for Dockerfile and shell code,
+// markers for Dockerfile, Compose YAML and docker commands. This file only translates.
+
+const DOCKERFILE = ['dockerfile', 'docker']
+const SHELL = ['bash', 'sh', 'shell', 'shellscript', 'zsh']
+const YAML = ['yaml', 'yml']
+
+type Check = (text: string) => EditorMarker[]
+const CHECKS: [readonly string[], Check][] = [
+  [DOCKERFILE, dockerfileMarkers],
+  [YAML, composeMarkers],
+  [SHELL, text => shellMarkers(text, explain)],
+]
+const MARKER_OWNER = 'docker-overview'
+
+export default defineMonacoSetup((monaco) => {
+  const severities: Record<MarkerSeverity, Monaco.MarkerSeverity> = {
+    error: monaco.MarkerSeverity.Error,
+    warning: monaco.MarkerSeverity.Warning,
+    info: monaco.MarkerSeverity.Info,
+  }
+
+  const toMonacoHover = (hover: EditorHover | null): Monaco.languages.Hover | null =>
+    hover && { range: hover.range, contents: hover.contents.map(block => ({ value: block.value })) }
+
+  for (const language of DOCKERFILE) {
+    monaco.languages.registerHoverProvider(language, {
+      provideHover: (model, position) => toMonacoHover(dockerfileHover(model.getValue(), position.lineNumber, position.column)),
+    })
+  }
+  for (const language of SHELL) {
+    monaco.languages.registerHoverProvider(language, {
+      provideHover: (model, position) => toMonacoHover(shellHover(model.getValue(), position.lineNumber, position.column, explain)),
+    })
+  }
+
+  const validate = (model: Monaco.editor.ITextModel) => {
+    const check = CHECKS.find(([languages]) => languages.includes(model.getLanguageId()))?.[1]
+    if (!check)
+      return
+    const markers = check(model.getValue()).map(marker => ({ ...marker, severity: severities[marker.severity] }))
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, markers)
+  }
+
+  monaco.editor.onDidCreateModel((model) => {
+    validate(model)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const changes = model.onDidChangeContent(() => {
+      clearTimeout(timer)
+      timer = setTimeout(() => validate(model), 250)
+    })
+    model.onWillDispose(() => {
+      clearTimeout(timer)
+      changes.dispose()
+    })
+  })
+
+  return {
+    editorOptions: {
+      // Readable from the back of the room; the longest snippet (16 lines) still fits a slide.
+      fontSize: 15,
+      lineHeight: 22,
+      // Tab moves the focus on (to the Run button) instead of being typed: keyboard users can leave the editor.
+      tabFocusMode: true,
+      hover: { delay: 250 },
+      renderLineHighlight: 'none',
+    },
+  }
+})

@@ -1,0 +1,81 @@
+import type { Plugin } from 'vite'
+import { createReadStream, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { defineConfig } from 'vite'
+import { PYODIDE_DIR, PYODIDE_RUNTIME_FILES } from './lib/python/files'
+
+const require = createRequire(import.meta.url)
+const pyodideRoot = dirname(require.resolve('pyodide/package.json'))
+
+const contentTypes: Record<string, string> = {
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.json': 'application/json',
+}
+
+/**
+ * Serves the Pyodide runtime under `<base>pyodide/` in dev and emits it into the build,
+ * straight from node_modules: nothing is committed, nothing comes from a CDN.
+ */
+function pyodideRuntime(): Plugin {
+  let base = '/'
+  return {
+    name: 'deck:pyodide-runtime',
+    configResolved(config) {
+      base = config.base
+    },
+    configureServer(server) {
+      // Registered before Vite's own middlewares, so the files are served raw (not transformed).
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? ''
+        const prefix = `${base}${PYODIDE_DIR}`
+        if (!path.startsWith(prefix))
+          return next()
+        const name = path.slice(prefix.length)
+        if (!(PYODIDE_RUNTIME_FILES as readonly string[]).includes(name))
+          return next()
+        const ext = name.slice(name.lastIndexOf('.'))
+        res.setHeader('Content-Type', contentTypes[ext] ?? 'application/octet-stream')
+        createReadStream(join(pyodideRoot, name)).pipe(res)
+      })
+    },
+    generateBundle() {
+      for (const name of PYODIDE_RUNTIME_FILES) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `${PYODIDE_DIR}${name}`,
+          source: readFileSync(join(pyodideRoot, name)),
+        })
+      }
+    },
+  }
+}
+
+/**
+ * Slidev's own `manualChunks` forces every Shiki module into one chunk and the Monaco type
+ * bundle into another; with Rolldown those chunks also swallow their shared dependencies
+ * (Vue helpers, Monaco itself), so the entry imports them statically and the first slide
+ * downloads ~18 MB. Letting the bundler split by import graph keeps Shiki's grammars and
+ * Monaco in lazy chunks that load only where a slide needs them.
+ */
+function manualChunks(id: string): string | undefined {
+  // Vue alone in its own long-cached chunk: it has no dependencies to drag along.
+  if (/\/node_modules\/(?:vue|@vue\/[\w-]+)\//.test(id))
+    return 'modules/vue'
+  return undefined
+}
+
+export default defineConfig({
+  plugins: [pyodideRuntime()],
+  optimizeDeps: {
+    // Loaded at run time from <base>pyodide/, never pre-bundled.
+    exclude: ['pyodide'],
+  },
+  build: {
+    rollupOptions: {
+      output: { manualChunks },
+    },
+  },
+})
