@@ -2,9 +2,8 @@
 // Compose key. A flag with no Compose form becomes a YAML comment; nothing is dropped silently.
 
 import { Document, Scalar, YAMLSeq } from 'yaml'
-import { effectiveValue, type ParsedCommand, type ParsedFlag } from './parse'
+import { effectiveValue, mountOfFlag, type ParsedCommand, type ParsedFlag } from './parse'
 import type { RunPicture } from './types'
-import { parseMount, parseVolume } from './values'
 
 type Service = Record<string, unknown>
 
@@ -46,19 +45,19 @@ export const COMPOSE_MAPPINGS: Readonly<Record<string, Mapping>> = {
   volume: {
     key: 'volumes',
     as: 'custom',
-    apply(_flag, value, { service, volumes }) {
-      const mount = parseVolume(value)
-      if (mount.ok && mount.value.type === 'volume' && mount.value.source) volumes.add(mount.value.source)
+    apply(flag, value, { service, volumes }) {
+      const mount = mountOfFlag(flag)
+      if (mount?.type === 'volume' && mount.source) volumes.add(mount.source)
       push(service, 'volumes', value)
     },
   },
   mount: {
     key: 'volumes',
     as: 'custom',
-    apply(_flag, value, { service, volumes }) {
-      const mount = parseMount(value)
-      if (!mount.ok) return
-      const { type, source, target, readOnly } = mount.value
+    apply(flag, _value, { service, volumes }) {
+      const mount = mountOfFlag(flag)
+      if (!mount) return
+      const { type, source, target, readOnly } = mount
       if (type === 'volume' && source) volumes.add(source)
       push(service, 'volumes', {
         type: type === 'anonymous' ? 'volume' : type,
@@ -191,6 +190,16 @@ function flowList(items: readonly string[]): YAMLSeq {
   return seq
 }
 
+/** Keys people look for first come first; the rest keep the order of the flags. */
+const KEY_ORDER = ['image', 'container_name', 'hostname', 'command', 'entrypoint', 'working_dir', 'user', 'environment', 'env_file', 'ports', 'expose', 'volumes', 'tmpfs', 'network_mode', 'networks', 'restart']
+
+function inReadingOrder(service: Service): Service {
+  const ordered: Service = {}
+  for (const key of KEY_ORDER) if (key in service) ordered[key] = service[key]
+  for (const key of Object.keys(service)) if (!(key in ordered)) ordered[key] = service[key]
+  return ordered
+}
+
 /** The Compose file for a run/create command (YAML text), unmapped flags as comments. */
 export function toCompose(parsed: ParsedCommand, run: RunPicture): string {
   const service: Service = {}
@@ -236,7 +245,7 @@ export function toCompose(parsed: ParsedCommand, run: RunPicture): string {
   if (run.command.length > 0) service.command = flowList(run.command)
   if (Array.isArray(service.entrypoint)) service.entrypoint = flowList(service.entrypoint as string[])
 
-  const file: Record<string, unknown> = { services: { [serviceName(run)]: service } }
+  const file: Record<string, unknown> = { services: { [serviceName(run)]: inReadingOrder(service) } }
   if (context.volumes.size > 0) file.volumes = Object.fromEntries([...context.volumes].map((v) => [v, {}]))
   if (context.networks.size > 0)
     file.networks = Object.fromEntries([...context.networks].map((n) => [n, { external: true }]))

@@ -2,7 +2,7 @@
 // each with a plain-text explanation specific to the values given, plus a one-sentence summary.
 
 import { toCompose } from './compose'
-import { effectiveValue, parseCommand, type ParsedCommand, type ParsedFlag } from './parse'
+import { effectiveValue, mountOfFlag, parseCommand, type ParsedCommand, type ParsedFlag } from './parse'
 import { type ShellCommand, type Word } from './tokenize'
 import type {
   CommandExplanation,
@@ -15,7 +15,7 @@ import type {
   SegmentKind,
   Span,
 } from './types'
-import { parseEnv, parseImageReference, parseMount, parsePublish, parseVolume } from './values'
+import { parseEnv, parseImageReference, parsePublish } from './values'
 import { findWarnings } from './warnings'
 
 const RUN_LIKE = new Set(['container run', 'container create'])
@@ -41,13 +41,21 @@ export function describePort(port: Omit<PortMapping, 'span'>): string {
   return `${ports} of your computer${where} forward${port.hostPort.includes('-') ? '' : 's'} to ${inside}.`
 }
 
+/** Says which folder a path the shell fills in stands for. */
+function whichFolder(source: string): string {
+  if (/^(\$PWD|\$\{PWD\}|\$\(pwd\)|`pwd`)/.test(source)) return ' (the folder you run the command from)'
+  if (/^(~|\$HOME|\$\{HOME\})/.test(source)) return ' (in your home folder)'
+  if (source.startsWith('.')) return ' (relative to the folder you run the command from)'
+  return ''
+}
+
 export function describeMount(mount: Omit<MountInfo, 'span'>): string {
   const access = mount.readOnly ? ', read-only inside (the container cannot change it)' : ''
   switch (mount.type) {
     case 'volume':
       return `A named volume ${quote(mount.source ?? '')}, managed by Docker, mounted at ${mount.target}${access}. Docker creates it if needed; its data outlives the container.`
     case 'bind':
-      return `The folder ${mount.source} of your computer appears at ${mount.target} inside the container${access}. Changes on either side are seen by the other.`
+      return `The folder ${mount.source}${whichFolder(mount.source ?? '')} of your computer appears at ${mount.target} inside the container${access}. Changes on either side are seen by the other.`
     case 'tmpfs':
       return `A temporary in-memory folder at ${mount.target}${access}: its content disappears when the container stops.`
     case 'anonymous':
@@ -103,14 +111,8 @@ function describeValue(flag: ParsedFlag, value: string, command: ParsedCommand):
     const ports = parsePublish(value)
     if (ports.ok) return ports.value.map(describePort).join(' ')
   }
-  if (spec.check === 'volume') {
-    const mount = parseVolume(value)
-    if (mount.ok) return describeMount(mount.value)
-  }
-  if (spec.type === 'mount' || spec.check === 'mount') {
-    const mount = parseMount(value)
-    if (mount.ok) return describeMount(mount.value)
-  }
+  const mount = mountOfFlag(flag)
+  if (mount) return describeMount(mount)
   if (spec.check === 'env') {
     const env = parseEnv(value)
     if (env.ok) return describeEnv(env.value)
@@ -185,7 +187,7 @@ function describeArgument(kind: string | undefined, value: string, command: Pars
       return `The context ${quote(value)} (a saved daemon connection).`
     case 'path':
       return value === '.'
-        ? 'The current folder: its files are sent to Docker as the build context.'
+        ? 'The current folder, whose files are sent to Docker as the build context.'
         : `The path ${quote(value)}.`
     case 'cp-location': {
       const colon = value.indexOf(':')
@@ -294,6 +296,12 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
     if (kind === 'image') {
       const ref = image && arg.word.value === image.raw ? image : null
       segments.push(segment(input, 'image', arg.word, ref ? imageExplanation(ref) : `The image ${quote(arg.word.value)}.`))
+    } else if (!parsed.spec && arg === parsed.args[0]) {
+      segments.push(segment(input, 'unknown', arg.word, `docker has no command called ${quote(arg.word.value)}.`))
+    } else if (parsed.spec?.group && arg === parsed.args[0]) {
+      segments.push(
+        segment(input, 'unknown', arg.word, `docker ${parsed.spec.path.join(' ')} has no subcommand called ${quote(arg.word.value)}.`),
+      )
     } else if (arg.spec === null && parsed.spec && !parsed.spec.group && parsed.errors.length > 0) {
       segments.push(segment(input, 'unknown', arg.word, `One argument too many: ${quote(arg.word.value)}.`))
     } else segments.push(segment(input, 'argument', arg.word, describeArgument(kind, arg.word.value, parsed)))
@@ -326,12 +334,8 @@ function buildRunPicture(parsed: ParsedCommand, image: ImageReference | null): R
     if (flag.spec.check === 'publish') {
       const result = parsePublish(flag.value)
       if (result.ok) ports.push(...result.value.map((p) => ({ ...p, span })))
-    } else if (flag.spec.check === 'volume') {
-      const result = parseVolume(flag.value)
-      if (result.ok) mounts.push({ ...result.value, span })
-    } else if ((flag.spec.type === 'mount' || flag.spec.check === 'mount')) {
-      const result = parseMount(flag.value)
-      if (result.ok) mounts.push({ ...result.value, span })
+    } else if (mountOfFlag(flag)) {
+      mounts.push({ ...mountOfFlag(flag)!, span })
     } else if (flag.spec.long === 'tmpfs') {
       mounts.push({ type: 'tmpfs', source: null, target: flag.value.split(':')[0]!, readOnly: false, span })
     } else if (flag.spec.check === 'env') {
@@ -388,11 +392,27 @@ function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture |
     const argv = parsed.args.filter((a) => a.spec?.kind === 'command').map((a) => a.word.value).join(' ')
     return `Runs ${quote(argv)} inside the running container ${container}${isOn(effectiveValue(parsed.flags, 'interactive')) && isOn(effectiveValue(parsed.flags, 'tty')) ? ', with an interactive terminal' : ''}.`
   }
-  const args = parsed.args.filter((a) => a.spec && a.spec.kind !== 'command').map((a) => a.word.value)
-  return `${parsed.spec.explain}${args.length ? ` (${args.join(', ')})` : ''}`.replace(/([^.])$/, '$1.')
+  const firstSentence = /^.*?[.!?](?=\s|$)/.exec(parsed.spec.explain)?.[0] ?? parsed.spec.explain
+  const args = parsed.args
+    .filter((a) => a.spec && a.spec.kind !== 'command')
+    .map((a) => describeArgument(a.spec?.kind, a.word.value, parsed).replace(/\.$/, ''))
+  const here = args.length > 0 ? ` Here: ${args.map((a) => a.charAt(0).toLowerCase() + a.slice(1)).join('; ')}.` : ''
+  return `${firstSentence.replace(/([^.!?])$/, '$1.')}${here}`
 }
 
 // ---------------------------------------------------------------------------
+
+/** Message prefix of a failure inside the engine (a bug, never the user's fault). */
+export const INTERNAL_ERROR = 'Internal error while explaining this command'
+
+/** The Compose file; a failure (a bug) becomes a YAML comment saying so rather than an exception on read. */
+function composeOrNote(parsed: ParsedCommand, run: RunPicture): string {
+  try {
+    return toCompose(parsed, run)
+  } catch (failure) {
+    return `# ${INTERNAL_ERROR} (Compose form): ${failure instanceof Error ? failure.message : String(failure)}\n`
+  }
+}
 
 /** Explains one command of a text split by the tokenizer. Spans are relative to `shell.text`. */
 export function explainShellCommand(shell: ShellCommand): CommandExplanation {
@@ -412,6 +432,12 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
   const segments = buildSegments(input, shell, parsed, image).sort((a, b) => a.start - b.start || a.end - b.end)
   const warnings = findWarnings({ input, shell, parsed, run, image })
   const errors = parsed.errors.sort((a, b) => a.start - b.start)
+  // Built on first read: YAML output costs more than the rest, and most readers never ask for it.
+  let compose: string | null | undefined
+  const composeOnce = (): string | null => {
+    if (compose === undefined) compose = run && errors.length === 0 ? composeOrNote(parsed, run) : null
+    return compose
+  }
   return {
     input,
     offset: shell.start,
@@ -424,6 +450,8 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
     warnings,
     image,
     run,
-    compose: run && errors.length === 0 ? toCompose(parsed, run) : null,
+    get compose() {
+      return composeOnce()
+    },
   }
 }

@@ -1,6 +1,6 @@
 // The engine's public entry: text in, one explanation per command out. Pure TypeScript, no DOM.
 
-import { explainShellCommand } from './explain'
+import { explainShellCommand, INTERNAL_ERROR } from './explain'
 import { splitCommands, type ShellCommand } from './tokenize'
 import type { CommandExplanation } from './types'
 
@@ -10,8 +10,7 @@ export type { ShellCommand, Word, Expansion, Redirection } from './tokenize'
 export { WARNING_RULES } from './warnings'
 export { COMPOSE_MAPPINGS } from './compose'
 
-/** Message prefix of a failure inside the engine (a bug, never the user's fault). */
-export const INTERNAL_ERROR = 'Internal error while explaining this command'
+export { INTERNAL_ERROR }
 
 function failed(shell: ShellCommand, failure: unknown): CommandExplanation {
   const detail = failure instanceof Error ? failure.message : String(failure)

@@ -5,7 +5,7 @@
 import { findFlag, GLOBAL_FLAGS, resolveCommand, suggestCommand, suggestFlag } from './grammar'
 import { type Word, type ShellCommand, valueSpan } from './tokenize'
 import type { ArgSpec, CommandSpec, Diagnostic, FlagSpec, Span } from './types'
-import { checkFlagValue, parseImageReference } from './values'
+import { checkFlagValue, parseImageReference, parseMount, parseVolume, type MountValue } from './values'
 
 export interface ParsedFlag {
   spec: FlagSpec
@@ -534,4 +534,24 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     }
   }
   return parsed
+}
+
+/**
+ * The mount a `-v`/`--mount` flag asks for, or null when it is not one (or is not valid). A source
+ * the shell fills in (`$PWD`, `$(pwd)`, `~`) becomes a path, so it is a folder, not a volume name.
+ */
+export function mountOfFlag(flag: ParsedFlag): MountValue | null {
+  if (flag.value === null) return null
+  const isVolume = flag.spec.check === 'volume'
+  const isMount = flag.spec.type === 'mount' || flag.spec.check === 'mount'
+  if (!isVolume && !isMount) return null
+  const result = isVolume ? parseVolume(flag.value) : parseMount(flag.value)
+  if (!result.ok) return null
+  const mount = result.value
+  if (isVolume && mount.type === 'volume' && mount.source && flag.valueWord && flag.valueSpan) {
+    const sourceStart = valueSpan(flag.valueWord, flag.valueOffset, flag.valueOffset + 1).start
+    const filledByShell = flag.valueWord.expansions.some((e) => e.start <= sourceStart && sourceStart < e.end)
+    if (filledByShell || mount.source.startsWith('~')) return { ...mount, type: 'bind' }
+  }
+  return mount
 }

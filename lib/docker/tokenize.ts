@@ -53,14 +53,13 @@ function isOperatorStart(ch: string): boolean {
   return ch === ';' || ch === '&' || ch === '|' || ch === '(' || ch === ')' || ch === '<' || ch === '>'
 }
 
-class Unclosed extends Error {
+/** Thrown (not an Error: no stack trace to build) when a quote or substitution never closes. */
+class Unclosed {
   constructor(
     readonly at: number,
     readonly length: number,
     readonly what: string,
-  ) {
-    super(what)
-  }
+  ) {}
 }
 
 /**

@@ -2,10 +2,10 @@
 // places in the command where the trap is, and a message written for those places.
 
 import { findFlag } from './grammar'
-import { effectiveValue, scanFlags, type ParsedCommand, type ParsedFlag } from './parse'
+import { effectiveValue, mountOfFlag, scanFlags, type ParsedCommand, type ParsedFlag } from './parse'
 import type { ShellCommand, Word } from './tokenize'
 import type { ImageReference, RunPicture, Span, Warning, WarningCode } from './types'
-import { parseEnv, parsePublish, parseVolume, parseMount } from './values'
+import { parseEnv, parsePublish } from './values'
 
 export interface WarningContext {
   input: string
@@ -160,9 +160,9 @@ export const WARNING_RULES: readonly WarningRule[] = [
       return flagsCalled(parsed, 'volume')
         .filter((f) => f.spec.check === 'volume')
         .flatMap((flag) => {
-          const mount = parseVolume(flag.value!)
-          if (!mount.ok || mount.value.type !== 'volume') return []
-          const name = mount.value.source ?? ''
+          const mount = mountOfFlag(flag)
+          if (!mount || mount.type !== 'volume') return []
+          const name = mount.source ?? ''
           return [
             {
               ...flag.span,
@@ -215,10 +215,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
     find({ parsed }) {
       if (!RUN_LIKE.includes(pathOf(parsed))) return []
       return parsed.flags.flatMap((flag) => {
-        if (flag.value === null) return []
-        const mount =
-          flag.spec.check === 'volume' ? parseVolume(flag.value) : (flag.spec.type === 'mount' || flag.spec.check === 'mount') ? parseMount(flag.value) : null
-        if (!mount?.ok || !DOCKER_SOCKET.test(mount.value.source ?? '')) return []
+        const mount = mountOfFlag(flag)
+        if (!mount || !DOCKER_SOCKET.test(mount.source ?? '')) return []
         return [
           {
             ...flag.span,

@@ -16,7 +16,7 @@ function run(args: string[], input = '') {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-describe('cli: --jsonl', () => {
+describe('cli: --jsonl', { timeout: 60_000 }, () => {
   it('prints one JSON object per command, in order, skipping blank lines', () => {
     const input = [
       'docker run -it --rm python:3.12',
@@ -46,7 +46,7 @@ describe('cli: --jsonl', () => {
   })
 })
 
-describe('cli: one command', () => {
+describe('cli: one command', { timeout: 60_000 }, () => {
   it('prints a readable explanation, exit 0 when docker accepts it', () => {
     const { code, stdout } = run(['docker run -it --rm -p 8090:3000 python:3.12'])
     expect(code).toBe(0)

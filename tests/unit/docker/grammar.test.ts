@@ -1,0 +1,219 @@
+// The look-ups the parser relies on, and the explanations a beginner reads.
+import { describe, expect, it } from 'vitest'
+import {
+  COMMANDS,
+  editDistance,
+  findFlag,
+  resolveCommand,
+  subcommandsOf,
+  suggestCommand,
+  suggestFlag,
+} from '../../../lib/docker/grammar'
+import type { CommandSpec } from '../../../lib/docker/types'
+
+function spec(...path: string[]): CommandSpec {
+  const resolved = resolveCommand(path)
+  if (!resolved) throw new Error(`no command ${path.join(' ')}`)
+  return resolved.spec
+}
+
+describe('resolveCommand', () => {
+  it.each([
+    [['run', 'nginx'], ['container', 'run'], 1],
+    [['container', 'run', 'nginx'], ['container', 'run'], 2],
+    [['ps'], ['container', 'ls'], 1],
+    [['container', 'list'], ['container', 'ls'], 2],
+    [['container', 'ps'], ['container', 'ls'], 2],
+    [['images'], ['image', 'ls'], 1],
+    [['image', 'list'], ['image', 'ls'], 2],
+    [['rmi', 'x'], ['image', 'rm'], 1],
+    [['image', 'remove', 'x'], ['image', 'rm'], 2],
+    [['rm', 'x'], ['container', 'rm'], 1],
+    [['container', 'remove'], ['container', 'rm'], 2],
+    [['build', '.'], ['image', 'build'], 1],
+    [['builder', 'build', '.'], ['image', 'build'], 2],
+    [['info'], ['system', 'info'], 1],
+    [['events'], ['system', 'events'], 1],
+    [['stack', 'up'], ['stack', 'deploy'], 2],
+    [['trust', 'key', 'generate', 'me'], ['trust', 'key', 'generate'], 3],
+    [['compose', 'up', '-d'], ['compose', 'up'], 2],
+    [['volume', 'frobnicate'], ['volume'], 1],
+    [['compose'], ['compose'], 1],
+    [['trust', 'key'], ['trust', 'key'], 2],
+  ] as const)('%j → %j', (words, path, length) => {
+    const resolved = resolveCommand(words)
+    expect(resolved?.spec.path).toEqual(path)
+    expect(resolved?.length).toBe(length)
+  })
+
+  it('knows nothing of words that are no docker command', () => {
+    expect(resolveCommand(['runn'])).toBeNull()
+    expect(resolveCommand([])).toBeNull()
+    expect(resolveCommand(['nginx', 'run'])).toBeNull()
+  })
+})
+
+describe('subcommandsOf', () => {
+  it('lists management commands, shorthands and plugins at the top level', () => {
+    const names = subcommandsOf([]).map((command) => command.path.join(' '))
+    for (const name of ['container', 'image', 'volume', 'network', 'system', 'compose', 'container run', 'container ls', 'image ls']) {
+      expect(names).toContain(name)
+    }
+  })
+
+  it('lists what a group offers, aliases included', () => {
+    expect(subcommandsOf(['volume']).map((command) => command.path.at(-1)).sort()).toEqual(
+      ['create', 'inspect', 'ls', 'prune', 'rm', 'update'],
+    )
+    expect(subcommandsOf(['builder']).map((command) => command.path.join(' ')).sort()).toEqual(['builder prune', 'image build'])
+    expect(subcommandsOf(['compose']).map((command) => command.path.at(-1))).toEqual(
+      ['up', 'down', 'logs', 'ps', 'build', 'exec', 'run', 'pull', 'config'],
+    )
+    expect(subcommandsOf(['container', 'run'])).toEqual([])
+  })
+})
+
+describe('findFlag', () => {
+  const run = spec('run')
+  it('finds by long name and by shorthand', () => {
+    expect(findFlag(run, 'publish', false)?.short).toBe('p')
+    expect(findFlag(run, 'p', true)?.long).toBe('publish')
+    expect(findFlag(run, 'P', true)?.long).toBe('publish-all')
+    expect(findFlag(run, 'h', true)?.long).toBe('hostname')
+    expect(findFlag(run, 'p', false)).toBeUndefined()
+  })
+
+  it('knows hidden and deprecated flags the client still accepts', () => {
+    expect(findFlag(run, 'net', false)?.hidden).toBe(true)
+    expect(findFlag(spec('stop'), 'time', false)?.deprecated).toBe(true)
+    expect(findFlag(spec('volume', 'create'), 'name', false)?.hidden).toBe(true)
+  })
+
+  it('takes --help on every command but leaves global options to the caller', () => {
+    expect(findFlag(spec('volume', 'ls'), 'help', false)?.type).toBe('bool')
+    expect(findFlag(spec('stack', 'deploy'), 'help', false)).toBeDefined()
+    expect(findFlag(run, 'debug', false)).toBeUndefined()
+    expect(findFlag(spec('ps'), 'H', true)).toBeUndefined()
+  })
+
+  it('reads the value types docker prints', () => {
+    expect(findFlag(run, 'memory', false)?.type).toBe('bytes')
+    expect(findFlag(run, 'cpus', false)?.type).toBe('decimal')
+    expect(findFlag(run, 'health-interval', false)?.type).toBe('duration')
+    expect(findFlag(run, 'detach', false)?.type).toBe('bool')
+    expect(findFlag(spec('compose', 'up'), 'scale', false)?.type).toBe('stringArray')
+  })
+})
+
+describe('suggestions for typos', () => {
+  it.each([
+    ['runn', [], 'run'],
+    ['contianer', [], 'container'],
+    ['imagse', [], 'images'],
+    ['RUN', [], 'run'],
+    ['lss', ['volume'], 'ls'],
+    ['upp', ['compose'], 'up'],
+    ['xyzzy', [], null],
+    ['', [], null],
+  ] as const)('%s (under %j) → %s', (word, parent, expected) => {
+    expect(suggestCommand(word, parent)).toBe(expected)
+  })
+
+  const run = spec('run')
+  it.each([
+    ['--it', '-it'],
+    ['--dit', '-dit'],
+    ['-rm', '--rm'],
+    ['-name', '--name'],
+    ['--volumes', '--volume'],
+    ['--nmae', '--name'],
+    ['--nmae=web', '--name'],
+    ['--publsh', '--publish'],
+    ['--detatch', '--detach'],
+    ['--zzzzzzzz', null],
+    ['--rm', null],
+    ['-x', null],
+  ] as const)('docker run %s → %s', (written, expected) => {
+    expect(suggestFlag(run, written)).toBe(expected)
+  })
+
+  it('does not merge letters into a group when one takes a value', () => {
+    // -p takes a value, so --ip is not "-i -p"; it is the real --ip option.
+    expect(findFlag(run, 'ip', false)).toBeDefined()
+    expect(suggestFlag(run, '--ipx')).toBe('--ip')
+    expect(suggestFlag(run, '--pi')).not.toBe('-pi')
+  })
+
+  it('measures typos as edits, counting swapped neighbours as one', () => {
+    expect(editDistance('nmae', 'name')).toBe(1)
+    expect(editDistance('volumes', 'volume')).toBe(1)
+    expect(editDistance('kitten', 'sitting')).toBe(3)
+    expect(editDistance('abc', 'xyz', 1)).toBe(2)
+  })
+})
+
+describe('explanations', () => {
+  it('every command explains itself in our own words', () => {
+    for (const command of COMMANDS) {
+      expect(command.explain.length, command.path.join(' ')).toBeGreaterThan(20)
+      expect(command.explain, command.path.join(' ')).not.toBe(command.summary)
+    }
+  })
+
+  it('every flag of the commands a beginner meets is explained', () => {
+    const beginnerCommands = [
+      ['run'], ['create'], ['exec'], ['ps'], ['images'], ['pull'], ['push'], ['rmi'], ['stop'], ['kill'], ['rm'],
+      ['inspect'], ['logs'], ['attach'], ['cp'], ['diff'], ['build'], ['tag'], ['system', 'prune'],
+      ...['create', 'ls', 'inspect', 'rm', 'prune'].map((name) => ['volume', name]),
+      ...['create', 'ls', 'inspect', 'rm', 'prune', 'connect', 'disconnect'].map((name) => ['network', name]),
+      ...['up', 'down', 'logs', 'ps', 'build', 'exec', 'run', 'pull', 'config'].map((name) => ['compose', name]),
+    ]
+    for (const path of beginnerCommands) {
+      const command = spec(...path)
+      expect(command.complete).toBe(true)
+      for (const flag of command.flags) {
+        expect(flag.explain, `${path.join(' ')} --${flag.long}`).toBeTruthy()
+        expect(flag.explain, `${path.join(' ')} --${flag.long}`).not.toBe(flag.help)
+      }
+    }
+  })
+
+  it('uses {value} where the value matters', () => {
+    const run = spec('run')
+    for (const name of ['name', 'publish', 'volume', 'memory', 'network', 'workdir', 'user', 'platform']) {
+      expect(findFlag(run, name, false)?.explain).toContain('{value}')
+    }
+  })
+})
+
+describe('argument rules', () => {
+  it.each([
+    [['run'], 1, null],
+    [['exec'], 2, null],
+    [['stop'], 1, null],
+    [['logs'], 1, 1],
+    [['cp'], 2, 2],
+    [['tag'], 2, 2],
+    [['pull'], 1, 1],
+    [['build'], 1, 1],
+    [['ps'], 0, 0],
+    [['images'], 0, 1],
+    [['volume', 'create'], 0, 1],
+    [['network', 'create'], 1, 1],
+    [['network', 'connect'], 2, 2],
+    [['compose', 'exec'], 2, null],
+    [['compose', 'run'], 1, null],
+    [['compose', 'up'], 0, null],
+  ] as const)('docker %j takes %i to %s arguments', (path, min, max) => {
+    const args = spec(...path).args
+    expect(args.reduce((sum, arg) => sum + arg.min, 0)).toBe(min)
+    expect(args.some((arg) => arg.max === null) ? null : args.reduce((sum, arg) => sum + (arg.max ?? 0), 0)).toBe(max)
+  })
+
+  it('knows what the words stand for', () => {
+    expect(spec('run').args.map((arg) => arg.kind)).toEqual(['image', 'command'])
+    expect(spec('exec').args.map((arg) => arg.kind)).toEqual(['container', 'command'])
+    expect(spec('cp').args.map((arg) => arg.kind)).toEqual(['cp-location', 'cp-location'])
+    expect(spec('network', 'connect').args.map((arg) => arg.kind)).toEqual(['network', 'container'])
+  })
+})
