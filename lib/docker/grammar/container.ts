@@ -84,7 +84,7 @@ const CREATE_FLAGS: readonly FlagSpec[] = [
   { long: 'privileged', type: 'bool', help: 'Give extended privileges to this container', explain: 'Gives the container almost every power of root on the host (all devices, all capabilities). Only for special tools; it removes most of the isolation.' },
   { long: 'publish', short: 'p', type: 'list', check: 'publish', help: 'Publish a container\'s port(s) to the host', explain: 'Forwards a port of your computer to a port of the container ({value}, written [ip:]hostPort:containerPort), so you can reach a server inside from your browser.' },
   { long: 'publish-all', short: 'P', type: 'bool', help: 'Publish all exposed ports to random ports', explain: 'Forwards every port the image declares (EXPOSE) to random free ports of your computer; `docker port` shows which.' },
-  { long: 'pull', type: 'string', check: 'pull-policy', choices: ['always', 'missing', 'never'], help: 'Pull image before creating ("always", "|missing", "never") (default "missing")', explain: 'When to download the image first: `missing` (default: only if not on your computer), `always`, or `never`. Here: {value}.' },
+  { long: 'pull', type: 'string', check: 'pull-policy', choices: ['always', 'missing', 'never'], help: 'Pull image before creating ("always", "|missing", "never") (default "missing")', explain: 'When to download the image first: `missing` (default: only if it is not on your computer), `always`, or `never`. Here: {value}.' },
   { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress the pull output', explain: 'Hides the download progress when the image has to be pulled first.' },
   { long: 'read-only', type: 'bool', help: 'Mount the container\'s root filesystem as read only', explain: 'Makes the container\'s own filesystem read-only; only mounted volumes and tmpfs stay writable.' },
   { long: 'restart', type: 'string', check: 'restart', help: 'Restart policy to apply when a container exits (default "no")', explain: 'What Docker does when the container stops ({value}): no (default), on-failure[:max], unless-stopped, always. Restarted containers also come back after a reboot of Docker.' },
@@ -340,10 +340,12 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     explain: 'Creates a new container from an image and starts it: the everyday way to run software packaged as an image. If the image is not on your computer yet, Docker downloads it first.',
     complete: true,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: 1 }, { name: 'COMMAND', kind: 'command', min: 0, max: null }],
+    // Run's own options, and those whose help differs from create's.
     flags: [
-      ...CREATE_FLAGS,
+      ...CREATE_FLAGS.filter((flag) => !['pull'].includes(flag.long)),
       { long: 'detach', short: 'd', type: 'bool', help: 'Run container in background and print container ID', explain: 'Runs the container in the background: Docker prints the container\'s ID and gives your terminal back. See its output later with `docker logs`.' },
       { long: 'detach-keys', type: 'string', help: 'Override the key sequence for detaching a container', explain: 'Changes the key sequence that detaches your terminal from the container (default Ctrl-P Ctrl-Q).' },
+      { long: 'pull', type: 'string', check: 'pull-policy', choices: ['always', 'missing', 'never'], help: 'Pull image before running ("always", "missing", "never") (default "missing")', explain: 'When to download the image first: `missing` (default: only if it is not on your computer), `always`, or `never`. Here: {value}.' },
       { long: 'sig-proxy', type: 'bool', help: 'Proxy received signals to the process (default true)', explain: 'Passes signals you send (such as Ctrl-C) on to the program in the container (on by default).' },
     ],
   },

@@ -52,45 +52,48 @@ export function resolveCommand(words: readonly string[]): { spec: CommandSpec; l
   return null
 }
 
+/** Parent path (joined with spaces) → the commands one level below it and the words that reach them. */
+const CHILDREN = new Map<string, { specs: CommandSpec[]; names: string[] }>()
+for (const spec of COMMANDS) {
+  for (const path of [spec.path, ...spec.aliases]) {
+    const parent = path.slice(0, -1).join(' ')
+    let entry = CHILDREN.get(parent)
+    if (!entry) {
+      entry = { specs: [], names: [] }
+      CHILDREN.set(parent, entry)
+    }
+    if (!entry.specs.includes(spec)) entry.specs.push(spec)
+    const name = path[path.length - 1] ?? ''
+    if (!entry.names.includes(name)) entry.names.push(name)
+  }
+}
+
 /** Children of `path` ([] for the top level), reached by canonical path or by alias, in table order. */
 export function subcommandsOf(path: readonly string[]): CommandSpec[] {
-  const prefix = path.join(' ')
-  const found: CommandSpec[] = []
-  for (const spec of COMMANDS) {
-    const reachable = [spec.path, ...spec.aliases].some(
-      (candidate) => candidate.length === path.length + 1 && candidate.slice(0, path.length).join(' ') === prefix,
-    )
-    if (reachable && !found.includes(spec)) found.push(spec)
-  }
-  return found
+  return [...(CHILDREN.get(path.join(' '))?.specs ?? [])]
 }
 
 /** The words that may follow `path`: names of canonical paths and aliases one level below it. */
-function childNames(path: readonly string[]): string[] {
-  const names = new Set<string>()
-  for (const spec of subcommandsOf(path)) {
-    for (const candidate of [spec.path, ...spec.aliases]) {
-      if (candidate.length === path.length + 1 && candidate.slice(0, path.length).join(' ') === path.join(' ')) {
-        names.add(candidate[path.length] ?? '')
-      }
-    }
-  }
-  return [...names]
+function childNames(path: readonly string[]): readonly string[] {
+  return CHILDREN.get(path.join(' '))?.names ?? []
 }
 
 interface FlagIndex {
   long: Map<string, FlagSpec>
   short: Map<string, FlagSpec>
+  /** Long names offered as suggestions: neither hidden nor deprecated. */
+  suggestible: string[]
 }
 const FLAG_INDEX = new WeakMap<CommandSpec, FlagIndex>()
 
 function flagIndex(spec: CommandSpec): FlagIndex {
   let index = FLAG_INDEX.get(spec)
   if (!index) {
-    index = { long: new Map(), short: new Map() }
+    index = { long: new Map(), short: new Map(), suggestible: [] }
     for (const flag of spec.flags) {
       index.long.set(flag.long, flag)
       if (flag.short) index.short.set(flag.short, flag)
+      if (!flag.hidden && !flag.deprecated) index.suggestible.push(flag.long)
     }
     FLAG_INDEX.set(spec, index)
   }
@@ -104,29 +107,45 @@ export function findFlag(spec: CommandSpec, name: string, isShort: boolean): Fla
   return index.long.get(name) ?? (name === HELP_FLAG.long ? HELP_FLAG : undefined)
 }
 
+// Three reusable rows for editDistance: suggestions run on every unknown word, so no allocation.
+let rowBefore = new Int32Array(64)
+let rowPrevious = new Int32Array(64)
+let rowCurrent = new Int32Array(64)
+
 /**
  * Optimal string alignment distance (Levenshtein plus swapping two neighbours), stopping early
  * once it exceeds `limit`.
  */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let before: number[] = []
-  let previous: number[] = Array.from({ length: b.length + 1 }, (_, j) => j)
+  if (b.length + 1 > rowPrevious.length) {
+    rowBefore = new Int32Array(b.length + 1)
+    rowPrevious = new Int32Array(b.length + 1)
+    rowCurrent = new Int32Array(b.length + 1)
+  }
+  let before = rowBefore
+  let previous = rowPrevious
+  let current = rowCurrent
+  for (let j = 0; j <= b.length; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const current: number[] = [i]
+    current[0] = i
     let rowMinimum = i
+    const charA = a.charCodeAt(i - 1)
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const charB = b.charCodeAt(j - 1)
+      const cost = charA === charB ? 0 : 1
       let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === charB) {
         value = Math.min(value, (before[j - 2] ?? 0) + 1)
       }
-      current.push(value)
-      rowMinimum = Math.min(rowMinimum, value)
+      current[j] = value
+      if (value < rowMinimum) rowMinimum = value
     }
     if (rowMinimum > limit) return limit + 1
+    const recycled = before
     before = previous
     previous = current
+    current = recycled
   }
   return previous[b.length] ?? 0
 }
@@ -136,16 +155,23 @@ function allowedDistance(word: string): number {
   return word.length <= 3 ? 1 : 2
 }
 
-/** The closest candidate within the allowed distance; ties go to the earlier candidate. */
+/**
+ * The closest candidate within the allowed distance; on a tie, the one of the same length as the
+ * word (a swap rather than a missing letter), then the earlier one.
+ */
 function closest(word: string, candidates: readonly string[]): string | null {
+  if (word.length > 64) return null
   let best: string | null = null
-  let bestDistance = allowedDistance(word) + 1
+  let bestScore = Number.POSITIVE_INFINITY
+  const allowed = allowedDistance(word)
   for (const candidate of candidates) {
     if (candidate === word) continue
-    const distance = editDistance(word, candidate, bestDistance)
-    if (distance < bestDistance) {
+    const distance = editDistance(word, candidate, allowed)
+    if (distance > allowed) continue
+    const score = distance * 2 + (candidate.length === word.length ? 0 : 1)
+    if (score < bestScore) {
       best = candidate
-      bestDistance = distance
+      bestScore = score
     }
   }
   return best
@@ -184,7 +210,6 @@ export function suggestFlag(spec: CommandSpec, written: string): string | null {
   if (!doubleDash && name.length >= 2 && (index.long.has(name) || name === HELP_FLAG.long)) return `--${name}`
 
   if (!doubleDash && name.length === 1) return null
-  const visible = spec.flags.filter((flag) => !flag.hidden && !flag.deprecated).map((flag) => flag.long)
-  const guess = closest(name, visible)
+  const guess = closest(name, index.suggestible)
   return guess === null ? null : `--${guess}`
 }

@@ -356,7 +356,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     path: ['plugin', 'rm'],
     aliases: [['plugin', 'remove']],
     summary: 'Remove one or more plugins',
-    explain: 'Removes plugins.',
+    explain: 'Uninstalls plugins from the Docker engine (disable them first, or use -f).',
     complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: null }],
     flags: [

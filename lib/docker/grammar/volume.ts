@@ -54,7 +54,7 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     path: ['volume', 'ls'],
     aliases: [['volume', 'list']],
     summary: 'List volumes',
-    explain: 'Lists the volumes.',
+    explain: 'Lists the volumes Docker manages on this machine, with their driver and name.',
     complete: true,
     args: [],
     flags: [

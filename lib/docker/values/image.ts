@@ -66,9 +66,8 @@ export function parseImageReference(raw: string): ValueResult<ImageReference> {
     }
     const expected = DIGEST_LENGTHS[algorithm]
     if (expected === undefined) return fail('unsupported digest algorithm', at + 1, at + 1 + algorithm.length)
-    if (hex.length !== expected || !/^[0-9a-f]+$/.test(hex)) {
-      return fail('invalid checksum digest length', at + 1 + colon + 1, raw.length)
-    }
+    if (hex.length !== expected) return fail('invalid checksum digest length', at + 1 + colon + 1, raw.length)
+    if (!/^[0-9a-f]+$/.test(hex)) return fail('invalid checksum digest format', at + 1 + colon + 1, raw.length)
   }
   if (tag !== null && !TAG.test(tag)) return invalidFormat(raw, tagColon, beforeDigest.length)
   if (name === '') return invalidFormat(raw, 0, Math.max(1, tagColon))

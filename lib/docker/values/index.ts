@@ -1,5 +1,5 @@
 // Value parsers and validators: what the docker client accepts for each kind of flag value, and
-// what the daemon refuses later (marked `source: 'daemon'`). Pure functions; they never throw.
+// which accepted values the daemon refuses later (`daemon` on an ok result). Pure functions; they never throw.
 import type { FlagSpec, ValueCheck, ValueType } from '../types'
 import { isIP } from './ip'
 import { parseMount, parseVolume } from './mounts'
@@ -26,10 +26,10 @@ import {
   parseUlimit,
 } from './options'
 import { parsePublish } from './publish'
-import { fail, ok, type ValueResult } from './result'
+import { fail, ok, type DaemonRefusal, type ValueResult } from './result'
 import { parseImageReference } from './image'
 
-export type { ValueResult } from './result'
+export type { DaemonRefusal, ValueResult } from './result'
 export type { MountValue } from './mounts'
 export type { EnvValue, RestartPolicy } from './options'
 export type { PortMappingValue } from './publish'
@@ -191,16 +191,19 @@ function checkByRule(check: ValueCheck, flag: FlagSpec, text: string): ValueResu
  * `--memory-swap` also takes -1 (unlimited), which is not a size.
  */
 export function checkFlagValue(flag: FlagSpec, text: string): ValueResult<unknown> {
+  let daemon: DaemonRefusal | undefined
   if (!(flag.long === 'memory-swap' && text === '-1')) {
     const typed = checkValueType(flag.type, text)
     if (!typed.ok) return typed
+    daemon = typed.daemon
   }
   if (flag.check) {
     const checked = checkByRule(flag.check, flag, text)
     if (!checked.ok) return checked
+    daemon ??= checked.daemon
   }
   if (flag.choices && !flag.check && !flag.choices.includes(text)) {
     return fail(`${JSON.stringify(text)} is not one of ${flag.choices.map((choice) => JSON.stringify(choice)).join(', ')}`, 0, text.length)
   }
-  return ok(text)
+  return daemon ? { ok: true, value: text, daemon } : ok(text)
 }

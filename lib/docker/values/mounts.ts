@@ -3,7 +3,7 @@
 // daemon checks the rest (absolute target, modes). Both are reported; daemon checks are marked.
 import type { MountInfo } from '../types'
 import { parseBytes, parseGoBool, parseGoUint } from './numbers'
-import { fail, ok, type ValueFailure, type ValueResult } from './result'
+import { daemonRefuses, fail, ok, type ValueResult } from './result'
 
 export type MountValue = Omit<MountInfo, 'span'>
 
@@ -91,15 +91,6 @@ function validMountMode(mode: string): boolean {
   return counts.every((count) => count <= 1)
 }
 
-function absoluteTargetFailure(raw: string, type: string, target: string, start: number): ValueFailure {
-  return fail(
-    `invalid volume specification: '${raw}': invalid mount config for type "${type}": invalid mount path: '${target}' mount path must be absolute`,
-    start,
-    start + target.length,
-    'daemon',
-  )
-}
-
 const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/
 
 export function parseVolume(text: string): ValueResult<MountValue> {
@@ -108,41 +99,45 @@ export function parseVolume(text: string): ValueResult<MountValue> {
   if (!split.ok) return split
   const { source, sourceStart, target, targetStart, mode, modeStart } = split.value
 
-  // What the daemon then refuses.
-  if (source !== '' && mode === '' && validMountMode(target)) {
-    return fail(`invalid volume specification: '${text}' (${target} is a mode; the target path is missing)`, targetStart, text.length, 'daemon')
-  }
-  if (!validMountMode(mode)) return fail(`invalid mode: ${mode}`, modeStart, modeStart + mode.length, 'daemon')
   const windowsSource = /^\p{L}:[\\/]/u.test(source) || source.startsWith('\\\\')
   const type: MountValue['type'] = source === '' ? 'anonymous' : isFilePath(source) ? 'bind' : 'volume'
-  if (!target.startsWith('/') && !windowsSource) {
-    return absoluteTargetFailure(text, type === 'bind' ? 'bind' : 'volume', target, targetStart)
+  const value: MountValue = { type, source: source === '' ? null : source, target, readOnly: mode.split(',').includes('ro') }
+
+  // What the daemon then refuses.
+  if (source !== '' && mode === '' && validMountMode(target)) {
+    return daemonRefuses(value, `invalid volume specification: '${text}' (${target} is a mode; the target path is missing)`, targetStart, text.length)
   }
-  if (target === '/') return fail(`invalid volume specification: '${text}': destination can't be '/'`, targetStart, targetStart + 1, 'daemon')
+  if (!validMountMode(mode)) {
+    return daemonRefuses(value, `invalid mode: ${mode} (expected ro or rw, optionally with z, Z, nocopy or a propagation mode)`, modeStart, modeStart + mode.length)
+  }
+  if (!target.startsWith('/') && !windowsSource) {
+    return daemonRefuses(
+      value,
+      `invalid volume specification: '${text}': invalid mount config for type "${type === 'bind' ? 'bind' : 'volume'}": invalid mount path: '${target}' mount path must be absolute`,
+      targetStart,
+      targetStart + target.length,
+    )
+  }
+  if (target === '/') return daemonRefuses(value, `invalid volume specification: '${text}': destination can't be '/'`, targetStart, targetStart + 1)
   if (type === 'volume' && !VOLUME_NAME.test(source)) {
-    return fail(
+    return daemonRefuses(
+      value,
       `create ${source}: "${source}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
       sourceStart,
       sourceStart + source.length,
-      'daemon',
     )
   }
   if (type === 'bind' && source.startsWith('~')) {
     // The client sends `~` unexpanded and the daemon reads it as a volume name; a shell expands it
     // only at the start of a word (`-v ~/x:/y`, not `-v=~/x:/y`).
-    return fail(
+    return daemonRefuses(
+      value,
       `create ${source}: "${source}" includes invalid characters for a local volume name; docker does not expand ~ (only a shell does, at the start of a word). Use an absolute path or $HOME`,
       sourceStart,
       sourceStart + 1,
-      'daemon',
     )
   }
-  return ok({
-    type,
-    source: source === '' ? null : source,
-    target,
-    readOnly: mode.split(',').includes('ro'),
-  })
+  return ok(value)
 }
 
 /** The first record of Go's encoding/csv, with each field's offset. */
@@ -295,18 +290,16 @@ export function parseMount(text: string): ValueResult<MountValue> {
       return fail("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction", 0, text.length)
     }
   }
+  const kind: MountValue['type'] = type === 'bind' || type === 'tmpfs' ? type : type === 'volume' && !source ? 'anonymous' : 'volume'
+  const value: MountValue = { type: kind, source: source === '' ? null : source, target, readOnly }
   // The daemon's checks.
-  if (!MOUNT_TYPES.has(type)) return fail(`mount type unknown: ${type} (expected bind, volume, tmpfs, npipe, cluster or image)`, typeSpan.start, typeSpan.end, 'daemon')
+  if (!MOUNT_TYPES.has(type)) {
+    return daemonRefuses(value, `mount type unknown: ${type} (expected bind, volume, tmpfs, npipe, cluster or image)`, typeSpan.start, typeSpan.end)
+  }
   if (type !== 'npipe' && !target.startsWith('/')) {
-    return fail(`invalid mount config for type "${type}": invalid mount path: '${target}' mount path must be absolute`, targetSpan.start, targetSpan.end, 'daemon')
+    return daemonRefuses(value, `invalid mount config for type "${type}": invalid mount path: '${target}' mount path must be absolute`, targetSpan.start, targetSpan.end)
   }
-  if (type === 'bind' && !source) {
-    return fail(`invalid mount config for type "bind": field Source must not be empty`, 0, text.length, 'daemon')
-  }
-  if (type === 'tmpfs' && source) {
-    return fail(`invalid mount config for type "tmpfs": field Source must not be specified`, 0, text.length, 'daemon')
-  }
-  const kind: MountValue['type'] =
-    type === 'bind' || type === 'tmpfs' ? type : type === 'volume' && !source ? 'anonymous' : type === 'volume' ? 'volume' : 'volume'
-  return ok({ type: kind, source: source === '' ? null : source, target, readOnly })
+  if (type === 'bind' && !source) return daemonRefuses(value, 'invalid mount config for type "bind": field Source must not be empty', 0, text.length)
+  if (type === 'tmpfs' && source) return daemonRefuses(value, 'invalid mount config for type "tmpfs": field Source must not be specified', 0, text.length)
+  return ok(value)
 }

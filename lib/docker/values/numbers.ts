@@ -13,9 +13,12 @@ function rangeError(fn: string, text: string): ValueResult<never> {
   return fail(`strconv.${fn}: parsing ${JSON.stringify(text)}: value out of range`, 0, text.length)
 }
 
-/** Go's rule for `_` in base-prefixed literals: only between digits or after the prefix. */
-function underscoresAllowed(body: string): boolean {
-  return !body.startsWith('_') && !body.endsWith('_') && !body.includes('__')
+/**
+ * Go's rule for `_` in literals read with base 0: only between digits, or right after a base
+ * prefix (`0x_1`, `0_7`).
+ */
+function underscoresAllowed(body: string, prefixed: boolean): boolean {
+  return (prefixed || !body.startsWith('_')) && !body.endsWith('_') && !body.includes('__')
 }
 
 /** strconv.ParseUint(text, 0, bits) without the sign: null when the syntax is wrong. */
@@ -37,8 +40,7 @@ function parseUnsignedBase0(text: string): bigint | null {
     body = text.slice(1)
   }
   if (body.includes('_')) {
-    // Underscores need a base prefix (a leading 0 counts as one).
-    if (base === 10 || !underscoresAllowed(body)) return null
+    if (!underscoresAllowed(body, base !== 10)) return null
     body = body.replaceAll('_', '')
   }
   if (body === '') return null

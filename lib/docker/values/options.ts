@@ -3,7 +3,7 @@
 import type { EnvInfo } from '../types'
 import { isIP } from './ip'
 import { parseGoInt, parseGoIntBase10 } from './numbers'
-import { fail, ok, shift, type ValueResult } from './result'
+import { daemonRefuses, fail, ok, shift, type ValueResult } from './result'
 
 export type EnvValue = Omit<EnvInfo, 'span'>
 
@@ -11,7 +11,7 @@ export type EnvValue = Omit<EnvInfo, 'span'>
 export function parseEnv(text: string): ValueResult<EnvValue> {
   const equals = text.indexOf('=')
   const name = equals === -1 ? text : text.slice(0, equals)
-  if (name === '') return fail(`invalid environment variable: ${text} (expected NAME=value or NAME)`, 0, Math.max(1, equals + 1))
+  if (name === '') return fail(`invalid environment variable: ${text} (expected NAME=value or NAME)`, 0, Math.min(text.length, equals + 1))
   return ok({ name, value: equals === -1 ? null : text.slice(equals + 1) })
 }
 
@@ -37,23 +37,23 @@ export function parseRestart(text: string): ValueResult<RestartPolicy> {
     }
     maxRetries = Number(count)
   }
-  const known = (RESTART_POLICIES as readonly string[]).includes(name)
-  if (!known) {
-    return fail(
+  const policy: RestartPolicy = { name: name as RestartPolicy['name'], maxRetries }
+  if (!(RESTART_POLICIES as readonly string[]).includes(name)) {
+    return daemonRefuses(
+      policy,
       `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`,
       0,
       name.length,
-      'daemon',
     )
   }
   if (name !== 'on-failure' && maxRetries !== null && maxRetries !== 0) {
     const negative = maxRetries < 0 ? ' and cannot be negative' : ''
-    return fail(`invalid restart policy: maximum retry count can only be used with 'on-failure'${negative}`, colon, text.length, 'daemon')
+    return daemonRefuses(policy, `invalid restart policy: maximum retry count can only be used with 'on-failure'${negative}`, colon, text.length)
   }
   if (maxRetries !== null && maxRetries < 0) {
-    return fail('invalid restart policy: maximum retry count cannot be negative', colon + 1, text.length, 'daemon')
+    return daemonRefuses(policy, 'invalid restart policy: maximum retry count cannot be negative', colon + 1, text.length)
   }
-  return ok({ name: name as RestartPolicy['name'], maxRetries })
+  return ok(policy)
 }
 
 export const PULL_POLICIES = ['always', 'missing', 'never'] as const
@@ -145,13 +145,13 @@ export function parseSignal(text: string): ValueResult<string> {
   if (/^[0-9]+$/.test(text)) {
     const number = Number(text)
     if (number >= 1 && number <= 64) return ok(text)
-    return fail(`invalid signal: ${text} (signal numbers go from 1 to 64)`, 0, text.length, 'daemon')
+    return daemonRefuses(text, `invalid signal: ${text} (signal numbers go from 1 to 64)`, 0, text.length)
   }
   const name = text.toUpperCase().replace(/^SIG/, '')
   if (SIGNALS.includes(name)) return ok(`SIG${name}`)
   const realtime = /^RTM(IN|AX)([+-]([0-9]+))?$/.exec(name)
   if (realtime && Number(realtime[3] ?? '0') <= 15) return ok(`SIG${name}`)
-  return fail(`invalid signal: ${text} (expected a name such as SIGTERM or SIGINT, or a number)`, 0, text.length, 'daemon')
+  return daemonRefuses(text, `invalid signal: ${text} (expected a name such as SIGTERM or SIGINT, or a number)`, 0, text.length)
 }
 
 const ULIMIT_TYPES = new Set([

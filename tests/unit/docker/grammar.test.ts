@@ -140,8 +140,8 @@ describe('suggestions for typos', () => {
   it('does not merge letters into a group when one takes a value', () => {
     // -p takes a value, so --ip is not "-i -p"; it is the real --ip option.
     expect(findFlag(run, 'ip', false)).toBeDefined()
-    expect(suggestFlag(run, '--ipx')).toBe('--ip')
-    expect(suggestFlag(run, '--pi')).not.toBe('-pi')
+    expect(suggestFlag(run, '--pi')).toBe('--ip')
+    expect(suggestFlag(run, '--ti')).toBe('-ti')
   })
 
   it('measures typos as edits, counting swapped neighbours as one', () => {
