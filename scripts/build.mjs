@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chapterOutline, editPdf, loadDeck, setOutline } from './export-slides.mjs'
+import { exportSlidesPdf, loadDeck } from './export-slides.mjs'
 import { requireChromium } from './find-chromium.mjs'
 import { buildHandout, handoutFilename } from './handout.mjs'
 
@@ -216,12 +216,17 @@ self.addEventListener('message', (event) => {
 /**
  * The page's side, inlined into index.html: once the page has loaded and the browser is idle,
  * register the worker and ask it to fetch the rest. Progress shows on <html data-offline>:
- * "caching", then "ready" (or "partial", or "unavailable").
+ * "caching", then "ready" (or "partial", or "unavailable"). Not in automated browsers, unless asked.
  */
 export function registrationScript(base) {
   return `<script>
 (function () {
   if (!('serviceWorker' in navigator)) return
+  // Automated browsers (PDF export, tests, crawlers) need no offline copy; a test of offline
+  // support opts in with localStorage "deck:offline" = "always".
+  var optedIn = false
+  try { optedIn = localStorage.getItem('deck:offline') === 'always' } catch (error) {}
+  if (navigator.webdriver && !optedIn) return
   var base = ${JSON.stringify(base)}
   var root = document.documentElement
   var whenIdle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 200) }
@@ -323,25 +328,22 @@ export async function build(options) {
 
   const deck = await loadDeck(PROJECT_ROOT)
   const chromiumPath = options.pdf ? requireChromium() : null
-  // --download makes Slidev export the slides PDF from the built deck and shows the download button,
-  // which fetches `<exportFilename>.pdf` next to index.html.
+  // --download builds the print route and the download button, which fetches `<exportFilename>.pdf`
+  // next to index.html. It also makes Slidev print the PDF, with waits fixed at 30 s: too short for
+  // Pyodide to start in print on a busy machine. So Slidev prints slide 1 only, and we print the
+  // whole deck ourselves below, from the same built site, with room to wait.
   const slidevArgs = ['--out', outDir, '--base', options.base]
   if (chromiumPath)
-    slidevArgs.push('--download', '--executable-path', chromiumPath)
+    slidevArgs.push('--download', '--executable-path', chromiumPath, '--range', '1')
   const slidev = await runSlidevBuild(slidevArgs)
 
   const timings = { bundleMs: Math.round(slidev.bundleMs), slidesPdfMs: 0, handoutMs: 0, offlineMs: 0, totalMs: 0 }
   const result = { outDir, base: options.base, slides: deck.slides.length, chapters: deck.chapters.length, slidesPdf: null, handoutPdf: null, timings, precache: null }
 
   if (chromiumPath) {
-    timings.slidesPdfMs = Math.round(slidev.totalMs - slidev.bundleMs)
-    const slidesPdf = join(outDir, `${deck.exportFilename}.pdf`)
-    if (!existsSync(slidesPdf))
-      throw new Error(`slidev build did not write ${slidesPdf}.`)
-    const outlineStarted = performance.now()
-    const pageCount = await addChapterOutline(slidesPdf, deck)
-    timings.slidesPdfMs += Math.round(performance.now() - outlineStarted)
-    result.slidesPdf = { path: slidesPdf, pages: pageCount }
+    const slides = await exportSlidesPdf({ dist: outDir, base: options.base, out: join(outDir, `${deck.exportFilename}.pdf`), deck, chromiumPath })
+    timings.slidesPdfMs = slides.milliseconds
+    result.slidesPdf = { path: slides.out, pages: slides.pages }
 
     const handout = await buildHandout({ dist: outDir, base: options.base, out: join(outDir, handoutFilename(deck)), projectRoot: PROJECT_ROOT, chromiumPath, deck })
     timings.handoutMs = handout.milliseconds
@@ -355,19 +357,6 @@ export async function build(options) {
   result.precache = { files: manifest.shell.length + manifest.lazy.length, lazyBytes: manifest.lazyBytes, version: manifest.version }
   timings.totalMs = Math.round(performance.now() - started)
   return result
-}
-
-/** One page per slide, or the outline (and the README's promise) would be wrong: check, then outline. */
-async function addChapterOutline(pdfPath, deck) {
-  let pages = 0
-  const bytes = await editPdf(await readFile(pdfPath), (pdf) => {
-    pages = pdf.getPageCount()
-    if (pages !== deck.slides.length)
-      throw new Error(`${pdfPath} has ${pages} pages for ${deck.slides.length} slides; expected one page per slide.`)
-    setOutline(pdf, chapterOutline(deck))
-  })
-  await writeFile(pdfPath, bytes)
-  return pages
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test'
 import type { PDFDocument } from 'pdf-lib'
 
 export interface DeckSlide {
@@ -21,6 +22,8 @@ export interface DeckChapter {
 export interface Deck {
   title: string
   exportFilename: string
+  author: string
+  info: string
   slides: DeckSlide[]
   chapters: DeckChapter[]
 }
@@ -44,3 +47,6 @@ export function editPdf(bytes: Uint8Array, edit: (pdf: PDFDocument) => void | Pr
 export function contentTypeOf(path: string): string
 export function fileForRequest(root: string, base: string, requestPath: string): string | null
 export function serveDirectory(root: string, options?: { base?: string, port?: number }): Promise<{ origin: string, url: string, close: () => Promise<void> }>
+export const PRINT_WAIT_MS: number
+export function openPrintRoute(page: Page, deckUrl: string, slideCount: number): Promise<Locator>
+export function exportSlidesPdf(options: { dist: string, base?: string, out: string, deck: Deck, chromiumPath: string }): Promise<{ out: string, pages: number, milliseconds: number }>

@@ -1,7 +1,7 @@
 // Shared pieces of the PDF and offline build: the deck's structure (slides grouped by chapter file),
 // a PDF outline writer/reader, and a plain static file server that mounts a built deck at its base.
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { stat, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import { basename, extname, join, relative, resolve, sep } from 'node:path'
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, PDFDocument } from 'pdf-lib'
@@ -9,7 +9,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString,
 /**
  * @typedef {{ no: number, title: string, level: number, chapter: number | null, noteMarkdown: string, source: string }} DeckSlide
  * @typedef {{ number: number, title: string, file: string, slideNos: number[] }} DeckChapter
- * @typedef {{ title: string, exportFilename: string, slides: DeckSlide[], chapters: DeckChapter[] }} Deck
+ * @typedef {{ title: string, exportFilename: string, author: string, info: string, slides: DeckSlide[], chapters: DeckChapter[] }} Deck
  * @typedef {{ title: string, pageIndex: number, children: OutlineItem[] }} OutlineItem
  */
 
@@ -81,7 +81,9 @@ export async function loadDeck(userRoot = process.cwd(), entry = 'slides.md') {
   const title = String(data.headmatter.title ?? grouped.slides[0]?.title ?? 'Slides')
   // Slidev's own default when the headmatter names no file.
   const exportFilename = String(data.headmatter.exportFilename ?? 'slidev-exported')
-  return { title, exportFilename, ...grouped }
+  const author = typeof data.headmatter.author === 'string' ? data.headmatter.author : ''
+  const info = typeof data.headmatter.info === 'string' ? data.headmatter.info.trim() : ''
+  return { title, exportFilename, author, info, ...grouped }
 }
 
 /**
@@ -219,6 +221,94 @@ export async function editPdf(bytes, edit) {
   const pdf = await PDFDocument.load(bytes)
   await edit(pdf)
   return pdf.save()
+}
+
+/** How long one slide may take to settle in print (Pyodide starting on a busy machine takes a while). */
+export const PRINT_WAIT_MS = 180_000
+
+/**
+ * Opens the built deck's print route (every slide, at its last click step) and waits until it has
+ * settled the way Slidev's exporter does (no loading placeholders, every `data-waitfor` target
+ * shown, Monaco's hidden aria text out of the way), with room for a slow machine.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} deckUrl the deck's base URL
+ * @param {number} slideCount
+ */
+export async function openPrintRoute(page, deckUrl, slideCount) {
+  const pageErrors = []
+  page.on('pageerror', error => pageErrors.push(error.message))
+  await page.goto(`${deckUrl}?print=true#/print`, { waitUntil: 'networkidle', timeout: PRINT_WAIT_MS })
+  await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+  const containers = page.locator('.print-slide-container')
+  await containers.first().waitFor({ timeout: PRINT_WAIT_MS })
+  const rendered = await containers.count()
+  if (rendered !== slideCount) {
+    throw new Error(`The print route rendered ${rendered} slides, but the deck has ${slideCount}. `
+      + `Page errors: ${pageErrors.join(' | ') || 'none'}`)
+  }
+  const loading = page.locator('.slidev-slide-loading')
+  for (let i = await loading.count() - 1; i >= 0; i--)
+    await loading.nth(i).waitFor({ state: 'detached', timeout: PRINT_WAIT_MS })
+  const waiting = page.locator('[data-waitfor]')
+  for (let i = 0; i < await waiting.count(); i++) {
+    const element = waiting.nth(i)
+    const target = await element.getAttribute('data-waitfor')
+    if (!target)
+      continue
+    const slideId = await element.evaluate(node => node.closest('.print-slide-container')?.id ?? '?')
+    await element.locator(target).first().waitFor({ state: 'visible', timeout: PRINT_WAIT_MS }).catch(() => {
+      throw new Error(`In print, slide ${slideId.split('-')[0]} never showed "${target}" (waited ${PRINT_WAIT_MS / 1000} s).`)
+    })
+  }
+  await page.locator('.monaco-aria-container').evaluateAll(nodes => nodes.forEach(node => (node.style.display = 'none')))
+  await page.waitForLoadState('networkidle', { timeout: PRINT_WAIT_MS })
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  return containers
+}
+
+/**
+ * The slides PDF: one page per slide at its last click step, the size of a slide, real text,
+ * the deck's metadata and the chapter outline.
+ * @param {{ dist: string, base?: string, out: string, deck: Deck, chromiumPath: string }} options
+ */
+export async function exportSlidesPdf({ dist, base = '/', out, deck, chromiumPath }) {
+  const started = performance.now()
+  const { chromium } = await import('@playwright/test')
+  const server = await serveDirectory(dist, { base })
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', serviceWorkers: 'block' })
+    const page = await context.newPage()
+    const containers = await openPrintRoute(page, server.url, deck.slides.length)
+    const box = await containers.first().boundingBox()
+    if (!box)
+      throw new Error('The first slide of the print route has no size.')
+    const pdfBytes = await page.pdf({
+      width: `${box.width}px`,
+      height: `${box.height}px`,
+      margin: { top: 0, right: 0, bottom: 0, left: 0 },
+      printBackground: true,
+      preferCSSPageSize: true,
+    })
+    let pages = 0
+    const bytes = await editPdf(pdfBytes, (pdf) => {
+      pages = pdf.getPageCount()
+      if (pages !== deck.slides.length)
+        throw new Error(`The slides PDF has ${pages} pages for ${deck.slides.length} slides; expected one page per slide.`)
+      pdf.setTitle(deck.title)
+      if (deck.author)
+        pdf.setAuthor(deck.author)
+      if (deck.info)
+        pdf.setSubject(deck.info)
+      setOutline(pdf, chapterOutline(deck))
+    })
+    await writeFile(out, bytes)
+    return { out, pages, milliseconds: Math.round(performance.now() - started) }
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
 }
 
 const CONTENT_TYPES = {

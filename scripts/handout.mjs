@@ -7,13 +7,12 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
-import { chapterOutline, editPdf, loadDeck, readOutline, serveDirectory, setOutline } from './export-slides.mjs'
+import { chapterOutline, editPdf, loadDeck, openPrintRoute, readOutline, serveDirectory, setOutline } from './export-slides.mjs'
 import { requireChromium } from './find-chromium.mjs'
 
 // A4 at 96 CSS px per inch is 793.7 px wide; with 15 mm side margins the slide is 680 px wide.
 const PAGE_MARGIN = { top: '14mm', bottom: '16mm', left: '15mm', right: '15mm' }
 const CONTENT_WIDTH_PX = 680
-const RENDER_TIMEOUT_MS = 120_000
 
 const handoutCss = slideWidth => `
 @page { size: A4 portrait; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }
@@ -93,21 +92,7 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
       serviceWorkers: 'block',
     })
     const page = await context.newPage()
-    const pageErrors = []
-    page.on('pageerror', error => pageErrors.push(error.message))
-    await page.goto(`${server.url}?print=true#/print`, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS })
-    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
-
-    const containers = page.locator('.print-slide-container')
-    await containers.first().waitFor({ timeout: RENDER_TIMEOUT_MS })
-    const rendered = await containers.count()
-    if (rendered !== deck.slides.length) {
-      throw new Error(`The print route rendered ${rendered} slides, but the deck has ${deck.slides.length}. `
-        + `Page errors: ${pageErrors.join(' | ') || 'none'}`)
-    }
-    await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: RENDER_TIMEOUT_MS }).catch(() => {})
-    await page.waitForLoadState('networkidle')
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const containers = await openPrintRoute(page, server.url, deck.slides.length)
 
     const chapters = deck.slides.map(slide => (slide.chapter === null ? '' : `${deck.chapters[slide.chapter].number}. ${deck.chapters[slide.chapter].title}`))
     const missing = await page.evaluate(({ chapters, total, title }) => {
