@@ -59,7 +59,7 @@ describe('snippets/flask_redis/compose.yaml', () => {
 
   it('the app connects to the redis service by its name by default', () => {
     expect(Object.keys(services)).toContain('redis')
-    expect(readFileSync(path.join(folder, 'app.py'), 'utf8')).toMatch(/os\.environ\.get\("REDIS_HOST", "redis"\)/)
+    expect(readFileSync(path.join(folder, 'app.py'), 'utf8')).toMatch(/os\.getenv\("REDIS_HOST", "redis"\)/)
   })
 })
 
@@ -106,8 +106,8 @@ describe.skipIf(skipReason !== null)(`snippets/flask_redis against a real redis-
     }))
     const first = await httpGet(`http://127.0.0.1:${port}/`)
     const second = await httpGet(`http://127.0.0.1:${port}/`)
-    expect(first).toEqual({ status: 200, body: 'Hello from Docker! This page has been seen 1 times.\n' })
-    expect(second).toEqual({ status: 200, body: 'Hello from Docker! This page has been seen 2 times.\n' })
+    expect(first).toEqual({ status: 200, body: 'Hello! Visits so far: 1\n' })
+    expect(second).toEqual({ status: 200, body: 'Hello! Visits so far: 2\n' })
   })
 
   it('requirements.txt pins exactly the versions installed here, and every library app.py imports', () => {
