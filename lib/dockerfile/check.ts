@@ -176,19 +176,15 @@ const checkExpose: InstructionCheck = (instruction, _spec, problems) => {
   }
 }
 
-/** ENV and LABEL: every entry is `name=value`. */
+/** ENV and LABEL: every entry has a value (`ENV DEBUG` alone is refused by Docker). */
 const checkAssignments: InstructionCheck = (instruction, spec, problems) => {
-  const [only, ...rest] = instruction.args
-  // The old form `ENV NAME value` (one pair, separated by a space) is still accepted.
-  if (only && rest.length > 0 && !only.value.includes('='))
-    return
-  for (const arg of instruction.args) {
-    if (!arg.value.includes('=') && !VARIABLE.test(arg.value)) {
+  for (const property of instruction.properties) {
+    if (property.value === null && !VARIABLE.test(property.name)) {
       problems.push({
         code: 'MISSING_VALUE',
         severity: 'error',
-        message: `${spec.keyword} needs a value for "${arg.value}": write ${arg.value}=<value>.`,
-        range: arg.range,
+        message: `${spec.keyword} needs a value for "${property.name}": write ${property.name}=<value>.`,
+        range: property.range,
       })
     }
   }

@@ -152,15 +152,7 @@ function describeCopy(instruction: ParsedInstruction): string[] {
 }
 
 function assignments(instruction: ParsedInstruction): [string, string | null][] {
-  const [first, ...rest] = instruction.args
-  if (first && rest.length > 0 && !first.value.includes('='))
-    return [[first.value, rest.map(arg => arg.value).join(' ')]]
-  return instruction.args.map((arg) => {
-    const equals = arg.value.indexOf('=')
-    if (equals < 0)
-      return [arg.value, null]
-    return [arg.value.slice(0, equals), arg.value.slice(equals + 1).replace(/^(["'])(.*)\1$/, '$2')]
-  })
+  return instruction.properties.map(property => [property.name, property.value])
 }
 
 function title(spec: InstructionSpec): string {
@@ -176,7 +168,7 @@ function describeInstruction(instruction: ParsedInstruction, position: TextPosit
     const known = spec.flags.find(known => known.name === flag.name)
     return {
       range: flag.range,
-      title: `${spec.keyword} --${flag.name}${flag.value === null ? '' : `=${flag.value}`}`,
+      title: code(`${spec.keyword} --${flag.name}${flag.value === null ? '' : `=${flag.value}`}`),
       paragraphs: [known?.explain ?? `${spec.keyword} has no flag --${flag.name}.`],
     }
   }

@@ -1,8 +1,13 @@
 // A thin view over dockerfile-ast: the facts checks and hovers need, with ranges and raw text.
 
-import type { Dockerfile, Flag, Instruction } from 'dockerfile-ast'
+import type { Dockerfile, Flag, Instruction, Property } from 'dockerfile-ast'
 import { DockerfileParser, Onbuild } from 'dockerfile-ast'
+import { Util } from 'dockerfile-ast/lib/util'
 import { LineIndex, type TextRange } from './text'
+
+// dockerfile-ast looks for a UTF-8 byte order mark with Node's `Buffer`, which browsers lack.
+// A BOM read from a JS string is the single character U+FEFF: same answer, no Buffer.
+Util.isUTF8BOM = (char: string) => char === '\uFEFF'
 
 export interface ParsedFlag {
   name: string
@@ -13,6 +18,13 @@ export interface ParsedFlag {
 
 export interface ParsedArgument {
   value: string
+  range: TextRange
+}
+
+export interface ParsedProperty {
+  name: string
+  /** Unquoted; null when no value is given (`ENV DEBUG`). */
+  value: string | null
   range: TextRange
 }
 
@@ -30,6 +42,8 @@ export interface ParsedInstruction {
   argsText: string
   /** Range of `argsText` in the document; null when there are no arguments. */
   argsRange: TextRange | null
+  /** For ENV, LABEL and ARG: the `name=value` entries, quotes understood. */
+  properties: ParsedProperty[]
   /** For ONBUILD: the instruction it stores. */
   trigger: ParsedInstruction | null
 }
@@ -44,6 +58,17 @@ export interface ParsedDockerfile {
 function flagsOf(instruction: Instruction): Flag[] {
   const withFlags = instruction as Instruction & { getFlags?: () => Flag[] }
   return typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : []
+}
+
+function propertiesOf(instruction: Instruction): ParsedProperty[] {
+  const withProperties = instruction as Instruction & { getProperties?: () => Property[] }
+  if (typeof withProperties.getProperties !== 'function')
+    return []
+  return withProperties.getProperties().map(property => ({
+    name: property.getName(),
+    value: property.getValue() === null ? null : property.getUnescapedValue(),
+    range: property.getRange(),
+  }))
 }
 
 function convert(instruction: Instruction, lines: LineIndex, escapeChar: string): ParsedInstruction {
@@ -66,6 +91,7 @@ function convert(instruction: Instruction, lines: LineIndex, escapeChar: string)
       nameRange: flag.getNameRange(),
     })),
     args,
+    properties: propertiesOf(instruction),
     argsText,
     argsRange,
     trigger: trigger ? convert(trigger, lines, escapeChar) : null,

@@ -9,7 +9,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Styles are inline: the blocks live in Slidev's runner output, outside this project's CSS. */
-const BLOCK_STYLE = 'margin:0;white-space:pre-wrap;font-family:inherit;font-size:inherit;line-height:1.4'
+const BLOCK_STYLE = 'margin:0;white-space:pre-wrap;font-family:inherit;font-size:14px;line-height:1.5'
 
 /**
  * One <pre> per block, so indentation and blank lines survive. stderr is marked, an uncaught
