@@ -64,20 +64,24 @@ function listedSubcommands(help: string): string[] {
   return names
 }
 
-function probeOnce(path: readonly string[], count: number): string {
-  const args = Array.from({ length: count }, (_, i) => `x${i + 1}`)
-  const result = spawnSync('docker', [...path, ...args], {
+/** What the client prints when called with `args`, without the legacy builder's indented notice. */
+function clientOutput(args: readonly string[]): string[] {
+  const result = spawnSync('docker', args, {
     env: probeEnv,
     cwd: sandbox,
     encoding: 'utf8',
     timeout: 8_000,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  // The legacy builder prints an indented deprecation notice before anything else: skip it.
-  const lines = `${result.stderr}\n${result.stdout}`
+  return `${result.stderr}\n${result.stdout}`
     .split('\n')
     .filter((line) => line.trim() !== '' && !/^DEPRECATED:|^ {4}/.test(line))
-  return (lines[0] ?? '').replaceAll(sandbox, '<sandbox>')
+    .map((line) => line.replaceAll(sandbox, '<sandbox>'))
+}
+
+function probeOnce(path: readonly string[], count: number): string {
+  const args = Array.from({ length: count }, (_, i) => `x${i + 1}`)
+  return clientOutput([...path, ...args])[0] ?? ''
 }
 
 const ARG_COUNT_ERROR =
@@ -112,6 +116,8 @@ const VALUE_CASES: [string[], string, string[]][] = [
   [['run'], 'shm-size', ['2g', '64m', 'big']],
   [['run'], 'cpus', ['1.5', 'abc', '1/2', '-1', '0', '1e2', '.5', ' 1', '0.0000000001', '1e-3', '2.000000001', '1/0']],
   [['run'], 'health-interval', ['5', '5s', '1h30m', '500ms', '0', '1.5h', '1us', '1µs', '5S', '', '1d', '5s3', '+5s', '.5s', '5.s', '.s', '-5']],
+  [['run'], 'health-retries', ['-1', '0', '3']],
+  [['run'], 'health-timeout', ['-1s', '-0s', '0', '30s']],
   [['run'], 'stop-timeout', ['x', '10', '-1', '1.5', '99999999999', '0x10', '010', '+5', ' 5', '99999999999999999999', '1_0', '0x1_0']],
   [['run'], 'blkio-weight', ['500', '70000', '-1', '0x10']],
   [['run'], 'rm', ['maybe', 'T', 'yes', '0', 'true', 'FALSE', 'False', 'fAlse']],
@@ -172,9 +178,10 @@ function recordValueCorpus(): string[] {
   // A build context with a Dockerfile, so `docker build .` gets as far as asking the daemon.
   writeFileSync(join(sandbox, 'Dockerfile'), 'FROM scratch\n')
   const record = (entry: Record<string, unknown>, args: string[]) => {
-    const output = probeOnce(args, 0)
-    const accepted = output.includes('Cannot connect to the Docker daemon')
-    lines.push(JSON.stringify({ ...entry, accepted, ...(accepted ? {} : { error: output }) }))
+    const output = clientOutput(args)
+    // The legacy builder may log a broken pipe before it reports the missing daemon.
+    const accepted = output.some((line) => line.includes('Cannot connect to the Docker daemon'))
+    lines.push(JSON.stringify({ ...entry, accepted, ...(accepted ? {} : { error: output[0] ?? '' }) }))
   }
   for (const [path, flag, values] of VALUE_CASES) {
     for (const value of values) {

@@ -71,6 +71,7 @@ export type ValueCheck =
   | 'swappiness' // 0-100 or -1
   | 'namespace-mode' // --pid/--uts/--userns/--cgroupns
   | 'network' // --network name or key=value list
+  | 'non-negative' // --health-*: no negative durations or counts
 
 export interface FlagSpec {
   /** Long name without dashes: `publish`. */

@@ -170,6 +170,12 @@ function checkByRule(check: ValueCheck, flag: FlagSpec, text: string): ValueResu
       if (parts.length > 2 || parts.some((part) => part === '')) return fail(`bad format for links: ${text}`, 0, text.length)
       return ok(text)
     }
+    case 'non-negative': {
+      const duration = flag.type === 'duration' ? parseGoDuration(text) : null
+      const integer = flag.type === 'duration' ? null : parseGoInt(text)
+      const negative = (duration?.ok === true && duration.value < 0) || (integer?.ok === true && integer.value < 0n)
+      return negative ? fail(`--${flag.long} cannot be negative`, 0, text.length) : ok(text)
+    }
     case 'network': {
       if (!text.includes('=')) return ok(text)
       const keys = ['name', 'alias', 'driver-opt', 'ip', 'ip6', 'mac-address', 'link-local-ip', 'gw-priority']
