@@ -4,7 +4,7 @@
 // the client enforces them; `explain` is ours.
 import type { CommandSpec, FlagSpec } from '../types'
 
-/** Options of `docker create`; `docker run` takes them all plus three of its own. */
+/** Options of `docker create`; `docker run` takes them too, plus a few of its own. */
 const CREATE_FLAGS: readonly FlagSpec[] = [
   { long: 'add-host', type: 'list', check: 'host-ip', help: 'Add a custom host-to-IP mapping (host:ip)', explain: 'Adds a line to the container\'s /etc/hosts so the name resolves to the given address ({value}, written host:ip). `host-gateway` stands for the host machine.' },
   { long: 'annotation', type: 'map', help: 'Add an annotation to the container (passed through to the OCI runtime) (default map[])', explain: 'Attaches a key=value annotation that is passed to the low-level container runtime.' },
