@@ -27,6 +27,11 @@ function render(command: string, compact = false): VueWrapper {
   return wrapper
 }
 
+/** The engine's text as the user reads it: `quoted` words are shown as code, without the quotes. */
+function shown(text: string): string {
+  return text.replace(/`([^`\n]+)`/g, '$1')
+}
+
 function spanButtons(w: VueWrapper) {
   return w.findAll('[data-testid="explainer-spans"] button[data-part-id]')
 }
@@ -70,8 +75,8 @@ describe('the command as spans', () => {
     const commands = w.findAll('[data-testid="explainer-command"]')
     expect(commands).toHaveLength(2)
     const [first, second] = explain('docker pull redis && docker run -d redis')
-    expect(commands[0]!.text()).toContain(first!.summary)
-    expect(commands[1]!.text()).toContain(second!.summary)
+    expect(commands[0]!.text()).toContain(shown(first!.summary))
+    expect(commands[1]!.text()).toContain(shown(second!.summary))
     expect(w.get('[data-testid="explainer-spans"]').text()).toBe('docker pull redis && docker run -d redis')
   })
 })
@@ -85,7 +90,7 @@ describe('explanations follow the span you point at', () => {
     expect(span.attributes('aria-pressed')).toBe('true')
     const highlighted = w.findAll('[data-testid="explainer-explanation"].is-highlighted')
     expect(highlighted).toHaveLength(1)
-    expect(highlighted[0]!.text()).toContain(expected)
+    expect(highlighted[0]!.text()).toContain(shown(expected))
     await span.trigger('click')
     expect(span.attributes('aria-pressed')).toBe('false')
   })
@@ -94,11 +99,11 @@ describe('explanations follow the span you point at', () => {
     const w = render(FULL_RUN, true)
     const span = spanWithText(w, '--name web')
     const expected = explain(FULL_RUN)[0]!.segments.find(segment => segment.text === '--name web')!.explanation
-    expect(w.get('[data-testid="explainer-focus-line"]').text()).toBe(explain(FULL_RUN)[0]!.summary)
+    expect(w.get('[data-testid="explainer-focus-line"]').text()).toBe(shown(explain(FULL_RUN)[0]!.summary))
     await span.trigger('focus')
-    expect(w.get('[data-testid="explainer-focus-line"]').text()).toContain(expected)
+    expect(w.get('[data-testid="explainer-focus-line"]').text()).toContain(shown(expected))
     await span.trigger('blur')
-    expect(w.get('[data-testid="explainer-focus-line"]').text()).toBe(explain(FULL_RUN)[0]!.summary)
+    expect(w.get('[data-testid="explainer-focus-line"]').text()).toBe(shown(explain(FULL_RUN)[0]!.summary))
   })
 
   it('hovering an explanation highlights its span', async () => {
@@ -122,7 +127,7 @@ describe('errors and warnings', () => {
     const listed = w.findAll('[data-testid="explainer-issue"][data-code="FLAG_AFTER_IMAGE"]')
     expect(listed.length).toBeGreaterThan(0)
     expect(listed[0]!.text()).toContain('FLAG_AFTER_IMAGE')
-    expect(listed[0]!.text()).toContain(warning!.message)
+    expect(listed[0]!.text()).toContain(shown(warning!.message))
   })
 
   it('shows an error at its place for a command Docker refuses', () => {
@@ -132,7 +137,7 @@ describe('errors and warnings', () => {
     const w = render(command)
     const error = explanation!.errors[0]!
     const issues = w.findAll('[data-testid="explainer-issue"][data-code="ERROR"]')
-    expect(issues.map(issue => issue.text()).join('\n')).toContain(error.message)
+    expect(issues.map(issue => issue.text()).join('\n')).toContain(shown(error.message))
     const atSpan = spanButtons(w).some(button => button.classes().includes('has-error'))
     const asMarker = w.findAll('[data-testid="explainer-marker"]').length > 0
     expect(atSpan || asMarker).toBe(true)
@@ -147,13 +152,11 @@ describe('the picture of what runs where', () => {
     const port = picture.get('[data-testid="picture-port"]')
     expect(port.text()).toContain('8090')
     expect(port.text()).toContain('every network interface')
-    const row = (testid: string) => {
-      const host = picture.get(`[data-testid="${testid}"]`)
-      return `${host.text()} → ${host.element.nextElementSibling?.nextElementSibling?.textContent ?? ''}`
-    }
-    expect(row('picture-port')).toMatch(/port 8090.*→.*port 3000/s)
-    expect(row('picture-storage')).toMatch(/volume mydata.*named volume.*→.*\/data.*read-write/s)
-    expect(picture.text()).toContain('BLA=5')
+    const row = (section: string) =>
+      `${picture.get(`[data-testid="picture-${section}"]`).text()} → ${picture.get(`[data-testid="picture-${section}-inside"]`).text()}`
+    expect(row('port')).toMatch(/port 8090.*→.*port 3000/s)
+    expect(row('storage')).toMatch(/volume mydata.*named volume.*→.*\/data.*read-write/s)
+    expect(picture.get('[data-testid="picture-env-inside"]').text()).toContain('BLA=5')
     expect(picture.get('[data-testid="picture-container"]').text()).toContain('web')
     expect(picture.get('[data-testid="picture-container"]').text()).toContain('python:3.12')
     expect(picture.text()).toContain('runs in the background (-d)')
