@@ -24,6 +24,7 @@ for (const [name, content] of [
   ['Dockerfile.dev', 'FROM python:3.12\n'],
   ['hello.py', 'print("hello")\n'],
   ['requirements.txt', 'flask\n'],
+  ['img.tar', ''],
 ])
   writeFileSync(join(sandbox, 'work', name!), content!)
 const env = {
@@ -86,7 +87,8 @@ function withoutBuilderNotice(output: string): string {
 
 function classify(output: string, exitCode: number | null): { accepted: boolean; message: string } {
   const lines = withoutBuilderNotice(output).split('\n').map((l) => l.trim()).filter(Boolean)
-  const daemon = lines.find((l) => l.includes('Cannot connect to the Docker daemon'))
+  // "unknown server OS": the client asked the daemon for its OS (to check --device) and got no answer.
+  const daemon = lines.find((l) => l.includes('Cannot connect to the Docker daemon') || /unknown server OS/.test(l))
   if (daemon) return { accepted: true, message: daemon }
   const first = lines[0] ?? ''
   // Help and version print and exit 0 without a daemon.
