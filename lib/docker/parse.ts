@@ -28,6 +28,8 @@ export interface ParsedFlag {
   combined: boolean
   /** What the flag is set to: `true` for a bool flag written alone. */
   effective: string
+  /** A value the client accepts but the daemon will refuse, with the span of the faulty part. */
+  daemonRefusal?: Diagnostic
 }
 
 export interface ParsedArg {
@@ -364,7 +366,13 @@ function checkValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagno
     // With --help, docker prints help before checking the values it parses itself.
     if (help && flag.spec.check) continue
     const result = checkFlagValue(flag.spec, flag.value)
-    if (result.ok) continue
+    if (result.ok) {
+      if (result.daemon) {
+        const at = valueSpan(flag.valueWord, flag.valueOffset + result.daemon.start, flag.valueOffset + result.daemon.end)
+        flag.daemonRefusal = { ...(at.end > at.start ? at : flag.valueSpan), message: result.daemon.message }
+      }
+      continue
+    }
     const span = valueSpan(flag.valueWord, flag.valueOffset + result.start, flag.valueOffset + result.end)
     const name = flag.spec.short ? `-${flag.spec.short}, --${flag.spec.long}` : `--${flag.spec.long}`
     errors.push({

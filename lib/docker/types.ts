@@ -179,6 +179,8 @@ export type WarningCode =
   | 'IMPLICIT_LATEST'
   | 'SHELL_EXPANSION'
   | 'DEPRECATED_FLAG'
+  /** The client lets the value through; the daemon refuses it when the container is created. */
+  | 'DAEMON_REFUSES'
 
 export interface Warning extends Span {
   code: WarningCode

@@ -270,6 +270,22 @@ export const WARNING_RULES: readonly WarningRule[] = [
     },
   },
   {
+    code: 'DAEMON_REFUSES',
+    find({ parsed }) {
+      return [...parsed.globalFlags, ...parsed.flags].flatMap((flag) =>
+        flag.daemonRefusal
+          ? [
+              {
+                start: flag.daemonRefusal.start,
+                end: flag.daemonRefusal.end,
+                message: `docker accepts ${flag.written} ${flag.value}, but the Docker daemon will refuse it when it creates the container: ${flag.daemonRefusal.message}.`,
+              },
+            ]
+          : [],
+      )
+    },
+  },
+  {
     code: 'SHELL_EXPANSION',
     find({ shell }) {
       const words = [...shell.words, ...shell.redirections.flatMap((r) => (r.target ? [r.target] : []))]

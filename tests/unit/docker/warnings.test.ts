@@ -74,6 +74,13 @@ const CASES: Record<WarningCode, { trap: [string, string[]][]; clean: string[] }
     ],
     clean: ["docker run -e 'A=$HOME' nginx", 'docker run -e A=\\$HOME nginx'],
   },
+  DAEMON_REFUSES: {
+    trap: [
+      ['docker run -v relative:x nginx', ['x']],
+      ['docker run --restart sometimes nginx', ['sometimes']],
+    ],
+    clean: ['docker run -v myvolume:/x nginx', 'docker run --restart always nginx'],
+  },
   DEPRECATED_FLAG: {
     trap: [['docker ps -h', ['-h']]],
     clean: ['docker ps --help'],
