@@ -36,11 +36,14 @@ function failed(shell: ShellCommand, failure: unknown): CommandExplanation {
  * Never throws.
  */
 export function explain(text: string): CommandExplanation[] {
+  // Callers from plain JavaScript may pass anything.
+  const source = typeof text === 'string' ? text : String(text ?? '')
   let commands: ShellCommand[]
   try {
-    commands = splitCommands(String(text ?? ''))
+    commands = splitCommands(source)
   } catch (failure) {
-    return [failed({ start: 0, end: text.length, text, words: [], redirections: [], separator: null, error: null }, failure)]
+    const whole = { start: 0, end: source.length, text: source, words: [], redirections: [], separator: null, error: null }
+    return [failed(whole, failure)]
   }
   return commands.map((shell) => {
     try {
