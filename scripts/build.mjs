@@ -330,11 +330,12 @@ export async function build(options) {
   const chromiumPath = options.pdf ? requireChromium() : null
   // --download builds the print route and the download button, which fetches `<exportFilename>.pdf`
   // next to index.html. It also makes Slidev print the PDF, with waits fixed at 30 s: too short for
-  // Pyodide to start in print on a busy machine. So Slidev prints slide 1 only, and we print the
-  // whole deck ourselves below, from the same built site, with room to wait.
+  // Pyodide to start in print on a busy machine. So Slidev prints slide 1 alone (per slide: with
+  // hash routing its print route ignores --range), and we print the whole deck ourselves below,
+  // from the same built site, with room to wait.
   const slidevArgs = ['--out', outDir, '--base', options.base]
   if (chromiumPath)
-    slidevArgs.push('--download', '--executable-path', chromiumPath, '--range', '1')
+    slidevArgs.push('--download', '--executable-path', chromiumPath, '--per-slide', '--range', '1')
   const slidev = await runSlidevBuild(slidevArgs)
 
   const timings = { bundleMs: Math.round(slidev.bundleMs), slidesPdfMs: 0, handoutMs: 0, offlineMs: 0, totalMs: 0 }

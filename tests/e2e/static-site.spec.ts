@@ -24,7 +24,9 @@ async function expectSlideShown(page: Page, no: number, title: string): Promise<
   )
   const slide = page.locator(`#slide-content [data-slidev-no="${no}"]`)
   await expect(slide).toBeVisible()
-  await expect(slide.locator('h1, h2').first()).toHaveText(title)
+  // Slidev's Markdown makes quotes typographic; the source has straight ones.
+  const plain = (text: string) => text.replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim()
+  await expect.poll(async () => plain(await slide.locator('h1, h2').first().textContent() ?? '')).toBe(plain(title))
 }
 
 let source: DeckSource
