@@ -35,6 +35,20 @@ function healthcheck(key: string, wrap?: (value: string) => unknown): Mapping {
   return { key: 'healthcheck', as: 'custom', apply: (_f, value, { service }) => setIn(service, ['healthcheck', key], wrap ? wrap(value) : value) }
 }
 
+/** `--device-read-bps /dev/sda:1mb` → blkio_config: device_read_bps: [{ path, rate }]. */
+function blkioDevice(key: string, field: 'weight' | 'rate'): Mapping {
+  return {
+    key: 'blkio_config',
+    as: 'custom',
+    apply(_flag, value, { service }) {
+      const colon = value.lastIndexOf(':')
+      const limit = value.slice(colon + 1)
+      const blkio = (service.blkio_config ??= {}) as Record<string, unknown[]>
+      ;(blkio[key] ??= []).push({ path: value.slice(0, colon), [field]: /^\d+$/.test(limit) ? Number(limit) : limit })
+    },
+  }
+}
+
 const NETWORK_MODES = /^(host|none|bridge|default|container:.+|service:.+)$/
 
 /** Flag (long name) → Compose key. */
@@ -84,6 +98,16 @@ export const COMPOSE_MAPPINGS: Readonly<Record<string, Mapping>> = {
       }
     },
   },
+  net: {
+    key: 'networks',
+    as: 'custom',
+    apply(flag, value, context) {
+      const network = COMPOSE_MAPPINGS.network
+      if (network && network.as === 'custom') network.apply(flag, value, context)
+    },
+  },
+  'net-alias': { as: 'none', why: 'Compose sets aliases per network (networks: NAME: aliases:); every service is already reachable by its service name' },
+  'link-local-ip': { as: 'none', why: 'Compose sets it per network (networks: NAME: link_local_ips:)' },
   'network-alias': { as: 'none', why: 'Compose sets aliases per network (networks: NAME: aliases:); every service is already reachable by its service name' },
   restart: { key: 'restart', as: 'scalar' },
   privileged: { key: 'privileged', as: 'true' },
@@ -110,6 +134,35 @@ export const COMPOSE_MAPPINGS: Readonly<Record<string, Mapping>> = {
   dns: { key: 'dns', as: 'list' },
   'dns-search': { key: 'dns_search', as: 'list' },
   'dns-option': { key: 'dns_opt', as: 'list' },
+  'dns-opt': { key: 'dns_opt', as: 'list' },
+  annotation: { key: 'annotations', as: 'list' },
+  'device-cgroup-rule': { key: 'device_cgroup_rules', as: 'list' },
+  'volume-driver': { key: 'volume_driver', as: 'scalar' },
+  'storage-opt': {
+    key: 'storage_opt',
+    as: 'custom',
+    apply(_flag, value, { service }) {
+      const eq = value.indexOf('=')
+      setIn(service, ['storage_opt', eq < 0 ? value : value.slice(0, eq)], eq < 0 ? '' : value.slice(eq + 1))
+    },
+  },
+  'cpu-count': { key: 'cpu_count', as: 'number' },
+  'cpu-percent': { key: 'cpu_percent', as: 'number' },
+  'cpu-period': { key: 'cpu_period', as: 'number' },
+  'cpu-quota': { key: 'cpu_quota', as: 'number' },
+  'cpu-rt-period': { key: 'cpu_rt_period', as: 'number' },
+  'cpu-rt-runtime': { key: 'cpu_rt_runtime', as: 'number' },
+  'cpuset-mems': { as: 'none', why: 'Compose has no key for the memory nodes of cpuset' },
+  'blkio-weight': { key: 'blkio_config', as: 'custom', apply: (_f, value, { service }) => setIn(service, ['blkio_config', 'weight'], Number(value)) },
+  'blkio-weight-device': blkioDevice('weight_device', 'weight'),
+  'device-read-bps': blkioDevice('device_read_bps', 'rate'),
+  'device-write-bps': blkioDevice('device_write_bps', 'rate'),
+  'device-read-iops': blkioDevice('device_read_iops', 'rate'),
+  'device-write-iops': blkioDevice('device_write_iops', 'rate'),
+  'io-maxbandwidth': { as: 'none', why: 'a Windows-only limit Compose does not have' },
+  'io-maxiops': { as: 'none', why: 'a Windows-only limit Compose does not have' },
+  'kernel-memory': { as: 'none', why: 'deprecated, and Compose has no key for it' },
+  'use-api-socket': { as: 'none', why: 'Compose has no key for it here; mount the Docker socket under volumes if you mean to' },
   'cap-add': { key: 'cap_add', as: 'list' },
   'cap-drop': { key: 'cap_drop', as: 'list' },
   device: { key: 'devices', as: 'list' },

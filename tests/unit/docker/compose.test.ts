@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
+import { COMPOSE_MAPPINGS } from '../../../lib/docker/compose'
+import { COMMANDS } from '../../../lib/docker/grammar'
 import { explain } from '../../../lib/docker/index'
 
 function composeOf(text: string): { yaml: string; file: any } {
@@ -75,5 +77,25 @@ describe('compose: the equivalent service', () => {
   it('create works too; other commands have no compose form', () => {
     expect(composeOf('docker create --name x nginx').file.services.x.image).toBe('nginx')
     expect(explain('docker exec -it x bash')[0]!.compose).toBeNull()
+  })
+})
+
+describe('compose: the table covers every flag', () => {
+  it.each(['container run', 'container create'])('every flag of docker %s is mapped or said to have no Compose form', (path) => {
+    const spec = COMMANDS.find((c) => c.path.join(' ') === path)!
+    const missing = spec.flags.filter((f) => f.long !== 'help' && !COMPOSE_MAPPINGS[f.long]).map((f) => f.long)
+    expect(missing).toEqual([])
+  })
+
+  it('a flag with no Compose form becomes a comment naming it', () => {
+    const { yaml, file } = composeOf('docker run --gpus all --cpuset-mems 0 nvidia/cuda:12.0-base')
+    expect(yaml).toMatch(/^# --gpus all: .*deploy/m)
+    expect(yaml).toMatch(/^# --cpuset-mems 0: /m)
+    expect(file.services.cuda).toEqual({ image: 'nvidia/cuda:12.0-base' })
+  })
+
+  it('block-device limits nest under blkio_config', () => {
+    const { file } = composeOf('docker run --device-read-bps /dev/sda:1mb --blkio-weight 300 nginx')
+    expect(file.services.nginx.blkio_config).toEqual({ device_read_bps: [{ path: '/dev/sda', rate: '1mb' }], weight: 300 })
   })
 })
