@@ -383,7 +383,7 @@ function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture |
   if (parsed.errors.length > 0) return `Docker would refuse this command: ${parsed.errors[0]!.message}`
   if (parsed.version) return 'Prints the version of the docker client.'
   if (!parsed.spec) return 'Prints docker\'s help: the list of commands (nothing runs).'
-  const written = `docker ${parsed.spec.path.join(' ')}`
+  const written = ['docker', ...parsed.commandWords.map((w) => w.value)].join(' ')
   if (parsed.help) return `Prints the help of ${written}: its usage and flags (nothing runs).`
   if (run) return runSummary(parsed, run)
   const path = parsed.spec.path.join(' ')
