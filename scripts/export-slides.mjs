@@ -260,6 +260,13 @@ export async function openPrintRoute(page, deckUrl, slideCount) {
       throw new Error(`In print, slide ${slideId.split('-')[0]} never showed "${target}" (waited ${PRINT_WAIT_MS / 1000} s).`)
     })
   }
+  // Mermaid's scratch area sits after the last slide: once diagrams are drawn it would only add a
+  // blank last page. Monaco's screen-reader text is off-screen, not for paper.
+  const mermaid = page.locator('#mermaid-rendering-container')
+  if (await mermaid.count() > 0) {
+    await page.waitForFunction(() => !document.querySelector('#mermaid-rendering-container > div'), undefined, { timeout: PRINT_WAIT_MS })
+    await mermaid.evaluate(node => (node.style.display = 'none'))
+  }
   await page.locator('.monaco-aria-container').evaluateAll(nodes => nodes.forEach(node => (node.style.display = 'none')))
   await page.waitForLoadState('networkidle', { timeout: PRINT_WAIT_MS })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
@@ -277,12 +284,18 @@ export async function exportSlidesPdf({ dist, base = '/', out, deck, chromiumPat
   const server = await serveDirectory(dist, { base })
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', serviceWorkers: 'block' })
+    // The print route lays slides out at the window's width: it must be the slide's own width, or
+    // the pages come out cut. Slidev's default canvas first; the deck's own size, measured, if not.
+    const context = await browser.newContext({ viewport: { width: 980, height: 552 }, colorScheme: 'light', serviceWorkers: 'block' })
     const page = await context.newPage()
-    const containers = await openPrintRoute(page, server.url, deck.slides.length)
+    let containers = await openPrintRoute(page, server.url, deck.slides.length)
     const box = await containers.first().boundingBox()
     if (!box)
       throw new Error('The first slide of the print route has no size.')
+    if (Math.round(box.width) !== page.viewportSize()?.width) {
+      await page.setViewportSize({ width: Math.round(box.width), height: Math.round(box.height) })
+      containers = await openPrintRoute(page, server.url, deck.slides.length)
+    }
     const pdfBytes = await page.pdf({
       width: `${box.width}px`,
       height: `${box.height}px`,

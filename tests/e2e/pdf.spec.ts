@@ -24,13 +24,19 @@ function normalizeText(text: string): string {
 
 /** What a reader sees of a Markdown note: no emphasis marks, code ticks, link targets or HTML. */
 function plainNote(markdown: string): string {
-  return markdown
+  // Code spans are shown as written: set them aside before stripping marks and tags.
+  const codeSpans: string[] = []
+  const withoutCode = markdown.replace(/`([^`]+)`/g, (_, code: string) => `\u0000${codeSpans.push(code) - 1}\u0000`)
+  return withoutCode
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<\/?[a-z][\w-]*(?:\s[^>]*)?>/gi, ' ')
     .replace(/\[click(?::\d+)?\]/gi, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`~]+/g, '')
+    .replace(/[*~]+/g, '')
+    // Underscores mark emphasis only at word edges; inside names (PYTHON_VERSION) they stay.
+    .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')
     .replace(/^\s*(?:[-+]|\d+\.|#+|>)\s+/gm, '')
+    .replace(/\u0000(\d+)\u0000/g, (_, index: string) => codeSpans[Number(index)]!)
 }
 
 function pdfText(file: string, page?: number): string {
@@ -135,6 +141,10 @@ test('both PDFs have an outline: chapters, then their slides, each pointing at i
 
 test('the handout holds every slide and its notes', () => {
   const text = pdfText(handoutPdf)
+  // Inline code has padding, which pdftotext reads as a space ("prints this is 5 ."): notes are
+  // compared with no spaces at all.
+  const compact = (value: string) => value.replace(/\s+/g, '')
+  const compactText = compact(text)
   const withNotes = source.slides.filter(slide => slide.noteMarkdown)
   expect(withNotes.length, 'slides with notes').toBeGreaterThan(0)
   for (const slide of source.slides) {
@@ -144,8 +154,8 @@ test('the handout holds every slide and its notes', () => {
     // The first and last words of each note paragraph, as a reader would see them.
     for (const paragraph of plainNote(slide.noteMarkdown).split(/\n\s*\n/).map(normalizeText).filter(p => p.split(' ').length >= 4)) {
       const words = paragraph.split(' ')
-      expect.soft(text, `slide ${slide.no} notes`).toContain(words.slice(0, 6).join(' '))
-      expect.soft(text, `slide ${slide.no} notes`).toContain(words.slice(-4).join(' '))
+      expect.soft(compactText, `slide ${slide.no} notes`).toContain(compact(words.slice(0, 6).join(' ')))
+      expect.soft(compactText, `slide ${slide.no} notes`).toContain(compact(words.slice(-4).join(' ')))
     }
   }
 })
