@@ -10,6 +10,8 @@ import {
   isReadOnly,
   markInteractive,
   pictureAround,
+  setFocused,
+  stillTabStops,
   typeIntoFocused,
 } from './support/keyboard'
 import { deckSlides, slideName } from './support/slides'
@@ -21,42 +23,69 @@ for (const slide of deckSlides().filter(candidate => candidate.interactive > 0))
     const { page } = deck
     await deck.openLastStep(slide.no)
     const elements = await markInteractive(page, slide.no)
-    expect(elements.length, `${name}: the slide lists interactive elements but none is visible at its last click step`).toBeGreaterThan(0)
-
-    // What each element looks like without focus, to tell whether focusing it shows anything.
+    const listed = [...elements.keys()]
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await page.mouse.move(0, 0)
-    const unfocused = await Promise.all(elements.map((_, index) => pictureAround(page, index)))
 
+    // One pass of Tab through the slide: from the top of the page until the focus leaves the slide.
     const reached = new Set<number>()
     const noFocusRing: string[] = []
+    const offScreen: string[] = []
+    const unseen = new Set<string>()
     const trappedIn: string[] = []
-    let previous = -1
-    for (let press = 0; press < elements.length * 3 + 30 && reached.size < elements.length; press++) {
+    let wasInSlide = false
+    for (let press = 0; press < elements.length * 3 + 30; press++) {
       await page.keyboard.press('Tab')
-      let stop = await currentTabStop(page)
-      if (stop.index >= 0 && stop.index === previous) {
+      let stop = await currentTabStop(page, slide.no)
+      if (stop.inSlide && stop.same) {
         // An editor may keep Tab for indentation; Ctrl+M is Monaco's documented way to let Tab move on.
         await page.keyboard.press('Control+m')
         await page.keyboard.press('Tab')
-        stop = await currentTabStop(page)
-        if (stop.index === previous) {
-          trappedIn.push(elements[stop.index]!)
+        stop = await currentTabStop(page, slide.no)
+        if (stop.inSlide && stop.same) {
+          trappedIn.push(elements[stop.index]?.description ?? stop.description)
           break
         }
       }
-      previous = stop.index
-      if (stop.index < 0 || reached.has(stop.index))
+      if (!stop.inSlide) {
+        if (wasInSlide)
+          break
+        continue
+      }
+      wasInSlide = true
+      if (stop.added)
+        elements[stop.index] = stop.added
+      const element = elements[stop.index]!
+      if (!element.visible) {
+        unseen.add(element.description)
+        continue
+      }
+      if (reached.has(stop.index))
         continue
       reached.add(stop.index)
+      if (stop.editorFocused !== undefined) {
+        // Monaco shows its focus with a blinking cursor, which pixels cannot catch reliably.
+        if (!stop.editorFocused)
+          noFocusRing.push(element.description)
+        continue
+      }
+      // Focused and unfocused looks of the same element must differ.
       const focused = await pictureAround(page, stop.index)
-      if (focused.equals(unfocused[stop.index]!))
-        noFocusRing.push(elements[stop.index]!)
+      await setFocused(page, false)
+      const unfocused = await pictureAround(page, stop.index)
+      await setFocused(page, true)
+      if (!focused || !unfocused)
+        offScreen.push(element.description)
+      else if (focused.equals(unfocused))
+        noFocusRing.push(element.description)
     }
 
-    const unreached = elements.filter((_, index) => !reached.has(index))
+    const stillStops = await stillTabStops(page, listed.filter(index => elements[index]!.visible))
+    const unreached = stillStops.filter(index => !reached.has(index)).map(index => elements[index]!.description)
     expect.soft(trappedIn, `${name}: keyboard focus is trapped (Tab and Ctrl+M+Tab do not leave)`).toEqual([])
     expect.soft(unreached, `${name}: not reachable with Tab`).toEqual([])
+    expect.soft([...unseen], `${name}: Tab stops on elements that cannot be seen (opacity 0 or hidden)`).toEqual([])
+    expect.soft(offScreen, `${name}: outside the window when focused`).toEqual([])
     expect.soft(noFocusRing, `${name}: no visible focus indicator when focused with Tab`).toEqual([])
     deck.expectNoProblems(name)
   })

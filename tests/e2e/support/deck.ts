@@ -26,7 +26,17 @@ export interface NavState {
 /** Page-side access to Slidev's navigation (the reactive context Slidev provides to every slide). */
 const DECK_INIT_SCRIPT = `(() => {
   const nav = () => document.querySelector('#app')?.__vue_app__?._context.provides['$$slidev-context']?.nav
-  window.__deckE2E = { nav }
+  // How keyboard checks name an interactive element, and whether it can be seen.
+  const describeInteractive = (element) => {
+    const text = (element.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 40)
+    const label = element.getAttribute('aria-label') || element.getAttribute('placeholder') || element.getAttribute('title') || text
+    const classes = element.classList.length ? '.' + [...element.classList].slice(0, 2).join('.') : ''
+    return {
+      description: '<' + element.tagName.toLowerCase() + classes + '>' + (label ? ' "' + label + '"' : ''),
+      visible: element.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+    }
+  }
+  window.__deckE2E = { nav, describeInteractive, lastActive: null }
 
   // Transitions and animations off, so a click step is on screen as soon as it is taken.
   const css = '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important;'
@@ -47,7 +57,8 @@ const DECK_INIT_SCRIPT = `(() => {
     const slides = nav()?.slides
     if (!slides) return
     clearInterval(stopPreload)
-    for (const route of slides) route.meta.preload = false
+    // route.meta.preload is a getter over the slide's (reactive) frontmatter.
+    for (const route of slides) route.meta.slide.frontmatter.preload = false
   }, 10)
 })()`
 
@@ -58,6 +69,10 @@ export class Deck {
   private inFlight = 0
   private lastNetworkActivity = Date.now()
   private loaded = false
+  /** The slide the test is looking at (set by open). */
+  private currentSlide = 0
+  /** Outside URLs blocked while preloading another slide's pictures. */
+  private readonly blockedForOtherSlides = new Set<string>()
 
   constructor(page: Page, origin: string) {
     this.page = page
@@ -71,7 +86,15 @@ export class Deck {
       const url = route.request().url()
       if (this.isDeckUrl(url))
         return route.continue()
-      this.problems.push(`request to ${url} (blocked: the deck may load nothing but ${origin})`)
+      // Slidev preloads the pictures of other slides (the next few at once, all after 3 s). Such a
+      // request is that slide's fault and fails that slide's own test; here it is only blocked.
+      const owners = await this.slidesReferring(url)
+      if (owners.length > 0 && !owners.includes(this.currentSlide)) {
+        this.blockedForOtherSlides.add(url)
+        return route.abort('blockedbyclient')
+      }
+      const from = owners.length > 0 ? ` by slide ${owners.join(', ')}` : ''
+      this.problems.push(`request to ${url}${from} (blocked: the deck may load nothing but ${origin})`)
       return route.abort('blockedbyclient')
     })
     page.on('console', (message) => {
@@ -79,9 +102,9 @@ export class Deck {
       if (type !== 'error' && type !== 'warning')
         return
       const text = message.text()
-      if (isAllowedConsoleMessage(text))
-        return
       const { url, lineNumber } = message.location()
+      if (isAllowedConsoleMessage(text) || (this.blockedForOtherSlides.has(url) && text.startsWith('Failed to load resource')))
+        return
       this.problems.push(`console.${type === 'warning' ? 'warn' : 'error'}: ${text}${url ? ` (${url}:${lineNumber})` : ''}`)
     })
     page.on('pageerror', (error) => {
@@ -124,8 +147,38 @@ export class Deck {
     return this.page.locator('#slide-content')
   }
 
+  /** Slides whose pictures (as Slidev lists them, or as their DOM shows them) use `url`. */
+  private async slidesReferring(url: string): Promise<number[]> {
+    try {
+      // The first pictures are requested while Slidev mounts, a moment before its app is reachable.
+      await this.page.waitForFunction(() => (window as any).__deckE2E?.nav()?.slides, undefined, { timeout: 5_000 })
+      return await this.page.evaluate((url) => {
+        const owners = new Set<number>()
+        const nav = (window as any).__deckE2E?.nav()
+        for (const route of nav?.slides ?? []) {
+          for (const image of route.meta?.slide?.images ?? []) {
+            if (new URL(image, location.href).href === url)
+              owners.add(route.no)
+          }
+        }
+        for (const element of document.querySelectorAll('#slide-content [data-slidev-no] :is([src], [srcset], [href], [poster])')) {
+          const refs = ['src', 'href', 'poster'].map(name => (element as any)[name]).filter(value => typeof value === 'string')
+          const srcset = element.getAttribute('srcset') ?? ''
+          if (refs.includes(url) || srcset.includes(url))
+            owners.add(Number(element.closest('[data-slidev-no]')!.getAttribute('data-slidev-no')))
+        }
+        return [...owners].sort((a, b) => a - b)
+      }, url)
+    }
+    catch {
+      // The page is navigating or closing: no owner known, so the request counts against this test.
+      return []
+    }
+  }
+
   /** Opens slide `no` at click step `clicks` (hash routing, as a viewer would) and waits until ready. */
   async open(no: number, clicks = 0): Promise<NavState> {
+    this.currentSlide = no
     const hash = `#/${no}${clicks > 0 ? `?clicks=${clicks}` : ''}`
     if (!this.loaded) {
       await this.page.goto(`/${hash}`)

@@ -15,9 +15,10 @@ if (!dist || !outFile || !executablePath || !origin || !argsJson) {
   process.exit(2)
 }
 
-// Mirrors tests/e2e/support/slidev.ts (this file runs in plain Node and cannot import TypeScript).
-const INTERACTIVE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable]:not([contenteditable="false"]), .slidev-monaco-container'
-const EDITABLE = 'input:not([type=button], [type=submit], [type=reset], [type=checkbox], [type=radio], [type=range], [type=color], [type=file], [type=image], [type=hidden]), textarea, [contenteditable]:not([contenteditable="false"]), .slidev-monaco-container'
+// Mirrors tests/e2e/support/keyboard.ts (this file runs in plain Node and cannot import TypeScript),
+// plus Slidev's Monaco container, as an editor may not be drawn yet when the slide is listed.
+const INTERACTIVE = ':is(a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]:not([contenteditable="false"]), .monaco-editor, .slidev-monaco-container):not([tabindex^="-"])'
+const EDITABLE = ':is(input:not([type=button], [type=submit], [type=reset], [type=checkbox], [type=radio], [type=range], [type=color], [type=file], [type=image], [type=hidden]), textarea, [contenteditable]:not([contenteditable="false"]), .monaco-editor, .slidev-monaco-container):not([tabindex^="-"])'
 
 function fileFor(url) {
   const path = decodeURIComponent(new URL(url).pathname)

@@ -13,8 +13,9 @@ export interface OverflowFinding {
 /**
  * Text and pictures of slide `no` that are visible yet lie (partly) outside the slide's canvas.
  * Coordinates come from getBoundingClientRect, which already includes Slidev's canvas scaling; the
- * result is given back in slide pixels. Content clipped by an `overflow: hidden` box is not visible
- * there and does not count. A scroll box counts as meant to scroll when it carries `data-scrollable`
+ * result is given back in slide pixels. Content clipped by an `overflow: hidden` box inside the slide
+ * is not visible there and does not count; a box that reaches the slide's edge (Slidev's layout)
+ * does not hide content from this check, since what it cuts is cut at the slide's edge. A scroll box counts as meant to scroll when it carries `data-scrollable`
  * or a tabindex (a keyboard user must be able to scroll it); content in any other scroll box that
  * really scrolls is measured as if the box did not clip it.
  */
@@ -39,7 +40,8 @@ export function findOverflowingContent(no: number): OverflowFinding[] {
 
   /** The part of `box` left visible by the clipping ancestors of `element`, or null. */
   function visiblePart(element: Element, box: Box): { box: Box, unmarked?: string } | null {
-    let visible = { ...box }
+    // Copied field by field: a DOMRect's fields are getters, which a spread would drop.
+    const visible = { left: box.left, top: box.top, right: box.right, bottom: box.bottom }
     let unmarked: string | undefined
     for (let ancestor = element.parentElement; ancestor && ancestor !== canvas; ancestor = ancestor.parentElement) {
       const style = getComputedStyle(ancestor)
@@ -57,13 +59,20 @@ export function findOverflowingContent(no: number): OverflowFinding[] {
           unmarked ??= describe(ancestor)
           continue
         }
+        // A box edge on (or past) the slide's edge hides nothing the slide edge would not: content
+        // cut there still runs off the slide. Only edges inside the slide keep content in.
+        const inside = toleranceSlidePx * scale
         if (axis === 'x') {
-          visible.left = Math.max(visible.left, rect.left)
-          visible.right = Math.min(visible.right, rect.right)
+          if (rect.left > bounds.left + inside)
+            visible.left = Math.max(visible.left, rect.left)
+          if (rect.right < bounds.right - inside)
+            visible.right = Math.min(visible.right, rect.right)
         }
         else {
-          visible.top = Math.max(visible.top, rect.top)
-          visible.bottom = Math.min(visible.bottom, rect.bottom)
+          if (rect.top > bounds.top + inside)
+            visible.top = Math.max(visible.top, rect.top)
+          if (rect.bottom < bounds.bottom - inside)
+            visible.bottom = Math.min(visible.bottom, rect.bottom)
         }
       }
       if (visible.right - visible.left < 0.5 || visible.bottom - visible.top < 0.5)
