@@ -271,16 +271,26 @@ describe('compact mode', () => {
 })
 
 describe('print mode', () => {
-  it('shows every explanation and the picture, with no tabs, buttons to press or empty panels', () => {
+  it('shows every explanation of a compact widget, with no tabs, buttons to press or hidden parts', () => {
     printing.value = true
     const w = render(FULL_RUN, true)
     const segments = explain(FULL_RUN)[0]!.segments
     const rows = w.findAll('[data-testid="explainer-explanation"]')
     expect(rows.map(row => row.find('code').text())).toEqual(segments.map(segment => segment.text))
-    expect(w.find('[data-testid="explainer-picture"]').text()).toContain('8090')
+    expect(rows.map(row => row.find('.why').text())).toEqual(segments.map(segment => expect.stringContaining(shown(segment.explanation))))
+    expect(w.get('[data-testid="explainer-spans"]').text()).toBe(FULL_RUN)
     expect(w.find('[data-testid="explainer-expand"]').exists()).toBe(false)
     expect(w.find('[role="tablist"]').exists()).toBe(false)
     expect(w.find('[data-testid="explainer-focus-line"]').exists()).toBe(false)
+    expect(w.findAll('[data-testid="explainer-issue"]').length).toBe(explain(FULL_RUN)[0]!.warnings.length)
+  })
+
+  it('adds the picture to the full widget', () => {
+    printing.value = true
+    const w = render(FULL_RUN)
+    expect(w.findAll('[data-testid="explainer-explanation"]').length).toBe(explain(FULL_RUN)[0]!.segments.length)
+    expect(w.get('[data-testid="explainer-picture"]').text()).toContain('8090')
+    expect(w.find('[role="tablist"]').exists()).toBe(false)
   })
 
   it('leaves out the picture for a command that starts no container', () => {
