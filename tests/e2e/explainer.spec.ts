@@ -102,11 +102,23 @@ test.describe(`the "${TITLE}" slide`, () => {
     await explainer.getByTestId('explainer-tab-picture').focus()
     for (const key of ['ArrowRight', 'ArrowLeft', 'Space'])
       await deck.page.keyboard.press(key)
+    // The scrollable panel takes focus too (to scroll with the keyboard); it is neither a field nor a button.
+    await explainer.getByRole('tabpanel').focus()
+    for (const key of ['ArrowDown', 'ArrowRight', 'Space', 'PageDown', 'Digit3'])
+      await deck.page.keyboard.press(key)
 
     const after = await deck.state()
     expect(after.currentPage, 'the slide number while typing').toBe(before.currentPage)
     expect(after.clicks).toBe(before.clicks)
     expect(after.hash).toBe(before.hash)
+
+    // Control: Escape hands the keys back to the deck, and then the same arrow key does move on.
+    await deck.page.keyboard.press('Escape')
+    await deck.page.keyboard.press('ArrowRight')
+    await expect.poll(async () => {
+      const moved = await deck.state()
+      return moved.currentPage > before.currentPage || moved.clicks > before.clicks
+    }, { message: 'ArrowRight outside the widget should advance the deck' }).toBe(true)
     deck.expectNoProblems('the explainer after typing')
   })
 })
