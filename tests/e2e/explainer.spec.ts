@@ -2,6 +2,7 @@
 // look at the picture and the Compose view, break the command, and never move the slide while typing.
 import type { Locator } from '@playwright/test'
 import { expect, test } from './support/deck'
+import { accessibilityProblems, overflowProblems } from './support/gates'
 import { deckSlides, slideName } from './support/slides'
 
 const TITLE = 'Explain any docker command'
@@ -121,4 +122,58 @@ test.describe(`the "${TITLE}" slide`, () => {
     }, { message: 'ArrowRight outside the widget should advance the deck' }).toBe(true)
     deck.expectNoProblems('the explainer after typing')
   })
+})
+
+test.describe('every view of the explainer', () => {
+  test.skip(!slide, `no slide titled "${TITLE}" in the built deck`)
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`passes the slide gates in each tab and expanded, ${scheme}`, async ({ deck }) => {
+      await deck.page.emulateMedia({ colorScheme: scheme })
+      await deck.open(slide!.no)
+      const explainer = deck.slide(slide!.no).getByTestId('docker-explainer').first()
+      const input = explainer.getByTestId('explainer-input')
+      await input.fill('docker run nginx -p 80:80 && docker run --rm -e TOKEN -v "$PWD":/app:ro -p 127.0.0.1:8000:80 --name api python:3.12 python -m http.server 80')
+      for (const tab of ['explanations', 'picture', 'compose']) {
+        await explainer.getByTestId(`explainer-tab-${tab}`).click()
+        await expect(explainer.getByTestId(`explainer-panel-${tab}`)).toBeVisible()
+        const where = `full explainer, ${tab} tab, ${scheme}`
+        expect.soft(await accessibilityProblems(deck.page), `${where}: accessibility`).toEqual([])
+        expect.soft(await overflowProblems(deck.page, slide!.no), `${where}: runs off the slide`).toEqual([])
+      }
+
+      // The first slide with a compact explainer (only the open slide and its neighbours are mounted).
+      let compactNo: number | null = null
+      for (const candidate of deckSlides()) {
+        if (candidate.editable === 0 || candidate.no === slide!.no)
+          continue
+        await deck.open(candidate.no)
+        if (await deck.slide(candidate.no).locator('.docker-explainer.is-compact').count() > 0) {
+          compactNo = candidate.no
+          break
+        }
+      }
+      expect(compactNo, 'the deck shows at least one compact explainer').not.toBeNull()
+      await deck.open(compactNo!)
+      const compact = deck.slide(compactNo!).locator('.docker-explainer.is-compact').first()
+      await compact.getByTestId('explainer-expand').click()
+      const dialog = compact.getByRole('dialog')
+      await expect(dialog).toBeVisible()
+      const canvas = (await deck.canvas.boundingBox())!
+      const panel = (await dialog.boundingBox())!
+      expect(panel.x).toBeGreaterThanOrEqual(canvas.x)
+      expect(panel.y).toBeGreaterThanOrEqual(canvas.y)
+      expect(panel.x + panel.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1)
+      expect(panel.y + panel.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1)
+      for (const tab of ['explanations', 'picture', 'compose']) {
+        await compact.getByTestId(`explainer-tab-${tab}`).click()
+        const where = `compact explainer on slide ${compactNo}, expanded, ${tab} tab, ${scheme}`
+        expect.soft(await accessibilityProblems(deck.page), `${where}: accessibility`).toEqual([])
+      }
+      await deck.page.keyboard.press('Escape')
+      await expect(dialog).toBeHidden()
+      await expect(compact.getByTestId('explainer-expand')).toBeFocused()
+      deck.expectNoProblems(`every view, ${scheme}`)
+    })
+  }
 })
