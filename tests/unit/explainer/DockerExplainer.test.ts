@@ -6,16 +6,14 @@ import type { Ref } from 'vue'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import DockerExplainer from '../../../components/DockerExplainer.vue'
-import { useIsPrinting } from '../../../composables/useIsPrinting'
 import { explain } from '../../../lib/docker/index'
 
-vi.mock('../../../composables/useIsPrinting', async () => {
+// Outside Slidev there is no deck to print: the print switch is ours to flip.
+const printing: Ref<boolean> = await vi.hoisted(async () => {
   const { ref } = await import('vue')
-  const printing = ref(false)
-  return { useIsPrinting: () => printing }
+  return ref(false)
 })
-
-const printing = useIsPrinting() as Ref<boolean>
+vi.mock('../../../composables/useIsPrinting', () => ({ useIsPrinting: () => printing }))
 
 const FULL_RUN = 'docker run -d -p 8090:3000 -v mydata:/data -e BLA=5 --name web python:3.12'
 const FLAG_AFTER_IMAGE = 'docker run nginx -p 80:80'
