@@ -265,9 +265,9 @@ export class Deck {
     await this.page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
   }
 
-  /** No request in flight for 300 ms. */
+  /** No request in flight for 200 ms. */
   private async networkIdle(deadline: number): Promise<void> {
-    while (this.inFlight > 0 || Date.now() - this.lastNetworkActivity < 300) {
+    while (this.inFlight > 0 || Date.now() - this.lastNetworkActivity < 200) {
       if (Date.now() > deadline)
         throw new Error(`the network did not settle: ${this.inFlight} request(s) still in flight`)
       await this.page.waitForTimeout(50)
