@@ -184,7 +184,7 @@ async function engineBench(): Promise<string> {
   const file = join(PROJECT_ROOT, 'scripts', 'bench-engine.ts')
   if (!existsSync(file))
     return 'Explainer engine: not available (scripts/bench-engine.ts is missing)'
-  const module = await import('./bench-engine.ts') as { runEngineBench?: () => Promise<{ name: string, opsPerSecond: number }[]> }
+  const module = await import('./bench-engine') as { runEngineBench?: () => Promise<{ name: string, opsPerSecond: number }[]> }
   if (typeof module.runEngineBench !== 'function')
     return 'Explainer engine: not available (scripts/bench-engine.ts exports no runEngineBench)'
   const results = await module.runEngineBench()

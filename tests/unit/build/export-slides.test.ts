@@ -54,7 +54,7 @@ describe('groupIntoChapters', () => {
 })
 
 describe('PDF outline', () => {
-  const deck = { title: 'Deck', exportFilename: 'deck', ...groupIntoChapters(SLIDES) }
+  const deck = { title: 'Deck', exportFilename: 'deck', author: '', info: '', ...groupIntoChapters(SLIDES) }
 
   it('puts entry slides at the top, then chapters with their slides', () => {
     expect(chapterOutline(deck)).toEqual([

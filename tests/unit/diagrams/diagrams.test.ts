@@ -88,7 +88,7 @@ describe('PortMappingDiagram', () => {
   it('follows new props', async () => {
     const wrapper = mount(PortMappingDiagram, { props: { host: 8080, container: 80 } })
     expect(drawnTexts(wrapper)).toContain('docker run -p 8080:80 …')
-    await wrapper.setProps({ host: 5433, container: 5432 })
+    await wrapper.setProps({ host: 5433, container: 5432 } as Record<string, unknown>)
     expect(drawnTexts(wrapper)).toContain('docker run -p 5433:5432 …')
     expect(drawnTexts(wrapper)).toContain('host port 5433')
   })
