@@ -2,6 +2,7 @@ import type { Plugin } from 'vite'
 import { createReadStream, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import linkAttributes from 'markdown-it-link-attributes'
 import { defineConfig } from 'vite'
 import { PYODIDE_DIR, PYODIDE_RUNTIME_FILES } from './lib/python/files'
 
@@ -68,6 +69,18 @@ function manualChunks(id: string): string | undefined {
 }
 
 export default defineConfig({
+  slidev: {
+    markdown: {
+      // Slidev opens external links in a new tab; `noopener` keeps that tab from reaching back.
+      markdownSetup(md) {
+        // Slidev's parser is markdown-exit, a markdown-it fork with the same plugin API but its own types.
+        md.use(linkAttributes as unknown as Parameters<typeof md.use>[0], {
+          matcher: (href: string) => /^https?:\/\//.test(href),
+          attrs: { target: '_blank', rel: 'noopener' },
+        })
+      },
+    },
+  },
   plugins: [pyodideRuntime()],
   optimizeDeps: {
     // Loaded at run time from <base>pyodide/, never pre-bundled.
