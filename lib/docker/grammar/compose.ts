@@ -2,7 +2,10 @@
 // every machine, so its flags come from Compose's reference (tests/fixtures/docker-help/compose/*.yaml).
 // Compose's own options (-f, -p, --profile…) belong to `docker compose` itself and must come before
 // the subcommand; only --dry-run is accepted after it too.
-import type { CommandSpec } from '../types'
+import type { CommandSpec, FlagSpec } from '../types'
+
+// Flags repeated across several commands of this file.
+const DRY_RUN_FLAG: FlagSpec = { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' }
 
 export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
   {
@@ -17,7 +20,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'all-resources', type: 'bool', help: 'Include all resources, even those not used by services', explain: 'Includes every resource of the file, even those no service uses.' },
       { long: 'ansi', type: 'string', help: 'Control when to print ANSI control characters ("never"|"always"|"auto")', explain: 'When to colour the output: never, always or auto.' },
       { long: 'compatibility', type: 'bool', help: 'Run compose in backward compatibility mode', explain: 'Runs in compatibility mode for old Compose files.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
       { long: 'env-file', type: 'stringArray', help: 'Specify an alternate environment file', explain: 'Reads variables for the Compose file from {value} instead of .env.' },
       { long: 'file', short: 'f', type: 'stringArray', help: 'Compose configuration files', explain: 'Uses the Compose file {value} instead of compose.yaml; several -f files are merged in order.' },
       { long: 'no-ansi', type: 'bool', deprecated: true, hidden: true, help: 'Do not print ANSI control characters (DEPRECATED)', explain: 'Old way to turn colours off; use --ansi never.' },
@@ -67,7 +70,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'wait-timeout', type: 'int', help: 'Maximum duration in seconds to wait for the project to be running|healthy', explain: 'Longest time in seconds --wait waits.' },
       { long: 'watch', short: 'w', type: 'bool', help: 'Watch source code and rebuild/refresh containers when files are updated.', explain: 'Watches your source files and rebuilds or updates the containers when they change.' },
       { long: 'yes', short: 'y', type: 'bool', help: 'Assume "yes" as answer to all prompts and run non-interactively', explain: 'Answers yes to every question Compose would ask.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -82,7 +85,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'rmi', type: 'string', help: 'Remove images used by services. "local" remove only images that don\'t have a custom tag ("local"|"all")', explain: 'Also removes the images: `local` only those without a custom tag, `all` every image the services use.' },
       { long: 'timeout', short: 't', type: 'int', help: 'Specify a shutdown timeout in seconds', explain: 'Seconds to wait for containers to stop before killing them.' },
       { long: 'volumes', short: 'v', type: 'bool', help: 'Remove named volumes declared in the "volumes" section of the Compose file and anonymous volumes attached to containers', explain: 'Also deletes the named volumes of the Compose file and anonymous volumes: the data in them is lost.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -101,7 +104,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'tail', short: 'n', type: 'string', help: 'Number of lines to show from the end of the logs for each container', explain: 'Shows only the last {value} lines of each container.' },
       { long: 'timestamps', short: 't', type: 'bool', help: 'Show timestamps', explain: 'Prefixes every line with its time.' },
       { long: 'until', type: 'string', help: 'Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)', explain: 'Shows only output before {value}.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -120,7 +123,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'quiet', short: 'q', type: 'bool', help: 'Only display IDs', explain: 'Prints only container IDs.' },
       { long: 'services', type: 'bool', help: 'Display services', explain: 'Prints only the service names.' },
       { long: 'status', type: 'stringArray', help: 'Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]', explain: 'Shows only containers in state {value} (running, exited, paused…).' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -147,7 +150,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'quiet', short: 'q', type: 'bool', help: 'Don\'t print anything to STDOUT', explain: 'Prints nothing.' },
       { long: 'ssh', type: 'string', help: 'Set SSH authentications used when building service images. (use \'default\' for using your default SSH Agent)', explain: 'Forwards SSH keys or agent to the build (e.g. to clone private repositories).' },
       { long: 'with-dependencies', type: 'bool', help: 'Also build dependencies (transitively)', explain: 'Also builds the images of the services this one depends on.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -167,7 +170,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'tty', short: 't', type: 'bool', hidden: true, help: 'Allocate a pseudo-TTY', explain: 'Gives the command a terminal (on by default).' },
       { long: 'user', short: 'u', type: 'string', help: 'Run the command as this user', explain: 'Runs the command as user {value}.' },
       { long: 'workdir', short: 'w', type: 'string', help: 'Path to workdir directory for this command', explain: 'Folder inside the container where the command starts.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -203,7 +206,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'user', short: 'u', type: 'string', help: 'Run as specified username or uid', explain: 'Runs the command as user {value}.' },
       { long: 'volume', short: 'v', type: 'stringArray', check: 'volume', help: 'Bind mount a volume', explain: 'Mounts a volume or host folder ({value}, as with docker run -v).' },
       { long: 'workdir', short: 'w', type: 'string', help: 'Working directory inside the container', explain: 'Folder inside the container where the command starts.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -221,7 +224,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'parallel', type: 'bool', deprecated: true, hidden: true, help: 'DEPRECATED pull multiple images in parallel', explain: 'Deprecated; ignored.' },
       { long: 'policy', type: 'string', help: 'Apply pull policy ("missing"|"always")', explain: 'Downloads only missing images (missing) or always (always).' },
       { long: 'quiet', short: 'q', type: 'bool', help: 'Pull without printing progress information', explain: 'Hides the download progress.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
   {
@@ -249,7 +252,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       { long: 'services', type: 'bool', help: 'Print the service names, one per line.', explain: 'Prints only the service names.' },
       { long: 'variables', type: 'bool', help: 'Print model variables and default values.', explain: 'Prints the variables the file uses and their defaults.' },
       { long: 'volumes', type: 'bool', help: 'Print the volume names, one per line.', explain: 'Prints only the volume names.' },
-      { long: 'dry-run', type: 'bool', help: 'Execute command in dry run mode', explain: 'Shows what Compose would do without changing anything.' },
+      DRY_RUN_FLAG,
     ],
   },
 ]

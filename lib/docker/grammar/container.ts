@@ -3,6 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec, FlagSpec } from '../types'
+import { CHECKPOINT_DIR_FLAG, FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRUNE_FILTER_FLAG, noTruncFlag, quietFlag } from './common-flags'
 
 /** Options of `docker create`; `docker run` takes them too, plus a few of its own. */
 const CREATE_FLAGS: readonly FlagSpec[] = [
@@ -219,7 +220,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
       { long: 'size', short: 's', type: 'bool', help: 'Display total file sizes' },
     ],
   },
@@ -259,12 +260,12 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     args: [],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Show all containers (default shows just running)', explain: 'Shows all containers, stopped ones included (by default only running containers are listed).' },
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
       { long: 'last', short: 'n', type: 'int', help: 'Show n last created containers (includes all states) (default -1)', explain: 'Shows the {value} most recently created containers, whatever their state.' },
       { long: 'latest', short: 'l', type: 'bool', help: 'Show the latest created container (includes all states)', explain: 'Shows only the most recently created container, whatever its state.' },
-      { long: 'no-trunc', type: 'bool', help: 'Don\'t truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display container IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      noTruncFlag('Don\'t truncate output'),
+      quietFlag('Only display container IDs'),
       { long: 'size', short: 's', type: 'bool', help: 'Display total file sizes', explain: 'Adds a column with the disk space each container uses.' },
     ],
   },
@@ -294,7 +295,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'filter', type: 'filter', help: 'Provide filter values (e.g. "until=<timestamp>")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
+      PRUNE_FILTER_FLAG,
       { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' },
     ],
   },
@@ -359,7 +360,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'attach', short: 'a', type: 'bool', help: 'Attach STDOUT/STDERR and forward signals' },
       { long: 'checkpoint', type: 'string', help: 'Restore from this checkpoint' },
-      { long: 'checkpoint-dir', type: 'string', help: 'Use a custom checkpoint storage directory' },
+      CHECKPOINT_DIR_FLAG,
       { long: 'detach-keys', type: 'string', help: 'Override the key sequence for detaching a container' },
       { long: 'interactive', short: 'i', type: 'bool', help: 'Attach container\'s STDIN' },
     ],
@@ -373,9 +374,9 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     args: [{ name: 'CONTAINER', kind: 'container', min: 0, max: null }],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Show all containers (default shows just running)' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_TABLE_FLAG,
       { long: 'no-stream', type: 'bool', help: 'Disable streaming stats and only pull the first result' },
-      { long: 'no-trunc', type: 'bool', help: 'Do not truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
+      noTruncFlag('Do not truncate output'),
     ],
   },
   {

@@ -3,6 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec } from '../types'
+import { FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRUNE_FILTER_FLAG, noTruncFlag, quietFlag } from './common-flags'
 
 export const IMAGE_COMMANDS: readonly CommandSpec[] = [
   {
@@ -87,11 +88,11 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: 1 }],
     flags: [
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_TABLE_FLAG,
       { long: 'human', short: 'H', type: 'bool', help: 'Print sizes and dates in human readable format (default true)' },
-      { long: 'no-trunc', type: 'bool', help: 'Don\'t truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
+      noTruncFlag('Don\'t truncate output'),
       { long: 'platform', type: 'string', help: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only show image IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Only show image IDs'),
     ],
   },
   {
@@ -115,7 +116,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
       { long: 'platform', type: 'string', help: 'Inspect a specific platform of the multi-platform image. If the image or the server is not multi-platform capable, the command will error out if the platform does not match. \'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)' },
     ],
   },
@@ -129,7 +130,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'input', short: 'i', type: 'string', help: 'Read from tar archive file, instead of STDIN' },
       { long: 'platform', type: 'string', help: 'Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress the load output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Suppress the load output'),
     ],
   },
   {
@@ -142,10 +143,10 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Show all images (default hides intermediate images)', explain: 'Also shows intermediate images (layers built as steps of other images).' },
       { long: 'digests', type: 'bool', help: 'Show digests', explain: 'Adds a column with each image\'s content digest (sha256:…).' },
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'no-trunc', type: 'bool', help: 'Don\'t truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only show image IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      noTruncFlag('Don\'t truncate output'),
+      quietFlag('Only show image IDs'),
       { long: 'tree', type: 'bool', help: 'List multi-platform images as a tree (EXPERIMENTAL)', explain: 'Shows multi-platform images as a tree of their platform variants (experimental).' },
     ],
   },
@@ -158,7 +159,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     args: [],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused images, not just dangling ones' },
-      { long: 'filter', type: 'filter', help: 'Provide filter values (e.g. "until=<timestamp>")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
+      PRUNE_FILTER_FLAG,
       { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' },
     ],
   },
@@ -173,7 +174,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
       { long: 'all-tags', short: 'a', type: 'bool', help: 'Download all tagged images in the repository', explain: 'Downloads every tag of the repository, not just one.' },
       { long: 'disable-content-trust', type: 'bool', help: 'Skip image verification (default true)', explain: 'Skips checking the image\'s signature.' },
       { long: 'platform', type: 'string', check: 'platform', help: 'Set platform if server is multi-platform capable', explain: 'Downloads the variant of the image built for {value} (e.g. linux/arm64).' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress verbose output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Suppress verbose output'),
     ],
   },
   {
@@ -187,7 +188,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
       { long: 'all-tags', short: 'a', type: 'bool', help: 'Push all tags of an image to the repository', explain: 'Uploads every local tag of the repository.' },
       { long: 'disable-content-trust', type: 'bool', help: 'Skip image signing (default true)', explain: 'Skips signing the image.' },
       { long: 'platform', type: 'string', help: 'Push a platform-specific manifest as a single-platform image to the registry. Image index won\'t be pushed, meaning that other manifests, including attestations won\'t be preserved. \'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)', explain: 'Pushes only the variant for {value} of a multi-platform image.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress verbose output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Suppress verbose output'),
     ],
   },
   {

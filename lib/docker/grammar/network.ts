@@ -3,6 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec } from '../types'
+import { FORCE_NO_PROMPT_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRUNE_FILTER_FLAG, noTruncFlag } from './common-flags'
 
 export const NETWORK_COMMANDS: readonly CommandSpec[] = [
   {
@@ -78,7 +79,7 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'NETWORK', kind: 'network', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
       { long: 'verbose', short: 'v', type: 'bool', help: 'Verbose output for diagnostics', explain: 'Adds diagnostic details (overlay networks).' },
     ],
   },
@@ -91,8 +92,8 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     args: [],
     flags: [
       { long: 'filter', short: 'f', type: 'filter', help: 'Provide filter values (e.g. "driver=bridge")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'no-trunc', type: 'bool', help: 'Do not truncate the output', explain: 'Prints IDs and commands in full instead of shortening them.' },
+      FORMAT_TABLE_FLAG,
+      noTruncFlag('Do not truncate the output'),
       { long: 'quiet', short: 'q', type: 'bool', help: 'Only display network IDs', explain: 'Prints only network IDs.' },
     ],
   },
@@ -104,8 +105,8 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'filter', type: 'filter', help: 'Provide filter values (e.g. "until=<timestamp>")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation', explain: 'Does not ask for confirmation before deleting.' },
+      PRUNE_FILTER_FLAG,
+      FORCE_NO_PROMPT_FLAG,
     ],
   },
   {

@@ -3,6 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec } from '../types'
+import { CHECKPOINT_DIR_FLAG, FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRETTY_FLAG, noTruncFlag, quietFlag } from './common-flags'
 
 export const OTHER_COMMANDS: readonly CommandSpec[] = [
   {
@@ -23,7 +24,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'CHECKPOINT', kind: 'name', min: 1, max: 1 }],
     flags: [
-      { long: 'checkpoint-dir', type: 'string', help: 'Use a custom checkpoint storage directory' },
+      CHECKPOINT_DIR_FLAG,
       { long: 'leave-running', type: 'bool', help: 'Leave the container running after checkpoint' },
     ],
   },
@@ -35,7 +36,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }],
     flags: [
-      { long: 'checkpoint-dir', type: 'string', help: 'Use a custom checkpoint storage directory' },
+      CHECKPOINT_DIR_FLAG,
     ],
   },
   {
@@ -46,7 +47,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'CHECKPOINT', kind: 'name', min: 1, max: 1 }],
     flags: [
-      { long: 'checkpoint-dir', type: 'string', help: 'Use a custom checkpoint storage directory' },
+      CHECKPOINT_DIR_FLAG,
     ],
   },
   {
@@ -98,7 +99,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 0, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
     ],
   },
   {
@@ -109,8 +110,8 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only show context names', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only show context names'),
     ],
   },
   {
@@ -162,7 +163,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'NAME|ID', kind: 'name', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
       { long: 'size', short: 's', type: 'bool', help: 'Display total file sizes if the type is container', explain: 'For containers: adds the disk space they use.' },
       { long: 'type', type: 'string', help: 'Only inspect objects of the given type', explain: 'Looks only for objects of this kind ({value}: container, image, volume, network…), when names collide.' },
     ],
@@ -310,7 +311,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
     ],
   },
   {
@@ -336,9 +337,9 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     args: [],
     flags: [
       { long: 'filter', short: 'f', type: 'filter', help: 'Provide filter values (e.g. "enabled=true")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'no-trunc', type: 'bool', help: 'Don\'t truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display plugin IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      FORMAT_TABLE_FLAG,
+      noTruncFlag('Don\'t truncate output'),
+      quietFlag('Only display plugin IDs'),
     ],
   },
   {
@@ -393,10 +394,10 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'TERM', kind: 'text', min: 1, max: 1 }],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
+      FILTER_FLAG,
       { long: 'format', type: 'string', help: 'Pretty-print search using a Go template', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
       { long: 'limit', type: 'int', help: 'Max number of search results' },
-      { long: 'no-trunc', type: 'bool', help: 'Don\'t truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
+      noTruncFlag('Don\'t truncate output'),
     ],
   },
   {
@@ -417,7 +418,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'IMAGE[:TAG]', kind: 'image', min: 1, max: null }],
     flags: [
-      { long: 'pretty', type: 'bool', help: 'Print the information in a human friendly format' },
+      PRETTY_FLAG,
     ],
   },
   {
@@ -514,7 +515,7 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
     ],
   },
 ]

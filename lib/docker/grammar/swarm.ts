@@ -2,7 +2,15 @@
 // Flags, shorthands and types as docker 28's client prints them in `--help` (checked against
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
-import type { CommandSpec } from '../types'
+import type { CommandSpec, FlagSpec } from '../types'
+import { FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRETTY_FLAG, noTruncFlag, quietFlag } from './common-flags'
+
+// Flags repeated across several commands of this file.
+const ORCHESTRATOR_FLAG: FlagSpec = { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true }
+const SERVICE_DETACH_FLAG: FlagSpec = { long: 'detach', short: 'd', type: 'bool', help: 'Exit immediately instead of waiting for the service to converge' }
+const NO_RESOLVE_FLAG: FlagSpec = { long: 'no-resolve', type: 'bool', help: 'Do not map IDs to Names' }
+const EXTERNAL_CA_FLAG: FlagSpec = { long: 'external-ca', type: 'external-ca', help: 'Specifications of one or more certificate signing endpoints' }
+const CERT_EXPIRY_FLAG: FlagSpec = { long: 'cert-expiry', type: 'duration', help: 'Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)' }
 
 export const SWARM_COMMANDS: readonly CommandSpec[] = [
   {
@@ -35,8 +43,8 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'CONFIG', kind: 'name', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'pretty', type: 'bool', help: 'Print the information in a human friendly format' },
+      FORMAT_JSON_FLAG,
+      PRETTY_FLAG,
     ],
   },
   {
@@ -47,9 +55,9 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only display IDs'),
     ],
   },
   {
@@ -88,8 +96,8 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'self|NODE', kind: 'name', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'pretty', type: 'bool', help: 'Print the information in a human friendly format' },
+      FORMAT_JSON_FLAG,
+      PRETTY_FLAG,
     ],
   },
   {
@@ -100,9 +108,9 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only display IDs'),
     ],
   },
   {
@@ -122,11 +130,11 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'NODE', kind: 'name', min: 0, max: null }],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
+      FILTER_FLAG,
       { long: 'format', type: 'string', help: 'Pretty-print tasks using a Go template', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'no-resolve', type: 'bool', help: 'Do not map IDs to Names' },
-      { long: 'no-trunc', type: 'bool', help: 'Do not truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display task IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      NO_RESOLVE_FLAG,
+      noTruncFlag('Do not truncate output'),
+      quietFlag('Only display task IDs'),
     ],
   },
   {
@@ -185,8 +193,8 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'SECRET', kind: 'name', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'pretty', type: 'bool', help: 'Print the information in a human friendly format' },
+      FORMAT_JSON_FLAG,
+      PRETTY_FLAG,
     ],
   },
   {
@@ -197,9 +205,9 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only display IDs'),
     ],
   },
   {
@@ -235,7 +243,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
       { long: 'constraint', type: 'list', help: 'Placement constraints' },
       { long: 'container-label', type: 'list', help: 'Container labels' },
       { long: 'credential-spec', type: 'credential-spec', help: 'Credential spec for managed service account (Windows only)' },
-      { long: 'detach', short: 'd', type: 'bool', help: 'Exit immediately instead of waiting for the service to converge' },
+      SERVICE_DETACH_FLAG,
       { long: 'dns', type: 'list', help: 'Set custom DNS servers' },
       { long: 'dns-option', type: 'list', help: 'Set DNS options' },
       { long: 'dns-search', type: 'list', help: 'Set custom DNS search domains' },
@@ -271,7 +279,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
       { long: 'oom-score-adj', type: 'int', help: 'Tune host\'s OOM preferences (-1000 to 1000)' },
       { long: 'placement-pref', type: 'pref', help: 'Add a placement preference' },
       { long: 'publish', short: 'p', type: 'port', help: 'Publish a port as a node port' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress progress output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Suppress progress output'),
       { long: 'read-only', type: 'bool', help: 'Mount the container\'s root filesystem as read only' },
       { long: 'replicas', type: 'uint', help: 'Number of tasks' },
       { long: 'replicas-max-per-node', type: 'uint', help: 'Maximum number of tasks per node (default 0 = unlimited)' },
@@ -312,8 +320,8 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: null }],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'pretty', type: 'bool', help: 'Print the information in a human friendly format' },
+      FORMAT_JSON_FLAG,
+      PRETTY_FLAG,
     ],
   },
   {
@@ -328,7 +336,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
       { long: 'follow', short: 'f', type: 'bool', help: 'Follow log output' },
       { long: 'no-resolve', type: 'bool', help: 'Do not map IDs to Names in output' },
       { long: 'no-task-ids', type: 'bool', help: 'Do not include task IDs in output' },
-      { long: 'no-trunc', type: 'bool', help: 'Do not truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
+      noTruncFlag('Do not truncate output'),
       { long: 'raw', type: 'bool', help: 'Do not neatly format logs' },
       { long: 'since', type: 'string', help: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
       { long: 'tail', short: 'n', type: 'string', help: 'Number of lines to show from the end of the logs (default "all")' },
@@ -343,9 +351,9 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only display IDs'),
     ],
   },
   {
@@ -356,11 +364,11 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: null }],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
+      FILTER_FLAG,
       { long: 'format', type: 'string', help: 'Pretty-print tasks using a Go template', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'no-resolve', type: 'bool', help: 'Do not map IDs to Names' },
-      { long: 'no-trunc', type: 'bool', help: 'Do not truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display task IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      NO_RESOLVE_FLAG,
+      noTruncFlag('Do not truncate output'),
+      quietFlag('Only display task IDs'),
     ],
   },
   {
@@ -380,8 +388,8 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }],
     flags: [
-      { long: 'detach', short: 'd', type: 'bool', help: 'Exit immediately instead of waiting for the service to converge' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress progress output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      SERVICE_DETACH_FLAG,
+      quietFlag('Suppress progress output'),
     ],
   },
   {
@@ -392,7 +400,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'SERVICE=REPLICAS', kind: 'text', min: 1, max: null }],
     flags: [
-      { long: 'detach', short: 'd', type: 'bool', help: 'Exit immediately instead of waiting for the service to converge' },
+      SERVICE_DETACH_FLAG,
     ],
   },
   {
@@ -413,7 +421,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
       { long: 'container-label-add', type: 'list', help: 'Add or update a container label' },
       { long: 'container-label-rm', type: 'list', help: 'Remove a container label by its key' },
       { long: 'credential-spec', type: 'credential-spec', help: 'Credential spec for managed service account (Windows only)' },
-      { long: 'detach', short: 'd', type: 'bool', help: 'Exit immediately instead of waiting for the service to converge' },
+      SERVICE_DETACH_FLAG,
       { long: 'dns-add', type: 'list', help: 'Add or update a custom DNS server' },
       { long: 'dns-option-add', type: 'list', help: 'Add or update a DNS option' },
       { long: 'dns-option-rm', type: 'list', help: 'Remove a DNS option' },
@@ -460,7 +468,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
       { long: 'placement-pref-rm', type: 'pref', help: 'Remove a placement preference' },
       { long: 'publish-add', type: 'port', help: 'Add or update a published port' },
       { long: 'publish-rm', type: 'port', help: 'Remove a published port by its target port' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress progress output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Suppress progress output'),
       { long: 'read-only', type: 'bool', help: 'Mount the container\'s root filesystem as read only' },
       { long: 'replicas', type: 'uint', help: 'Number of tasks' },
       { long: 'replicas-max-per-node', type: 'uint', help: 'Maximum number of tasks per node (default 0 = unlimited)' },
@@ -506,7 +514,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true },
+      ORCHESTRATOR_FLAG,
     ],
   },
   {
@@ -519,7 +527,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'compose-file', short: 'c', type: 'strings', help: 'Path to a Compose file, or "-" to read from stdin' },
       { long: 'skip-interpolation', type: 'bool', help: 'Skip interpolation and output only merged config' },
-      { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true },
+      ORCHESTRATOR_FLAG,
     ],
   },
   {
@@ -533,10 +541,10 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
       { long: 'compose-file', short: 'c', type: 'strings', help: 'Path to a Compose file, or "-" to read from stdin' },
       { long: 'detach', short: 'd', type: 'bool', help: 'Exit immediately instead of waiting for the stack services to converge (default true)' },
       { long: 'prune', type: 'bool', help: 'Prune services that are no longer referenced' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress progress output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Suppress progress output'),
       { long: 'resolve-image', type: 'string', help: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never") (default "always")' },
       { long: 'with-registry-auth', type: 'bool', help: 'Send registry authentication details to Swarm agents' },
-      { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true },
+      ORCHESTRATOR_FLAG,
     ],
   },
   {
@@ -547,8 +555,8 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true },
+      FORMAT_TABLE_FLAG,
+      ORCHESTRATOR_FLAG,
     ],
   },
   {
@@ -559,12 +567,12 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'STACK', kind: 'name', min: 1, max: 1 }],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'no-resolve', type: 'bool', help: 'Do not map IDs to Names' },
-      { long: 'no-trunc', type: 'bool', help: 'Do not truncate output', explain: 'Prints IDs and commands in full instead of shortening them.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display task IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
-      { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      NO_RESOLVE_FLAG,
+      noTruncFlag('Do not truncate output'),
+      quietFlag('Only display task IDs'),
+      ORCHESTRATOR_FLAG,
     ],
   },
   {
@@ -576,7 +584,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     args: [{ name: 'STACK', kind: 'name', min: 1, max: null }],
     flags: [
       { long: 'detach', short: 'd', type: 'bool', help: 'Do not wait for stack removal (default true)' },
-      { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true },
+      ORCHESTRATOR_FLAG,
     ],
   },
   {
@@ -587,10 +595,10 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'STACK', kind: 'name', min: 1, max: 1 }],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display IDs', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
-      { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only display IDs'),
+      ORCHESTRATOR_FLAG,
     ],
   },
   {
@@ -613,10 +621,10 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'ca-cert', type: 'pem-file', help: 'Path to the PEM-formatted root CA certificate to use for the new cluster' },
       { long: 'ca-key', type: 'pem-file', help: 'Path to the PEM-formatted root CA key to use for the new cluster' },
-      { long: 'cert-expiry', type: 'duration', help: 'Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)' },
+      CERT_EXPIRY_FLAG,
       { long: 'detach', short: 'd', type: 'bool', help: 'Exit immediately instead of waiting for the root rotation to converge' },
-      { long: 'external-ca', type: 'external-ca', help: 'Specifications of one or more certificate signing endpoints' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress progress output', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      EXTERNAL_CA_FLAG,
+      quietFlag('Suppress progress output'),
       { long: 'rotate', type: 'bool', help: 'Rotate the swarm CA - if no certificate or key are provided, new ones will be generated' },
     ],
   },
@@ -631,13 +639,13 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
       { long: 'advertise-addr', type: 'string', help: 'Advertised address (format: "<ip|interface>[:port]")' },
       { long: 'autolock', type: 'bool', help: 'Enable manager autolocking (requiring an unlock key to start a stopped manager)' },
       { long: 'availability', type: 'string', help: 'Availability of the node ("active", "pause", "drain") (default "active")' },
-      { long: 'cert-expiry', type: 'duration', help: 'Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)' },
+      CERT_EXPIRY_FLAG,
       { long: 'data-path-addr', type: 'string', help: 'Address or interface to use for data path traffic (format: "<ip|interface>")' },
       { long: 'data-path-port', type: 'uint32', help: 'Port number to use for data path traffic (1024 - 49151). If no value is set or is set to 0, the default port (4789) is used.' },
       { long: 'default-addr-pool', type: 'ipNetSlice', help: 'default address pool in CIDR format (default [])' },
       { long: 'default-addr-pool-mask-length', type: 'uint32', help: 'default address pool subnet mask length (default 24)' },
       { long: 'dispatcher-heartbeat', type: 'duration', help: 'Dispatcher heartbeat period (ns|us|ms|s|m|h) (default 5s)' },
-      { long: 'external-ca', type: 'external-ca', help: 'Specifications of one or more certificate signing endpoints' },
+      EXTERNAL_CA_FLAG,
       { long: 'force-new-cluster', type: 'bool', help: 'Force create a new cluster from current state' },
       { long: 'listen-addr', type: 'node-addr', help: 'Listen address (format: "<ip|interface>[:port]") (default 0.0.0.0:2377)' },
       { long: 'max-snapshots', type: 'uint', help: 'Number of additional Raft snapshots to retain' },
@@ -668,7 +676,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [{ name: 'worker|manager', kind: 'text', min: 1, max: 1 }],
     flags: [
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display token', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Only display token'),
       { long: 'rotate', type: 'bool', help: 'Rotate join token' },
     ],
   },
@@ -700,7 +708,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Only display token', explain: 'Prints only IDs (or names), one per line; handy for scripts.' },
+      quietFlag('Only display token'),
       { long: 'rotate', type: 'bool', help: 'Rotate unlock key' },
     ],
   },
@@ -713,9 +721,9 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     args: [],
     flags: [
       { long: 'autolock', type: 'bool', help: 'Change manager autolocking setting (true|false)' },
-      { long: 'cert-expiry', type: 'duration', help: 'Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)' },
+      CERT_EXPIRY_FLAG,
       { long: 'dispatcher-heartbeat', type: 'duration', help: 'Dispatcher heartbeat period (ns|us|ms|s|m|h) (default 5s)' },
-      { long: 'external-ca', type: 'external-ca', help: 'Specifications of one or more certificate signing endpoints' },
+      EXTERNAL_CA_FLAG,
       { long: 'max-snapshots', type: 'uint', help: 'Number of additional Raft snapshots to retain' },
       { long: 'snapshot-interval', type: 'uint', help: 'Number of log entries between Raft snapshots (default 10000)' },
       { long: 'task-history-limit', type: 'int', help: 'Task history retention limit (default 5)' },

@@ -3,6 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec } from '../types'
+import { FILTER_FLAG, FORCE_NO_PROMPT_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG } from './common-flags'
 
 export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
   {
@@ -23,7 +24,7 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_TABLE_FLAG,
       { long: 'verbose', short: 'v', type: 'bool', help: 'Show detailed information on space usage' },
     ],
   },
@@ -35,7 +36,7 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Filter output based on conditions provided', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
+      FILTER_FLAG,
       { long: 'format', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
       { long: 'since', type: 'string', help: 'Show all events created since timestamp' },
       { long: 'until', type: 'string', help: 'Stream events until this timestamp' },
@@ -49,7 +50,7 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     complete: true,
     args: [],
     flags: [
-      { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_JSON_FLAG,
     ],
   },
   {
@@ -62,7 +63,7 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused images not just dangling ones', explain: 'Also removes every image no container uses, not only dangling ones; you will have to download or rebuild them.' },
       { long: 'filter', type: 'filter', help: 'Provide filter values (e.g. "label=<key>=<value>")', explain: 'Prunes only objects matching {value} (e.g. until=24h, label=…).' },
-      { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation', explain: 'Does not ask for confirmation before deleting.' },
+      FORCE_NO_PROMPT_FLAG,
       { long: 'volumes', type: 'bool', help: 'Prune anonymous volumes', explain: 'Also deletes anonymous volumes no container uses, with their data.' },
     ],
   },

@@ -3,6 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec } from '../types'
+import { FORCE_NO_PROMPT_FLAG, FORMAT_TABLE_FLAG } from './common-flags'
 
 export const VOLUME_COMMANDS: readonly CommandSpec[] = [
   {
@@ -60,7 +61,7 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'cluster', type: 'bool', help: 'Display only cluster volumes, and use cluster volume list formatting', explain: 'Shows only cluster (Swarm) volumes.' },
       { long: 'filter', short: 'f', type: 'filter', help: 'Provide filter values (e.g. "dangling=true")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'format', type: 'string', help: 'Format output using a custom template: \'table\':            Print output in table format with column headers (default) \'table TEMPLATE\':   Print output in table format using the given Go template \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
+      FORMAT_TABLE_FLAG,
       { long: 'quiet', short: 'q', type: 'bool', help: 'Only display volume names', explain: 'Prints only the volume names.' },
     ],
   },
@@ -74,7 +75,7 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused volumes, not just anonymous ones', explain: 'Also removes unused named volumes, not only anonymous ones. Their data is lost.' },
       { long: 'filter', type: 'filter', help: 'Provide filter values (e.g. "label=<label>")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation', explain: 'Does not ask for confirmation before deleting.' },
+      FORCE_NO_PROMPT_FLAG,
     ],
   },
   {
