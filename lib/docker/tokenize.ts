@@ -170,6 +170,27 @@ function addExpansionTo(state: WordState, kind: Expansion['kind'], start: number
   state.expansions.push({ kind, start, end, text: state.text.slice(start, end) })
 }
 
+/**
+ * A `$…` or backquoted expansion starting at `at` (outside single quotes): records it, copies its
+ * text into the word and returns where it ends; null when nothing expands there.
+ */
+function readExpansion(state: WordState, text: string, at: number): number | null {
+  if (text[at] === '$') {
+    const dollar = readDollar(text, at)
+    if (!dollar) return null
+    addExpansionTo(state, dollar.kind, at, dollar.end)
+    appendChars(state, text.slice(at, dollar.end), at)
+    return dollar.end
+  }
+  if (text[at] === '`') {
+    const end = skipSubstitution(text, at + 1, '`', at, 1)
+    addExpansionTo(state, 'command', at, end)
+    appendChars(state, text.slice(at, end), at)
+    return end
+  }
+  return null
+}
+
 /** Reads one word starting at `start` (not a blank, operator or comment). */
 function readWord(text: string, start: number): Word {
   let i = start
@@ -246,20 +267,9 @@ function readWord(text: string, start: number): Word {
           j++
           continue
         }
-        if (c === '$') {
-          const dollar = readDollar(text, j)
-          if (dollar) {
-            addExpansionTo(state, dollar.kind, j, dollar.end)
-            appendChars(state, text.slice(j, dollar.end), j)
-            j = dollar.end
-            continue
-          }
-        }
-        if (c === '`') {
-          const end = skipSubstitution(text, j + 1, '`', j, 1)
-          addExpansionTo(state, 'command', j, end)
-          appendChars(state, text.slice(j, end), j)
-          j = end
+        const expansionEnd = readExpansion(state, text, j)
+        if (expansionEnd !== null) {
+          j = expansionEnd
           continue
         }
         appendChars(state, c, j)
@@ -268,20 +278,9 @@ function readWord(text: string, start: number): Word {
       i = j + 1
       continue
     }
-    if (ch === '$') {
-      const dollar = readDollar(text, i)
-      if (dollar) {
-        addExpansionTo(state, dollar.kind, i, dollar.end)
-        appendChars(state, text.slice(i, dollar.end), i)
-        i = dollar.end
-        continue
-      }
-    }
-    if (ch === '`') {
-      const end = skipSubstitution(text, i + 1, '`', i, 1)
-      addExpansionTo(state, 'command', i, end)
-      appendChars(state, text.slice(i, end), i)
-      i = end
+    const expansionEnd = readExpansion(state, text, i)
+    if (expansionEnd !== null) {
+      i = expansionEnd
       continue
     }
     if (ch === '*' || ch === '?') addExpansionTo(state, 'glob', i, i + 1)
