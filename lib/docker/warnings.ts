@@ -5,7 +5,7 @@ import { findFlag } from './grammar'
 import { effectiveValue, mountOfFlag, scanFlags, type ParsedCommand, type ParsedFlag } from './parse'
 import type { ShellCommand, Word } from './tokenize'
 import type { ImageReference, RunPicture, Span, Warning, WarningCode } from './types'
-import { parseEnv, parsePublish } from './values'
+import { parseEnv, parsePublish, type EnvValue } from './values'
 
 export interface WarningContext {
   input: string
@@ -46,6 +46,18 @@ function text(context: WarningContext, span: Span): string {
 
 const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|(^|_)KEY$|(^|_)PWD$)/i
 const DOCKER_SOCKET = /^(\/var)?\/run\/docker\.sock$/
+
+/** `-e` values of run, create or exec that parse, each with its flag: what the container's environment gets. */
+function envFlagsReachingContainer(parsed: ParsedCommand): { flag: ParsedFlag; env: EnvValue }[] {
+  const path = pathOf(parsed)
+  if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
+  return parsed.flags
+    .filter((f) => f.spec.check === 'env' && f.value !== null)
+    .flatMap((flag) => {
+      const env = parseEnv(flag.value!)
+      return env.ok ? [{ flag, env: env.value }] : []
+    })
+}
 
 /** Flags of the command written right after the image (or exec's container): they reach the container. */
 function flagsAfterTarget(parsed: ParsedCommand): { flags: ParsedFlag[]; target: Word } | null {
@@ -175,39 +187,29 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'ENV_FROM_HOST',
     find({ parsed }) {
-      const path = pathOf(parsed)
-      if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
-      return parsed.flags
-        .filter((f) => f.spec.check === 'env' && f.value !== null)
-        .flatMap((flag) => {
-          const env = parseEnv(flag.value!)
-          if (!env.ok || env.value.value !== null) return []
-          return [
-            {
-              ...flag.span,
-              message: `-e ${env.value.name} has no =value, so docker copies ${env.value.name} from the environment of the shell you run it in; if it is not set there, the container does not get it at all.`,
-            },
-          ]
-        })
+      return envFlagsReachingContainer(parsed).flatMap(({ flag, env }) => {
+        if (env.value !== null) return []
+        return [
+          {
+            ...flag.span,
+            message: `-e ${env.name} has no =value, so docker copies ${env.name} from the environment of the shell you run it in; if it is not set there, the container does not get it at all.`,
+          },
+        ]
+      })
     },
   },
   {
     code: 'SECRET_IN_ENV',
     find({ parsed }) {
-      const path = pathOf(parsed)
-      if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
-      return parsed.flags
-        .filter((f) => f.spec.check === 'env' && f.value !== null)
-        .flatMap((flag) => {
-          const env = parseEnv(flag.value!)
-          if (!env.ok || !env.value.value || !SECRET_NAME.test(env.value.name)) return []
-          return [
-            {
-              ...flag.span,
-              message: `${env.value.name} looks like a secret: written on the command line it stays in your shell history, and anyone who can run docker inspect on the container can read it. Fine for a local try-out; otherwise use --env-file or Docker secrets.`,
-            },
-          ]
-        })
+      return envFlagsReachingContainer(parsed).flatMap(({ flag, env }) => {
+        if (!env.value || !SECRET_NAME.test(env.name)) return []
+        return [
+          {
+            ...flag.span,
+            message: `${env.name} looks like a secret: written on the command line it stays in your shell history, and anyone who can run docker inspect on the container can read it. Fine for a local try-out; otherwise use --env-file or Docker secrets.`,
+          },
+        ]
+      })
     },
   },
   {
