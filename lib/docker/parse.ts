@@ -159,6 +159,19 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
     })
   }
 
+  /** A flag the command does not have: kept aside, and an error (with a near name) in strict mode. */
+  const unknownFlag = (word: Word, message: string) => {
+    scan.unknown.push(word)
+    if (!options.strict) return
+    const suggestion = suggestionFor(options.spec, word.value, lookup)
+    scan.errors.push({
+      start: word.start,
+      end: word.end,
+      message: `${message}${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      ...(suggestion ? { suggestion } : {}),
+    })
+  }
+
   while (i < words.length) {
     const word = take()!
     const s = word.value
@@ -191,16 +204,7 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
         continue
       }
       if (!spec) {
-        scan.unknown.push(word)
-        if (options.strict) {
-          const suggestion = suggestionFor(options.spec, s, lookup)
-          scan.errors.push({
-            start: word.start,
-            end: word.end,
-            message: `Unknown flag: --${name}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
-            ...(suggestion ? { suggestion } : {}),
-          })
-        }
+        unknownFlag(word, `Unknown flag: --${name}.`)
         continue
       }
       record(spec, word, `--${name}`, nameSpan, false, eq < 0 ? null : { value: body.slice(eq + 1), offset: 3 + eq })
@@ -219,16 +223,7 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
           k++
           continue
         }
-        scan.unknown.push(word)
-        if (options.strict) {
-          const suggestion = suggestionFor(options.spec, s, lookup)
-          scan.errors.push({
-            start: word.start,
-            end: word.end,
-            message: `Unknown shorthand flag: '${c}' in ${s}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
-            ...(suggestion ? { suggestion } : {}),
-          })
-        }
+        unknownFlag(word, `Unknown shorthand flag: '${c}' in ${s}.`)
         break
       }
       const rest = s.slice(k + 1)
