@@ -3,7 +3,7 @@
 import type { InstructionSpec } from './instructions'
 import { findInstruction, INSTRUCTIONS } from './instructions'
 import type { ParsedDockerfile, ParsedInstruction } from './parse'
-import { parseDockerfile } from './parse'
+import { isJsonForm, jsonItems, parseDockerfile } from './parse'
 import type { TextRange } from './text'
 import { editDistance } from './text'
 
@@ -86,21 +86,6 @@ const checkFlags: InstructionCheck = (instruction, spec, problems) => {
       range: flag.range,
     })
   }
-}
-
-function isJsonForm(instruction: ParsedInstruction): boolean {
-  return instruction.argsText.trimStart().startsWith('[')
-}
-
-/** The items of a JSON array of strings, or null when the text is not one. */
-function jsonItems(text: string): string[] | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    if (Array.isArray(value) && value.every(item => typeof item === 'string'))
-      return value
-  }
-  catch {}
-  return null
 }
 
 const checkJsonForm: InstructionCheck = (instruction, spec, problems) => {

@@ -4,7 +4,7 @@
 import type { InstructionSpec } from './instructions'
 import { findInstruction } from './instructions'
 import type { ParsedInstruction } from './parse'
-import { parseDockerfile } from './parse'
+import { isJsonForm, jsonItems, parseDockerfile } from './parse'
 import type { TextPosition, TextRange } from './text'
 import { rangeContains } from './text'
 
@@ -32,18 +32,8 @@ export function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`
 }
 
-function jsonItems(text: string): string[] | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    if (Array.isArray(value) && value.every(item => typeof item === 'string'))
-      return value
-  }
-  catch {}
-  return null
-}
-
 function describeCommand(instruction: ParsedInstruction, when: string): string[] {
-  const items = instruction.argsText.trimStart().startsWith('[') ? jsonItems(instruction.argsText) : null
+  const items = isJsonForm(instruction) ? jsonItems(instruction.argsText) : null
   if (items) {
     return [`${when} runs ${code(items.join(' '))} directly (JSON "exec" form: no shell in between, so the program receives signals such as Ctrl+C itself).`]
   }

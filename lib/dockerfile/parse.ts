@@ -109,3 +109,19 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     instructions: dockerfile.getInstructions().map(instruction => convert(instruction, lines, escapeChar)),
   }
 }
+
+/** Whether the arguments are written in JSON ("exec") form: `["a", "b"]`. */
+export function isJsonForm(instruction: ParsedInstruction): boolean {
+  return instruction.argsText.trimStart().startsWith('[')
+}
+
+/** The items of a JSON array of strings, or null when the text is not one. */
+export function jsonItems(text: string): string[] | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    if (Array.isArray(value) && value.every(item => typeof item === 'string'))
+      return value
+  }
+  catch {}
+  return null
+}
