@@ -90,12 +90,9 @@ function skipSubstitution(text: string, from: number, close: string, openAt: num
       i = skipDoubleQuoted(text, i + 1, i)
       continue
     }
-    if (ch === '`') {
-      i = skipSubstitution(text, i + 1, '`', i, 1)
-      continue
-    }
-    if (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      i = skipSubstitution(text, i + 2, text[i + 1] === '(' ? ')' : '}', i, 2)
+    const substitutionEnd = skipSubstitutionAt(text, i)
+    if (substitutionEnd !== null) {
+      i = substitutionEnd
       continue
     }
     if (close === ')' && ch === '(') depth++
@@ -108,6 +105,14 @@ function skipSubstitution(text: string, from: number, close: string, openAt: num
   throw new Unclosed(openAt, openLen, text.slice(openAt, openAt + openLen))
 }
 
+/** End of a `…`, $(…) or ${…} that opens at `at`, or null when none opens there. */
+function skipSubstitutionAt(text: string, at: number): number | null {
+  if (text[at] === '`') return skipSubstitution(text, at + 1, '`', at, 1)
+  if (text[at] === '$' && (text[at + 1] === '(' || text[at + 1] === '{'))
+    return skipSubstitution(text, at + 2, text[at + 1] === '(' ? ')' : '}', at, 2)
+  return null
+}
+
 function skipDoubleQuoted(text: string, from: number, quoteAt: number): number {
   let i = from
   while (i < text.length) {
@@ -117,12 +122,9 @@ function skipDoubleQuoted(text: string, from: number, quoteAt: number): number {
       continue
     }
     if (ch === '"') return i + 1
-    if (ch === '`') {
-      i = skipSubstitution(text, i + 1, '`', i, 1)
-      continue
-    }
-    if (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      i = skipSubstitution(text, i + 2, text[i + 1] === '(' ? ')' : '}', i, 2)
+    const substitutionEnd = skipSubstitutionAt(text, i)
+    if (substitutionEnd !== null) {
+      i = substitutionEnd
       continue
     }
     i++
