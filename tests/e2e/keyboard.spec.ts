@@ -56,7 +56,8 @@ for (const slide of deckSlides().filter(candidate => candidate.interactive > 0))
       if (stop.added)
         elements[stop.index] = stop.added
       const element = elements[stop.index]!
-      if (!element.visible) {
+      // Judged while focused: a control that appears on focus (Slidev's copy button) is fine.
+      if (!stop.visibleWhenFocused) {
         unseen.add(element.description)
         continue
       }

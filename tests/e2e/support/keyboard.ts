@@ -106,6 +106,8 @@ export interface TabStop {
   same: boolean
   /** For a Monaco editor: Monaco shows it has the focus (`.focused`, with its cursor). */
   editorFocused?: boolean
+  /** The focused element can be seen now (a control may stay hidden until it has the focus). */
+  visibleWhenFocused: boolean
   description: string
 }
 
@@ -118,8 +120,9 @@ export async function currentTabStop(page: Page, no: number): Promise<TabStop> {
     helper.lastActive = active
     const classes = active?.classList.length ? `.${[...active.classList].slice(0, 2).join('.')}` : ''
     const description = active ? `<${active.tagName.toLowerCase()}${classes}>` : '(nothing)'
+    const visibleWhenFocused = Boolean(active?.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
     if (!active || !active.closest(`#slide-content [data-slidev-no="${no}"]`))
-      return { inSlide: false, index: -1, same, description }
+      return { inSlide: false, index: -1, same, visibleWhenFocused, description }
     let marked = active.closest('[data-e2e-tab]')
     let added
     if (!marked) {
@@ -128,7 +131,7 @@ export async function currentTabStop(page: Page, no: number): Promise<TabStop> {
       added = helper.describeInteractive(marked)
     }
     const editor = marked.matches('.monaco-editor') ? marked.classList.contains('focused') : undefined
-    return { inSlide: true, index: Number(marked.getAttribute('data-e2e-tab')), added, same, editorFocused: editor, description }
+    return { inSlide: true, index: Number(marked.getAttribute('data-e2e-tab')), added, same, editorFocused: editor, visibleWhenFocused, description }
   }, no)
 }
 
