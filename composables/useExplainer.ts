@@ -37,10 +37,10 @@ export interface ExplainedPart {
 }
 
 /** A piece of the whole text, in order: either an explained part or the text between parts. */
-export type TextPiece =
-  | { type: 'part'; part: ExplainedPart }
-  | { type: 'gap'; text: string; start: number; end: number; issues: ExplainedIssue[] }
-  | { type: 'marker'; at: number; issues: ExplainedIssue[] }
+export type TextPiece
+  = | { type: 'part', part: ExplainedPart }
+    | { type: 'gap', text: string, start: number, end: number, issues: ExplainedIssue[] }
+    | { type: 'marker', at: number, issues: ExplainedIssue[] }
 
 export interface ExplainedCommand {
   index: number

@@ -24,8 +24,8 @@ function hugeText(): string {
   const lines: string[] = []
   let size = 0
   for (let i = 0; size < 100 * 1024; i++) {
-    const line =
-      i % 3 === 0
+    const line
+      = i % 3 === 0
         ? `docker exec -it c${i} bash -lc "echo ${i}"`
         : i % 3 === 1
           ? `docker run -p ${8000 + (i % 1000)}:80 -e A=${i} nginx:1.${i % 30}`
@@ -37,7 +37,7 @@ function hugeText(): string {
 }
 const HUGE = hugeText()
 
-function measure(name: string, text: string, minimumMs = 400): { name: string; opsPerSecond: number } {
+function measure(name: string, text: string, minimumMs = 400): { name: string, opsPerSecond: number } {
   explain(text) // warm-up
   let runs = 0
   const start = performance.now()
@@ -51,7 +51,7 @@ function measure(name: string, text: string, minimumMs = 400): { name: string; o
   return { name, opsPerSecond: perSecond >= 100 ? Math.round(perSecond) : Math.round(perSecond * 100) / 100 }
 }
 
-export async function runEngineBench(): Promise<{ name: string; opsPerSecond: number }[]> {
+export async function runEngineBench(): Promise<{ name: string, opsPerSecond: number }[]> {
   return [
     measure('explain: short run command', SHORT),
     measure('explain: 40-flag run command', LONG),

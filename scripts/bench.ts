@@ -165,7 +165,7 @@ async function measureLoad(browser: Browser, url: string, settleMs = QUIET_MS): 
   }
 }
 
-const median = (values: number[]) => {
+function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2

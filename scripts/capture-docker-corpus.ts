@@ -55,7 +55,8 @@ export function readCommandList(text: string): string[] {
   const commands: string[] = []
   let pending = ''
   for (const line of text.split('\n')) {
-    if (!pending && (line.trim() === '' || line.trimStart().startsWith('#'))) continue
+    if (!pending && (line.trim() === '' || line.trimStart().startsWith('#')))
+      continue
     if (line.endsWith('\\')) {
       pending += `${line}\n`
       continue
@@ -63,11 +64,12 @@ export function readCommandList(text: string): string[] {
     commands.push(pending + line)
     pending = ''
   }
-  if (pending) commands.push(pending.replace(/\\\n$/, ''))
+  if (pending)
+    commands.push(pending.replace(/\\\n$/, ''))
   return commands
 }
 
-function runClient(args: string[]): { output: string; exitCode: number | null } {
+function runClient(args: string[]): { output: string, exitCode: number | null } {
   // `script` needs one command string; every word is single-quoted, so its shell changes nothing.
   const command = ['docker', ...args].map(shellQuote).join(' ')
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
@@ -85,14 +87,16 @@ function withoutBuilderNotice(output: string): string {
   return output.replace(/^DEPRECATED: The legacy builder is deprecated[^\n]*\n([ \t]+\S[^\n]*\n)*/m, '')
 }
 
-function classify(output: string, exitCode: number | null): { accepted: boolean; message: string } {
-  const lines = withoutBuilderNotice(output).split('\n').map((l) => l.trim()).filter(Boolean)
+function classify(output: string, exitCode: number | null): { accepted: boolean, message: string } {
+  const lines = withoutBuilderNotice(output).split('\n').map(l => l.trim()).filter(Boolean)
   // "unknown server OS": the client asked the daemon for its OS (to check --device) and got no answer.
-  const daemon = lines.find((l) => l.includes('Cannot connect to the Docker daemon') || /unknown server OS/.test(l))
-  if (daemon) return { accepted: true, message: daemon }
+  const daemon = lines.find(l => l.includes('Cannot connect to the Docker daemon') || /unknown server OS/.test(l))
+  if (daemon)
+    return { accepted: true, message: daemon }
   const first = lines[0] ?? ''
   // Help and version print and exit 0 without a daemon.
-  if (exitCode === 0) return { accepted: true, message: first }
+  if (exitCode === 0)
+    return { accepted: true, message: first }
   return { accepted: false, message: first }
 }
 
@@ -101,13 +105,14 @@ function main(): void {
   const out: CorpusLine[] = []
   for (const input of list) {
     const commands = splitCommands(input)
-    const words = commands[0]?.words.map((w) => w.value) ?? []
+    const words = commands[0]?.words.map(w => w.value) ?? []
     if (commands.length !== 1 || words[0] !== 'docker') {
       // Several commands, or not docker: recorded per docker command only when there is exactly one.
       if (commands.length !== 1) {
         for (const command of commands) {
-          const inner = command.words.map((w) => w.value)
-          if (inner[0] !== 'docker') continue
+          const inner = command.words.map(w => w.value)
+          if (inner[0] !== 'docker')
+            continue
           const { output, exitCode } = runClient(inner.slice(1))
           out.push({ input: command.text, docker: true, ...classify(output, exitCode), exitCode })
         }
@@ -119,13 +124,14 @@ function main(): void {
     const { output, exitCode } = runClient(words.slice(1))
     out.push({ input, docker: true, ...classify(output, exitCode), exitCode })
   }
-  writeFileSync(join(DIR, 'corpus.jsonl'), out.map((line) => JSON.stringify(line)).join('\n') + '\n')
-  const refused = out.filter((l) => !l.accepted).length
+  writeFileSync(join(DIR, 'corpus.jsonl'), `${out.map(line => JSON.stringify(line)).join('\n')}\n`)
+  const refused = out.filter(l => !l.accepted).length
   console.log(`${out.length} commands recorded (${refused} refused) in tests/fixtures/docker-corpus/corpus.jsonl`)
 }
 
 try {
   main()
-} finally {
+}
+finally {
   rmSync(sandbox, { recursive: true, force: true })
 }

@@ -56,10 +56,13 @@ function listedSubcommands(help: string): string[] {
       inCommands = true
       continue
     }
-    if (!line.startsWith('  ')) inCommands = false
-    if (!inCommands) continue
+    if (!line.startsWith('  '))
+      inCommands = false
+    if (!inCommands)
+      continue
     const match = /^ {2}([a-z][\w-]*)\*?\s/.exec(line)
-    if (match?.[1]) names.push(match[1])
+    if (match?.[1])
+      names.push(match[1])
   }
   return names
 }
@@ -75,8 +78,8 @@ function clientOutput(args: readonly string[]): string[] {
   })
   return `${result.stderr}\n${result.stdout}`
     .split('\n')
-    .filter((line) => line.trim() !== '' && !/^DEPRECATED:|^ {4}/.test(line))
-    .map((line) => line.replaceAll(sandbox, '<sandbox>'))
+    .filter(line => line.trim() !== '' && !/^DEPRECATED:|^ {4}/.test(line))
+    .map(line => line.replaceAll(sandbox, '<sandbox>'))
 }
 
 function probeOnce(path: readonly string[], count: number): string {
@@ -84,8 +87,8 @@ function probeOnce(path: readonly string[], count: number): string {
   return clientOutput([...path, ...args])[0] ?? ''
 }
 
-const ARG_COUNT_ERROR =
-  /requires (at least |at most |exactly )?\d+( and at most \d+)? arguments?|accepts no arguments?|accepts (at most )?\d+ arg\(s\)/
+const ARG_COUNT_ERROR
+  = /requires (at least |at most |exactly )?\d+( and at most \d+)? arguments?|accepts no arguments?|accepts (at most )?\d+ arg\(s\)/
 
 interface ArgProbe {
   path: string[]
@@ -102,7 +105,8 @@ function probeArgs(path: readonly string[]): ArgProbe {
   for (let count = 0; count <= MAX_PROBED_ARGS; count++) {
     const output = probeOnce(path, count)
     outputs.push(output)
-    if (!ARG_COUNT_ERROR.test(output)) accepted.push(count)
+    if (!ARG_COUNT_ERROR.test(output))
+      accepted.push(count)
   }
   const min = accepted[0] ?? -1
   const last = accepted[accepted.length - 1] ?? -1
@@ -130,22 +134,86 @@ const VALUE_CASES: [string[], string, string[]][] = [
   [['run'], 'add-host', ['a:1.2.3.4', 'a=1.2.3.4', 'a:b', 'a', 'a:host-gateway', 'a:::1', '[::1]', 'a:[::1]', ':1.2.3.4', 'a:1.2.3.04', 'a:256.1.1.1']],
   [['run'], 'platform', ['linux/amd64', 'foo', 'linux/amd64/v8/x', '', 'Linux/AMD64', 'linux', 'arm64', 'x86_64', 'linux/arm/v7', 'linux/a b']],
   [['run'], 'publish', [
-    '80', '8080:80', '70000:80', '80:70000', '0:80', '80:0', '80:80/xyz', '80:80/UDP', '80/udp', 'abc:80', '80:abc',
-    '1.2.3:80:80', '1.2.3.4:80:80', '1.2.3.4::80', '[::1]:80:80', '::1:80:80', '[::1]::80', '8000-8010:8000-8010',
-    '8000-8010:8000-8005', '8000-8010:80', '80:8000-8010', '8010-8000:80', '127.0.0.1:8000-8001:80-81', '', ':80', '80:',
-    'a:b:c:d', '1.2.3.4:80:80:90', '80:80/tcp/udp', '80/', '80:80/sctp', '0.0.0.0:80:80', 'localhost:80:80', '-1:80',
-    '65535:65535', '65536:80', ' 80', '08:80', '0x10:80', '80-:80', '+80:80', '/udp', '[::1:80:80',
+    '80',
+    '8080:80',
+    '70000:80',
+    '80:70000',
+    '0:80',
+    '80:0',
+    '80:80/xyz',
+    '80:80/UDP',
+    '80/udp',
+    'abc:80',
+    '80:abc',
+    '1.2.3:80:80',
+    '1.2.3.4:80:80',
+    '1.2.3.4::80',
+    '[::1]:80:80',
+    '::1:80:80',
+    '[::1]::80',
+    '8000-8010:8000-8010',
+    '8000-8010:8000-8005',
+    '8000-8010:80',
+    '80:8000-8010',
+    '8010-8000:80',
+    '127.0.0.1:8000-8001:80-81',
+    '',
+    ':80',
+    '80:',
+    'a:b:c:d',
+    '1.2.3.4:80:80:90',
+    '80:80/tcp/udp',
+    '80/',
+    '80:80/sctp',
+    '0.0.0.0:80:80',
+    'localhost:80:80',
+    '-1:80',
+    '65535:65535',
+    '65536:80',
+    ' 80',
+    '08:80',
+    '0x10:80',
+    '80-:80',
+    '+80:80',
+    '/udp',
+    '[::1:80:80',
   ]],
   [['run'], 'volume', [
-    'data:/data', '/abs:/data:ro', '/data', './x:/y', 'data:/data:ro:rw', '', ':/data', 'data:', 'C:\\x:/y', 'a:b:c:d',
-    'data:/data:', '/abs:/data:ro,rw', 'data:/data:xyz', 'x',
+    'data:/data',
+    '/abs:/data:ro',
+    '/data',
+    './x:/y',
+    'data:/data:ro:rw',
+    '',
+    ':/data',
+    'data:',
+    'C:\\x:/y',
+    'a:b:c:d',
+    'data:/data:',
+    '/abs:/data:ro,rw',
+    'data:/data:xyz',
+    'x',
   ]],
   [['run'], 'mount', [
-    'type=bind', 'target=/x', 'type=volume,src=v,dst=/x,readonly', 'type=volume,source=v,target=/x,ro=true',
-    'type=volume,source=v,target=/x,readonly=maybe', 'source=v,target=/x,foo=bar', 'type=tmpfs,target=/x,tmpfs-size=1m',
-    '', 'tmpfs-size=x,type=tmpfs,target=/x', 'target=/x,volume-nocopy', 'target=/x,bind-propagation=foo', 'type=,target=/x',
-    'target=/x,bad', '"target=/x"', 'tar"get=/x', 'type=bind,source=/a,target=/b,bind-recursive=maybe',
-    'type=bind,source=/a,target=/b,bind-recursive=writable', 'type=tmpfs,target=/x,tmpfs-mode=1777', 'type=tmpfs,target=/x,tmpfs-mode=999',
+    'type=bind',
+    'target=/x',
+    'type=volume,src=v,dst=/x,readonly',
+    'type=volume,source=v,target=/x,ro=true',
+    'type=volume,source=v,target=/x,readonly=maybe',
+    'source=v,target=/x,foo=bar',
+    'type=tmpfs,target=/x,tmpfs-size=1m',
+    '',
+    'tmpfs-size=x,type=tmpfs,target=/x',
+    'target=/x,volume-nocopy',
+    'target=/x,bind-propagation=foo',
+    'type=,target=/x',
+    'target=/x,bad',
+    '"target=/x"',
+    'tar"get=/x',
+    'type=bind,source=/a,target=/b,bind-recursive=maybe',
+    'type=bind,source=/a,target=/b,bind-recursive=writable',
+    'type=tmpfs,target=/x,tmpfs-mode=1777',
+    'type=tmpfs,target=/x,tmpfs-mode=999',
   ]],
   [['run'], 'sysctl', ['a=b', 'a', 'net.ipv4.ip_forward=1', 'kernel.shmmax=1', 'fs.mqueue.x=1', 'net.x']],
   [['run'], 'dns', ['abc', '1.2.3.4', '::1', ' 8.8.8.8']],
@@ -165,12 +233,50 @@ const VALUE_CASES: [string[], string, string[]][] = [
 ]
 
 const IMAGE_CASES = [
-  'nginx', 'Nginx', 'nginx:', 'nginx:a b', 'nginx@sha256:abc', `nginx@sha256:${'a'.repeat(64)}`, `nginx:1@sha256:${'a'.repeat(64)}`,
-  ':tag', 'ghcr.io/Org/app', 'Ghcr.io/org/app', 'Foo/bar', 'localhost:5000/app:1', 'localhost/app', 'a/b/c/d:1',
-  `nginx:${'a'.repeat(128)}`, `nginx:${'a'.repeat(129)}`, 'nginx:-x', 'nginx:.x', 'nginx:_x', 'a'.repeat(64), 'a__b', 'a___b', 'a--b', 'a-',
-  'a..b', 'python:3.5', 'registry:5000', 'host:5000/a', '[::1]:5000/a', 'UPPER:tag', 'nginx:TAG', 'docker.io/nginx',
-  'index.docker.io/library/nginx', 'a/B', 'nginx@', `nginx@md5:${'a'.repeat(64)}`, `nginx@sha256:${'a'.repeat(66)}`,
-  `nginx@sha256:${'A'.repeat(64)}`, 'my_app', 'a.b/c', 'a:b/c', `${'a'.repeat(250)}/bbbbb`, 'ollama/ollama', 'bad-.x',
+  'nginx',
+  'Nginx',
+  'nginx:',
+  'nginx:a b',
+  'nginx@sha256:abc',
+  `nginx@sha256:${'a'.repeat(64)}`,
+  `nginx:1@sha256:${'a'.repeat(64)}`,
+  ':tag',
+  'ghcr.io/Org/app',
+  'Ghcr.io/org/app',
+  'Foo/bar',
+  'localhost:5000/app:1',
+  'localhost/app',
+  'a/b/c/d:1',
+  `nginx:${'a'.repeat(128)}`,
+  `nginx:${'a'.repeat(129)}`,
+  'nginx:-x',
+  'nginx:.x',
+  'nginx:_x',
+  'a'.repeat(64),
+  'a__b',
+  'a___b',
+  'a--b',
+  'a-',
+  'a..b',
+  'python:3.5',
+  'registry:5000',
+  'host:5000/a',
+  '[::1]:5000/a',
+  'UPPER:tag',
+  'nginx:TAG',
+  'docker.io/nginx',
+  'index.docker.io/library/nginx',
+  'a/B',
+  'nginx@',
+  `nginx@md5:${'a'.repeat(64)}`,
+  `nginx@sha256:${'a'.repeat(66)}`,
+  `nginx@sha256:${'A'.repeat(64)}`,
+  'my_app',
+  'a.b/c',
+  'a:b/c',
+  `${'a'.repeat(250)}/bbbbb`,
+  'ollama/ollama',
+  'bad-.x',
 ]
 
 function recordValueCorpus(): string[] {
@@ -180,7 +286,7 @@ function recordValueCorpus(): string[] {
   const record = (entry: Record<string, unknown>, args: string[]) => {
     const output = clientOutput(args)
     // The legacy builder may log a broken pipe before it reports the missing daemon.
-    const accepted = output.some((line) => line.includes('Cannot connect to the Docker daemon'))
+    const accepted = output.some(line => line.includes('Cannot connect to the Docker daemon'))
     lines.push(JSON.stringify({ ...entry, accepted, ...(accepted ? {} : { error: output[0] ?? '' }) }))
   }
   for (const [path, flag, values] of VALUE_CASES) {
@@ -208,9 +314,11 @@ function main(): void {
     const file = path.length === 0 ? 'docker.txt' : `${path.join('_')}.txt`
     writeFileSync(join(OUT_DIR, 'help', file), help)
     const subcommands = listedSubcommands(help)
-    if (subcommands.length === 0 && path.length > 0) probes.push(probeArgs(path))
+    if (subcommands.length === 0 && path.length > 0)
+      probes.push(probeArgs(path))
     for (const name of subcommands) {
-      if (path.length === 0 && PLUGIN_STUBS.has(name)) continue
+      if (path.length === 0 && PLUGIN_STUBS.has(name))
+        continue
       // The root lists the shorthands (`run`, `ps`…) that are aliases of container/image commands;
       // they still get their own help file so their "Aliases:" line is recorded.
       queue.push([...path, name])

@@ -1,3 +1,4 @@
+import type { CommandExplanation } from '../lib/docker/types'
 // Explains docker commands from the terminal.
 //
 //   npm run --silent explain -- 'docker run -it --rm python:3.12'
@@ -5,7 +6,6 @@
 import { readFileSync } from 'node:fs'
 import { formatExplanations, logicalLines } from '../lib/docker/cli-format'
 import { explain } from '../lib/docker/index'
-import type { CommandExplanation } from '../lib/docker/types'
 
 const USAGE = `Usage:
   explain 'COMMAND'      Explain a command (or several: lines, &&, ;, |) in readable text.
@@ -37,7 +37,8 @@ function main(argv: string[]): number {
     const input = readFileSync(0, 'utf8')
     const out: string[] = []
     for (const line of logicalLines(input)) {
-      if (line.trim() === '') continue
+      if (line.trim() === '')
+        continue
       for (const explanation of explain(line)) out.push(toJson(explanation))
     }
     process.stdout.write(out.length ? `${out.join('\n')}\n` : '')
@@ -46,7 +47,7 @@ function main(argv: string[]): number {
   const text = argv.join(' ')
   const explanations = explain(text)
   process.stdout.write(`${formatExplanations(explanations)}\n`)
-  return explanations.some((e) => !e.ok) ? 1 : 0
+  return explanations.some(e => !e.ok) ? 1 : 0
 }
 
 process.exitCode = main(process.argv.slice(2))

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import { basename, extname, join, relative, resolve, sep } from 'node:path'
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, PDFDocument } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
 
 /**
  * @typedef {{ no: number, title: string, level: number, chapter: number | null, noteMarkdown: string, source: string }} DeckSlide

@@ -15,10 +15,10 @@ const SYSTEM_CANDIDATES = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ]
 
-export const INSTALL_HINT =
-  'No Chromium found. Install one with `sudo apt-get install -y chromium` (Debian/Ubuntu), '
-  + 'or `npx playwright install chromium` where downloads are allowed, '
-  + 'or point CHROMIUM_PATH at a Chromium or Chrome binary.'
+export const INSTALL_HINT
+  = 'No Chromium found. Install one with `sudo apt-get install -y chromium` (Debian/Ubuntu), '
+    + 'or `npx playwright install chromium` where downloads are allowed, '
+    + 'or point CHROMIUM_PATH at a Chromium or Chrome binary.'
 
 function playwrightOwnBrowser() {
   try {

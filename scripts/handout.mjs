@@ -14,7 +14,8 @@ import { requireChromium } from './find-chromium.mjs'
 const PAGE_MARGIN = { top: '14mm', bottom: '16mm', left: '15mm', right: '15mm' }
 const CONTENT_WIDTH_PX = 680
 
-const handoutCss = slideWidth => `
+function handoutCss(slideWidth) {
+  return `
 @page { size: A4 portrait; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }
 html.print, html.print body, #app, #page-root, #print-container, #print-content {
   background: #fff !important;
@@ -68,6 +69,7 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
 .handout-notes .slidev-note-click-mark { display: none; }
 .handout-notes.handout-empty { color: #777; font-style: italic; }
 `
+}
 
 /** @param {{ exportFilename: string }} deck */
 export function handoutFilename(deck) {
@@ -185,7 +187,7 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
  * @param {import('./export-slides.mjs').OutlineItem[]} outline
  */
 export function slideStartPages(outline, slideCount) {
-  const pageOfSlide = Array.from({ length: slideCount }, () => -1)
+  const pageOfSlide = Array.from({ length: slideCount }).fill(-1)
   const visit = (items) => {
     for (const item of items) {
       const match = /^(\d+) \/ (\d+)(?!\d)/.exec(item.title)

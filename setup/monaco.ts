@@ -1,10 +1,10 @@
 import type * as Monaco from 'monaco-editor'
+import type { EditorHover, EditorMarker, MarkerSeverity } from '../lib/editor/types'
 import { defineMonacoSetup } from '@slidev/types'
 import { explain } from '../lib/docker'
 import { composeMarkers } from '../lib/editor/compose'
 import { dockerfileHover, dockerfileMarkers } from '../lib/editor/dockerfile'
 import { shellHover, shellMarkers } from '../lib/editor/shell'
-import type { EditorHover, EditorMarker, MarkerSeverity } from '../lib/editor/types'
 
 // Wires the pure providers of lib/editor into Monaco: hovers for Dockerfile and shell code,
 // markers for Dockerfile, Compose YAML and docker commands. This file only translates.
@@ -78,7 +78,7 @@ export default defineMonacoSetup((monaco) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const changes = model.onDidChangeContent(() => {
       clearTimeout(timer)
-      timer = setTimeout(() => validate(model), 250)
+      timer = setTimeout(validate, 250, model)
     })
     model.onWillDispose(() => {
       clearTimeout(timer)

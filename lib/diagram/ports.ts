@@ -14,7 +14,7 @@ export function parsePort(value: PortInput, name: string): number {
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
 // Hex groups and colons, optionally ending in a dotted IPv4 part (::ffff:1.2.3.4).
-const IPV6 = /^[0-9a-f:]*:[0-9a-f:]*(?:\d{1,3}(?:\.\d{1,3}){3})?$/i
+const IPV6 = /^[\dA-F]*:[\d:A-F]*(?:\d(?:\.\d{1,3}){3})?$/i
 
 /** A host IP to bind the published port to (IPv4 or IPv6, without brackets). */
 export function parseHostIp(value: string, name: string): string {

@@ -17,7 +17,7 @@ function pointAt(input: string, span: Span, mark: string): string {
 function indent(text: string, by = '    '): string {
   return text
     .split('\n')
-    .map((line) => (line ? by + line : line))
+    .map(line => (line ? by + line : line))
     .join('\n')
 }
 
@@ -32,7 +32,8 @@ export function formatExplanation(explanation: CommandExplanation): string {
     for (const error of explanation.errors) {
       out.push(`  ✗ ${error.message}`)
       out.push(pointAt(explanation.input, error, '^'))
-      if (error.suggestion) out.push(`    suggestion: ${error.suggestion}`)
+      if (error.suggestion)
+        out.push(`    suggestion: ${error.suggestion}`)
     }
   }
   if (explanation.segments.length > 0) {
@@ -48,10 +49,13 @@ export function formatExplanation(explanation: CommandExplanation): string {
     out.push('')
     out.push('Image:')
     out.push(`  registry:   ${image.registry}${image.defaulted.registry ? ' (default)' : ''}`)
-    if (image.namespace !== null) out.push(`  namespace:  ${image.namespace}${image.defaulted.namespace ? ' (default)' : ''}`)
+    if (image.namespace !== null)
+      out.push(`  namespace:  ${image.namespace}${image.defaulted.namespace ? ' (default)' : ''}`)
     out.push(`  repository: ${image.repository}`)
-    if (image.tag !== null) out.push(`  tag:        ${image.tag}${image.defaulted.tag ? ' (default)' : ''}`)
-    if (image.digest !== null) out.push(`  digest:     ${image.digest}`)
+    if (image.tag !== null)
+      out.push(`  tag:        ${image.tag}${image.defaulted.tag ? ' (default)' : ''}`)
+    if (image.digest !== null)
+      out.push(`  digest:     ${image.digest}`)
   }
   if (explanation.warnings.length > 0) {
     out.push('')
@@ -70,7 +74,8 @@ export function formatExplanation(explanation: CommandExplanation): string {
 }
 
 export function formatExplanations(explanations: readonly CommandExplanation[]): string {
-  if (explanations.length === 0) return 'Nothing to explain: the text has no command.'
+  if (explanations.length === 0)
+    return 'Nothing to explain: the text has no command.'
   return explanations.map(formatExplanation).join(`\n\n${'─'.repeat(60)}\n\n`)
 }
 
@@ -86,6 +91,7 @@ export function logicalLines(text: string): string[] {
     lines.push(pending + line)
     pending = ''
   }
-  if (pending) lines.push(pending.replace(/\n$/, ''))
+  if (pending)
+    lines.push(pending.replace(/\n$/, ''))
   return lines
 }

@@ -1,9 +1,8 @@
 // Turns a parsed command into what a newcomer reads: one segment per part of the command, in order,
 // each with a plain-text explanation specific to the values given, plus a one-sentence summary.
 
-import { toCompose } from './compose'
-import { effectiveValue, mountOfFlag, parseCommand, type ParsedCommand, type ParsedFlag } from './parse'
-import { type ShellCommand, type Word } from './tokenize'
+import type { ParsedCommand, ParsedFlag } from './parse'
+import type { ShellCommand, Word } from './tokenize'
 import type {
   CommandExplanation,
   EnvInfo,
@@ -15,6 +14,8 @@ import type {
   SegmentKind,
   Span,
 } from './types'
+import { toCompose } from './compose'
+import { effectiveValue, mountOfFlag, parseCommand } from './parse'
 import { parseEnv, parseImageReference, parsePublish } from './values'
 import { findWarnings } from './warnings'
 
@@ -43,9 +44,12 @@ export function describePort(port: Omit<PortMapping, 'span'>): string {
 
 /** Says which folder a path the shell fills in stands for. */
 function whichFolder(source: string): string {
-  if (/^(\$PWD|\$\{PWD\}|\$\(pwd\)|`pwd`)/.test(source)) return ' (the folder you run the command from)'
-  if (/^(~|\$HOME|\$\{HOME\})/.test(source)) return ' (in your home folder)'
-  if (source.startsWith('.')) return ' (relative to the folder you run the command from)'
+  if (/^(\$PWD|\$\{PWD\}|\$\(pwd\)|`pwd`)/.test(source))
+    return ' (the folder you run the command from)'
+  if (/^(~|\$HOME|\$\{HOME\})/.test(source))
+    return ' (in your home folder)'
+  if (source.startsWith('.'))
+    return ' (relative to the folder you run the command from)'
   return ''
 }
 
@@ -63,10 +67,11 @@ export function describeMount(mount: Omit<MountInfo, 'span'>): string {
   }
 }
 
-export function describeEnv(env: { name: string; value: string | null }): string {
+export function describeEnv(env: { name: string, value: string | null }): string {
   if (env.value === null)
     return `Copies the variable ${env.name} from your shell's environment into the container (left unset if your shell does not have it).`
-  if (env.value === '') return `Sets the environment variable ${env.name} to an empty value inside the container.`
+  if (env.value === '')
+    return `Sets the environment variable ${env.name} to an empty value inside the container.`
   return `Sets the environment variable ${env.name} to "${env.value}" inside the container.`
 }
 
@@ -91,15 +96,17 @@ function describeFlag(flag: ParsedFlag, command: ParsedCommand): string {
   const spec = flag.spec
   const value = flag.value ?? ''
   if (spec.type === 'bool') {
-    if (!isOn(flag)) return `Set to false, which is the default: ${quote(`--${spec.long}`)} has no effect here.`
+    if (!isOn(flag))
+      return `Set to false, which is the default: ${quote(`--${spec.long}`)} has no effect here.`
     return spec.explain ?? spec.help
   }
   const expanded = flag.valueWord?.expansions.some(
-    (e) => flag.valueSpan && e.start < flag.valueSpan.end && e.end > flag.valueSpan.start,
+    e => flag.valueSpan && e.start < flag.valueSpan.end && e.end > flag.valueSpan.start,
   )
   const note = expanded ? ' The shell fills in part of this value before docker sees it.' : ''
   const specific = describeValue(flag, value, command)
-  if (specific) return specific + note
+  if (specific)
+    return specific + note
   const general = spec.explain ?? spec.help
   return (general.includes('{value}') ? general.replaceAll('{value}', value) : `${general}: ${value}`) + note
 }
@@ -109,23 +116,30 @@ function describeValue(flag: ParsedFlag, value: string, command: ParsedCommand):
   const path = command.spec?.path.join(' ') ?? ''
   if (spec.check === 'publish') {
     const ports = parsePublish(value)
-    if (ports.ok) return ports.value.map(describePort).join(' ')
+    if (ports.ok)
+      return ports.value.map(describePort).join(' ')
   }
   const mount = mountOfFlag(flag)
-  if (mount) return describeMount(mount)
+  if (mount)
+    return describeMount(mount)
   if (spec.check === 'env') {
     const env = parseEnv(value)
-    if (env.ok) return describeEnv(env.value)
+    if (env.ok)
+      return describeEnv(env.value)
   }
-  if (spec.check === 'restart') return describeRestart(value)
+  if (spec.check === 'restart')
+    return describeRestart(value)
   if (spec.long === 'name' && RUN_LIKE.has(path))
     return `Names the container ${quote(value)}, so later commands (docker stop ${value}, docker logs ${value}…) can use this name instead of a random one.`
-  if (spec.long === 'tmpfs') return describeMount({ type: 'tmpfs', source: null, target: value.split(':')[0]!, readOnly: false })
+  if (spec.long === 'tmpfs')
+    return describeMount({ type: 'tmpfs', source: null, target: value.split(':')[0]!, readOnly: false })
   if (spec.long === 'network' || spec.long === 'net') {
     if (value === 'host')
-      return "Uses your computer's network directly: no separate network, no port mapping; the container's ports are your computer's ports."
-    if (value === 'none') return 'Gives the container no network at all (only its own loopback).'
-    if (value === 'bridge') return "Connects the container to Docker's default bridge network (the default)."
+      return 'Uses your computer\'s network directly: no separate network, no port mapping; the container\'s ports are your computer\'s ports.'
+    if (value === 'none')
+      return 'Gives the container no network at all (only its own loopback).'
+    if (value === 'bridge')
+      return 'Connects the container to Docker\'s default bridge network (the default).'
     if (value.startsWith('container:'))
       return `Shares the network of the container ${value.slice('container:'.length)}: same IP address, same ports.`
     return `Connects the container to the network ${quote(value)}; containers on the same user-defined network reach each other by name.`
@@ -142,20 +156,20 @@ function segment(input: string, kind: SegmentKind, span: Span, explanation: stri
 }
 
 const OTHER_PROGRAMS: Record<string, string> = {
-  pip: 'pip, the Python package installer',
-  pip3: 'pip, the Python package installer',
-  python: 'the Python interpreter',
-  python3: 'the Python interpreter',
-  cd: 'the shell command that changes the current folder',
-  ls: 'ls, which lists files',
-  cat: 'cat, which prints files',
-  echo: 'echo, which prints its arguments',
-  curl: 'curl, which makes web requests',
-  git: 'git',
-  grep: 'grep, which filters lines',
+  'pip': 'pip, the Python package installer',
+  'pip3': 'pip, the Python package installer',
+  'python': 'the Python interpreter',
+  'python3': 'the Python interpreter',
+  'cd': 'the shell command that changes the current folder',
+  'ls': 'ls, which lists files',
+  'cat': 'cat, which prints files',
+  'echo': 'echo, which prints its arguments',
+  'curl': 'curl, which makes web requests',
+  'git': 'git',
+  'grep': 'grep, which filters lines',
   'docker-compose': 'docker-compose, the old separate Compose program (today: docker compose)',
-  'apt-get': "apt-get, Debian's package manager",
-  source: 'the shell command that runs a script in the current shell',
+  'apt-get': 'apt-get, Debian\'s package manager',
+  'source': 'the shell command that runs a script in the current shell',
 }
 
 function describeOtherProgram(words: Word[]): string {
@@ -164,13 +178,15 @@ function describeOtherProgram(words: Word[]): string {
   if ((name === 'python' || name === 'python3') && rest[0]?.value === '-m' && rest[1])
     return `Not a docker command: runs the Python module ${rest[1].value} with ${name}.`
   const known = OTHER_PROGRAMS[name.split('/').pop()!]
-  const args = rest.map((w) => w.value).join(' ')
+  const args = rest.map(w => w.value).join(' ')
   return `Not a docker command: runs ${known ?? name}${args ? ` with ${quote(args)}` : ''}.`
 }
 
 function describeRedirection(operator: string, target: string): string {
-  if (/^\d*>&$/.test(operator)) return `The shell sends this output stream to stream ${target}.`
-  if (operator.includes('<')) return `The shell feeds ${target} to the program's input.`
+  if (/^\d*>&$/.test(operator))
+    return `The shell sends this output stream to stream ${target}.`
+  if (operator.includes('<'))
+    return `The shell feeds ${target} to the program's input.`
   const stream = operator.startsWith('2') ? 'error output' : operator.startsWith('&') ? 'output and error output' : 'output'
   return `The shell ${operator.includes('>>') ? 'appends' : 'writes'} the program's ${stream} to the file ${target}, on your computer (not in a container).`
 }
@@ -191,7 +207,7 @@ function describeArgument(kind: string | undefined, value: string, command: Pars
         : `The path ${quote(value)}.`
     case 'cp-location': {
       const colon = value.indexOf(':')
-      if (colon > 0 && !/^[A-Za-z]:[\\/]/.test(value))
+      if (colon > 0 && !/^[A-Z]:[\\/]/i.test(value))
         return `The path ${value.slice(colon + 1)} inside the container ${value.slice(0, colon)}.`
       return `The path ${value} on your computer.`
     }
@@ -213,11 +229,11 @@ function flagSegments(input: string, flags: readonly ParsedFlag[], kind: Segment
     while (flag.combined && flags[n + 1]?.word === flag.word) group.push(flags[++n]!)
     const last = group.at(-1)!
     const span = { start: flag.word.start, end: Math.max(flag.word.end, last.span.end) }
-    const explanation =
-      group.length === 1
+    const explanation
+      = group.length === 1
         ? describeFlag(flag, command)
-        : group.map((f) => `${f.written} (--${f.spec.long}): ${describeFlag(f, command)}`).join(' ')
-    const withValue = group.find((f) => f.valueSpan)
+        : group.map(f => `${f.written} (--${f.spec.long}): ${describeFlag(f, command)}`).join(' ')
+    const withValue = group.find(f => f.valueSpan)
     const value = withValue?.valueSpan
       ? { value: { ...withValue.valueSpan, text: input.slice(withValue.valueSpan.start, withValue.valueSpan.end) } }
       : {}
@@ -242,7 +258,8 @@ function adjacentRuns(input: string, words: readonly Word[]): Span[] {
   const runs: Span[] = []
   for (const word of words) {
     const last = runs.at(-1)
-    if (last && /^(\s|\\\r?\n)*$/.test(input.slice(last.end, word.start))) last.end = word.end
+    if (last && /^(\s|\\\r?\n)*$/.test(input.slice(last.end, word.start)))
+      last.end = word.end
     else runs.push({ start: word.start, end: word.end })
   }
   return runs
@@ -264,7 +281,8 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
   }
   for (const redirection of shell.redirections)
     segments.push(segment(input, 'shell', redirection, describeRedirection(redirection.operator, redirection.target?.value ?? '')))
-  if (!parsed.program) return segments
+  if (!parsed.program)
+    return segments
 
   if (!parsed.isDocker) {
     segments.push(segment(input, 'program', parsed.program, describeOtherProgram([parsed.program])))
@@ -283,38 +301,47 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
   for (const word of parsed.helpFlags)
     segments.push(segment(input, 'flag', word, 'Asks for help: docker prints the usage of the command and runs nothing.', { flag: 'help' }))
   for (const word of new Set(parsed.unknownFlags)) {
-    if (parsed.helpFlags.includes(word) || [...parsed.globalFlags, ...parsed.flags].some((f) => f.word === word)) continue
+    if (parsed.helpFlags.includes(word) || [...parsed.globalFlags, ...parsed.flags].some(f => f.word === word))
+      continue
     segments.push(segment(input, 'unknown', word, `${quote(word.value)} is not a flag docker knows here.`))
   }
-  if (parsed.separator) segments.push(segment(input, 'separator', parsed.separator, 'Ends the flags: everything after it is an argument, even if it starts with -.'))
+  if (parsed.separator)
+    segments.push(segment(input, 'separator', parsed.separator, 'Ends the flags: everything after it is an argument, even if it starts with -.'))
 
   const path = parsed.spec?.path.join(' ') ?? ''
-  const commandArgs = parsed.args.filter((a) => a.spec?.kind === 'command')
+  const commandArgs = parsed.args.filter(a => a.spec?.kind === 'command')
   for (const arg of parsed.args) {
-    if (arg.spec?.kind === 'command') continue
+    if (arg.spec?.kind === 'command')
+      continue
     const kind = arg.spec?.kind
     if (kind === 'image') {
       const ref = image && arg.word.value === image.raw ? image : null
       segments.push(segment(input, 'image', arg.word, ref ? imageExplanation(ref) : `The image ${quote(arg.word.value)}.`))
-    } else if (!parsed.spec && arg === parsed.args[0]) {
+    }
+    else if (!parsed.spec && arg === parsed.args[0]) {
       segments.push(segment(input, 'unknown', arg.word, `docker has no command called ${quote(arg.word.value)}.`))
-    } else if (parsed.spec?.group && arg === parsed.args[0]) {
+    }
+    else if (parsed.spec?.group && arg === parsed.args[0]) {
       segments.push(
         segment(input, 'unknown', arg.word, `docker ${parsed.spec.path.join(' ')} has no subcommand called ${quote(arg.word.value)}.`),
       )
-    } else if (arg.spec === null && parsed.spec && !parsed.spec.group && parsed.errors.length > 0) {
+    }
+    else if (arg.spec === null && parsed.spec && !parsed.spec.group && parsed.errors.length > 0) {
       segments.push(segment(input, 'unknown', arg.word, `One argument too many: ${quote(arg.word.value)}.`))
-    } else segments.push(segment(input, 'argument', arg.word, describeArgument(kind, arg.word.value, parsed)))
+    }
+    else {
+      segments.push(segment(input, 'argument', arg.word, describeArgument(kind, arg.word.value, parsed)))
+    }
   }
   if (commandArgs.length > 0) {
-    const argv = commandArgs.map((a) => a.word.value).join(' ')
-    const container = parsed.args.find((a) => a.spec?.kind === 'container')?.word.value
+    const argv = commandArgs.map(a => a.word.value).join(' ')
+    const container = parsed.args.find(a => a.spec?.kind === 'container')?.word.value
     const explanation = RUN_LIKE.has(path)
       ? `Runs ${quote(argv)} inside the container instead of the image's default command.`
       : container !== undefined
         ? `Runs ${quote(argv)} inside the running container ${container}.`
         : `Runs ${quote(argv)}.`
-    for (const run of adjacentRuns(input, commandArgs.map((a) => a.word)))
+    for (const run of adjacentRuns(input, commandArgs.map(a => a.word)))
       segments.push(segment(input, 'container-command', run, explanation))
   }
   return segments
@@ -329,18 +356,24 @@ function buildRunPicture(parsed: ParsedCommand, image: ImageReference | null): R
   const mounts: MountInfo[] = []
   const env: EnvInfo[] = []
   for (const flag of parsed.flags) {
-    if (flag.value === null || !flag.valueSpan) continue
+    if (flag.value === null || !flag.valueSpan)
+      continue
     const span = { start: flag.valueSpan.start, end: flag.valueSpan.end }
     if (flag.spec.check === 'publish') {
       const result = parsePublish(flag.value)
-      if (result.ok) ports.push(...result.value.map((p) => ({ ...p, span })))
-    } else if (mountOfFlag(flag)) {
+      if (result.ok)
+        ports.push(...result.value.map(p => ({ ...p, span })))
+    }
+    else if (mountOfFlag(flag)) {
       mounts.push({ ...mountOfFlag(flag)!, span })
-    } else if (flag.spec.long === 'tmpfs') {
+    }
+    else if (flag.spec.long === 'tmpfs') {
       mounts.push({ type: 'tmpfs', source: null, target: flag.value.split(':')[0]!, readOnly: false, span })
-    } else if (flag.spec.check === 'env') {
+    }
+    else if (flag.spec.check === 'env') {
       const result = parseEnv(flag.value)
-      if (result.ok) env.push({ ...result.value, span })
+      if (result.ok)
+        env.push({ ...result.value, span })
     }
   }
   const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
@@ -351,7 +384,7 @@ function buildRunPicture(parsed: ParsedCommand, image: ImageReference | null): R
     ports,
     mounts,
     env,
-    command: parsed.args.filter((a) => a.spec?.kind === 'command').map((a) => a.word.value),
+    command: parsed.args.filter(a => a.spec?.kind === 'command').map(a => a.word.value),
     detached: isOn(effectiveValue(parsed.flags, 'detach')),
     interactive: isOn(effectiveValue(parsed.flags, 'interactive')),
     tty: isOn(effectiveValue(parsed.flags, 'tty')),
@@ -363,40 +396,56 @@ function runSummary(parsed: ParsedCommand, run: RunPicture): string {
   const create = parsed.spec?.path.join(' ') === 'container create'
   const image = run.image ? run.image.raw : 'an image'
   const traits: string[] = []
-  if (run.interactive && run.tty) traits.push('with an interactive terminal')
-  else if (run.interactive) traits.push('with your input connected')
-  else if (run.tty) traits.push('with a terminal')
-  if (run.detached) traits.push('in the background')
-  if (run.removeOnExit) traits.push('removed when it stops')
-  if (run.name) traits.push(`named ${run.name}`)
-  if (run.ports.length) traits.push(`publishing ${run.ports.map((p) => `${p.hostPort ?? 'a free port'}→${p.containerPort}`).join(', ')}`)
-  if (run.mounts.length) traits.push(`with ${run.mounts.length === 1 ? 'one mount' : `${run.mounts.length} mounts`}`)
-  const what = run.command.length ? `running ${quote(run.command.join(' '))}` : "running the image's default command"
+  if (run.interactive && run.tty)
+    traits.push('with an interactive terminal')
+  else if (run.interactive)
+    traits.push('with your input connected')
+  else if (run.tty)
+    traits.push('with a terminal')
+  if (run.detached)
+    traits.push('in the background')
+  if (run.removeOnExit)
+    traits.push('removed when it stops')
+  if (run.name)
+    traits.push(`named ${run.name}`)
+  if (run.ports.length)
+    traits.push(`publishing ${run.ports.map(p => `${p.hostPort ?? 'a free port'}→${p.containerPort}`).join(', ')}`)
+  if (run.mounts.length)
+    traits.push(`with ${run.mounts.length === 1 ? 'one mount' : `${run.mounts.length} mounts`}`)
+  const what = run.command.length ? `running ${quote(run.command.join(' '))}` : 'running the image\'s default command'
   const verb = create ? 'Creates (without starting) a new container' : 'Starts a new container'
   return `${verb} from ${image}${traits.length ? `, ${traits.join(', ')}` : ''}, ${what}.`
 }
 
 function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture | null): string {
-  if (shell.error) return `The shell cannot run this yet: ${shell.error.message}`
-  if (!parsed.program) return 'Only shell settings, no program to run.'
-  if (!parsed.isDocker) return describeOtherProgram(shell.words.slice(shell.words.indexOf(parsed.program)))
-  if (parsed.errors.length > 0) return `Docker would refuse this command: ${parsed.errors[0]!.message}`
-  if (parsed.version) return 'Prints the version of the docker client.'
-  if (!parsed.spec) return 'Prints docker\'s help: the list of commands (nothing runs).'
-  const written = ['docker', ...parsed.commandWords.map((w) => w.value)].join(' ')
-  if (parsed.help) return `Prints the help of ${written}: its usage and flags (nothing runs).`
-  if (run) return runSummary(parsed, run)
+  if (shell.error)
+    return `The shell cannot run this yet: ${shell.error.message}`
+  if (!parsed.program)
+    return 'Only shell settings, no program to run.'
+  if (!parsed.isDocker)
+    return describeOtherProgram(shell.words.slice(shell.words.indexOf(parsed.program)))
+  if (parsed.errors.length > 0)
+    return `Docker would refuse this command: ${parsed.errors[0]!.message}`
+  if (parsed.version)
+    return 'Prints the version of the docker client.'
+  if (!parsed.spec)
+    return 'Prints docker\'s help: the list of commands (nothing runs).'
+  const written = ['docker', ...parsed.commandWords.map(w => w.value)].join(' ')
+  if (parsed.help)
+    return `Prints the help of ${written}: its usage and flags (nothing runs).`
+  if (run)
+    return runSummary(parsed, run)
   const path = parsed.spec.path.join(' ')
   if (path === 'container exec') {
-    const container = parsed.args.find((a) => a.spec?.kind === 'container')?.word.value ?? ''
-    const argv = parsed.args.filter((a) => a.spec?.kind === 'command').map((a) => a.word.value).join(' ')
+    const container = parsed.args.find(a => a.spec?.kind === 'container')?.word.value ?? ''
+    const argv = parsed.args.filter(a => a.spec?.kind === 'command').map(a => a.word.value).join(' ')
     return `Runs ${quote(argv)} inside the running container ${container}${isOn(effectiveValue(parsed.flags, 'interactive')) && isOn(effectiveValue(parsed.flags, 'tty')) ? ', with an interactive terminal' : ''}.`
   }
   const firstSentence = /^.*?[.!?](?=\s|$)/.exec(parsed.spec.explain)?.[0] ?? parsed.spec.explain
   const args = parsed.args
-    .filter((a) => a.spec && a.spec.kind !== 'command')
-    .map((a) => describeArgument(a.spec?.kind, a.word.value, parsed).replace(/\.$/, ''))
-  const here = args.length > 0 ? ` Here: ${args.map((a) => a.charAt(0).toLowerCase() + a.slice(1)).join('; ')}.` : ''
+    .filter(a => a.spec && a.spec.kind !== 'command')
+    .map(a => describeArgument(a.spec?.kind, a.word.value, parsed).replace(/\.$/, ''))
+  const here = args.length > 0 ? ` Here: ${args.map(a => a.charAt(0).toLowerCase() + a.slice(1)).join('; ')}.` : ''
   return `${firstSentence.replace(/([^.!?])$/, '$1.')}${here}`
 }
 
@@ -409,7 +458,8 @@ export const INTERNAL_ERROR = 'Internal error while explaining this command'
 function composeOrNote(parsed: ParsedCommand, run: RunPicture): string {
   try {
     return toCompose(parsed, run)
-  } catch (failure) {
+  }
+  catch (failure) {
     return `# ${INTERNAL_ERROR} (Compose form): ${failure instanceof Error ? failure.message : String(failure)}\n`
   }
 }
@@ -419,14 +469,16 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
   const input = shell.text
   const parsed = parseCommand(shell)
   // An unclosed quote cuts the command short: what the parser would say about the rest is noise.
-  if (shell.error) parsed.errors = [shell.error]
+  if (shell.error)
+    parsed.errors = [shell.error]
 
   const path = parsed.spec?.path.join(' ') ?? ''
-  const imageArg = parsed.args.find((a) => a.spec?.kind === 'image')
+  const imageArg = parsed.args.find(a => a.spec?.kind === 'image')
   let image: ImageReference | null = null
   if (imageArg) {
     const result = parseImageReference(imageArg.word.value)
-    if (result.ok) image = result.value
+    if (result.ok)
+      image = result.value
   }
   const run = parsed.isDocker && RUN_LIKE.has(path) && !parsed.help ? buildRunPicture(parsed, image) : null
   const segments = buildSegments(input, shell, parsed, image).sort((a, b) => a.start - b.start || a.end - b.end)
@@ -435,7 +487,8 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
   // Built on first read: YAML output costs more than the rest, and most readers never ask for it.
   let compose: string | null | undefined
   const composeOnce = (): string | null => {
-    if (compose === undefined) compose = run && errors.length === 0 ? composeOrNote(parsed, run) : null
+    if (compose === undefined)
+      compose = run && errors.length === 0 ? composeOrNote(parsed, run) : null
     return compose
   }
   return {

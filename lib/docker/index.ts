@@ -1,14 +1,15 @@
 // The engine's public entry: text in, one explanation per command out. Pure TypeScript, no DOM.
 
-import { explainShellCommand, INTERNAL_ERROR } from './explain'
-import { splitCommands, type ShellCommand } from './tokenize'
+import type { ShellCommand } from './tokenize'
 import type { CommandExplanation } from './types'
+import { explainShellCommand, INTERNAL_ERROR } from './explain'
+import { splitCommands } from './tokenize'
 
-export type * from './types'
-export { splitCommands, tokenize } from './tokenize'
-export type { ShellCommand, Word, Expansion, Redirection } from './tokenize'
-export { WARNING_RULES } from './warnings'
 export { COMPOSE_MAPPINGS } from './compose'
+export { splitCommands, tokenize } from './tokenize'
+export type { Expansion, Redirection, ShellCommand, Word } from './tokenize'
+export type * from './types'
+export { WARNING_RULES } from './warnings'
 
 export { INTERNAL_ERROR }
 
@@ -41,14 +42,16 @@ export function explain(text: string): CommandExplanation[] {
   let commands: ShellCommand[]
   try {
     commands = splitCommands(source)
-  } catch (failure) {
+  }
+  catch (failure) {
     const whole = { start: 0, end: source.length, text: source, words: [], redirections: [], separator: null, error: null }
     return [failed(whole, failure)]
   }
   return commands.map((shell) => {
     try {
       return explainShellCommand(shell)
-    } catch (failure) {
+    }
+    catch (failure) {
       return failed(shell, failure)
     }
   })

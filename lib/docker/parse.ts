@@ -2,10 +2,12 @@
 // command, combined shorthands, attached values, `--`, interspersed flags except after the image of
 // `run`/`create` and the container of `exec`, argument counts and the client's cross-flag checks.
 
-import { findFlag, GLOBAL_FLAGS, resolveCommand, suggestCommand, suggestFlag } from './grammar'
-import { type Word, type ShellCommand, valueSpan } from './tokenize'
+import type { ShellCommand, Word } from './tokenize'
 import type { ArgSpec, CommandSpec, Diagnostic, FlagSpec, Span } from './types'
-import { checkFlagValue, parseImageReference, parseMount, parseVolume, type MountValue } from './values'
+import type { MountValue } from './values'
+import { findFlag, GLOBAL_FLAGS, resolveCommand, suggestCommand, suggestFlag } from './grammar'
+import { valueSpan } from './tokenize'
+import { checkFlagValue, parseImageReference, parseMount, parseVolume } from './values'
 
 export interface ParsedFlag {
   spec: FlagSpec
@@ -39,7 +41,7 @@ export interface ParsedArg {
 
 export interface ParsedCommand {
   /** `NAME=value` assignments and `sudo` before the program. */
-  prefix: { word: Word; kind: 'assignment' | 'sudo' }[]
+  prefix: { word: Word, kind: 'assignment' | 'sudo' }[]
   program: Word | null
   isDocker: boolean
   globalFlags: ParsedFlag[]
@@ -62,7 +64,7 @@ export interface ParsedCommand {
 type FlagLookup = (name: string, isShort: boolean) => FlagSpec | undefined
 
 function flagCalled(table: readonly FlagSpec[], name: string, isShort: boolean): FlagSpec | undefined {
-  return table.find((f) => (isShort ? f.short === name : f.long === name))
+  return table.find(f => (isShort ? f.short === name : f.long === name))
 }
 
 const globalFlag: FlagLookup = (name, isShort) => flagCalled(GLOBAL_FLAGS, name, isShort)
@@ -96,14 +98,15 @@ interface ScanOptions {
   helpShorthand: boolean
 }
 
-
 function suggestionFor(spec: CommandSpec | null, written: string, lookup: FlagLookup): string | undefined {
-  if (spec) return suggestFlag(spec, written) ?? undefined
+  if (spec)
+    return suggestFlag(spec, written) ?? undefined
   // Global flags: the same obvious cases, checked against the global table.
   const bare = written.replace(/^-+/, '').split('=')[0]!
-  if (written.startsWith('--') && bare.length > 1 && [...bare].every((c) => lookup(c, true)?.type === 'bool'))
+  if (written.startsWith('--') && bare.length > 1 && [...bare].every(c => lookup(c, true)?.type === 'bool'))
     return `-${bare}`
-  if (!written.startsWith('--') && bare.length > 1 && lookup(bare, false)) return `--${bare}`
+  if (!written.startsWith('--') && bare.length > 1 && lookup(bare, false))
+    return `--${bare}`
   return undefined
 }
 
@@ -119,7 +122,7 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
     written: string,
     nameSpan: Span,
     combined: boolean,
-    attached: { value: string; offset: number } | null,
+    attached: { value: string, offset: number } | null,
   ) => {
     let value: string | null = null
     let valueWord: Word | null = null
@@ -128,7 +131,8 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
       value = attached.value
       valueWord = word
       offset = attached.offset
-    } else if (spec.type !== 'bool') {
+    }
+    else if (spec.type !== 'bool') {
       const next = take()
       if (!next) {
         scan.errors.push({
@@ -162,7 +166,8 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
   /** A flag the command does not have: kept aside, and an error (with a near name) in strict mode. */
   const unknownFlag = (word: Word, message: string) => {
     scan.unknown.push(word)
-    if (!options.strict) return
+    if (!options.strict)
+      return
     const suggestion = suggestionFor(options.spec, word.value, lookup)
     scan.errors.push({
       start: word.start,
@@ -244,7 +249,7 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
 }
 
 function isAssignment(word: Word): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.raw)
+  return /^[A-Z_]\w*=/i.test(word.raw)
 }
 
 export function isDockerProgram(value: string): boolean {
@@ -273,19 +278,25 @@ function plural(n: number, word: string): string {
 /** The client's own count check, in its words. */
 function countError(spec: CommandSpec, given: number): string | null {
   const min = spec.args.reduce((sum, a) => sum + a.min, 0)
-  const max = spec.args.some((a) => a.max === null) ? null : spec.args.reduce((sum, a) => sum + (a.max ?? 0), 0)
+  const max = spec.args.some(a => a.max === null) ? null : spec.args.reduce((sum, a) => sum + (a.max ?? 0), 0)
   const name = `'docker ${spec.path.join(' ')}'`
-  const what = spec.args.map((a) => a.name).join(' ')
-  if (max === 0 && given > 0) return `${name} accepts no arguments.`
-  if (given >= min && (max === null || given <= max)) return null
-  if (min === max) return `${name} requires ${plural(min, 'argument')} (${what}), ${given} given.`
+  const what = spec.args.map(a => a.name).join(' ')
+  if (max === 0 && given > 0)
+    return `${name} accepts no arguments.`
+  if (given >= min && (max === null || given <= max))
+    return null
+  if (min === max)
+    return `${name} requires ${plural(min, 'argument')} (${what}), ${given} given.`
   if (given < min)
     return `${name} requires at least ${plural(min, 'argument')} (${what}), ${given} given.`
   return `${name} accepts at most ${plural(max!, 'argument')} (${what}), ${given} given.`
 }
 
 export function effectiveValue(flags: readonly ParsedFlag[], long: string): ParsedFlag | undefined {
-  for (let i = flags.length - 1; i >= 0; i--) if (flags[i]!.spec.long === long) return flags[i]
+  for (let i = flags.length - 1; i >= 0; i--) {
+    if (flags[i]!.spec.long === long)
+      return flags[i]
+  }
   return undefined
 }
 
@@ -305,7 +316,8 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
     test(flags) {
       const remove = effectiveValue(flags, 'rm')
       const restart = effectiveValue(flags, 'restart')
-      if (!isTrue(remove) || !restart || restart.effective === 'no' || restart.effective === '') return null
+      if (!isTrue(remove) || !restart || restart.effective === 'no' || restart.effective === '')
+        return null
       return {
         ...restart.span,
         message:
@@ -317,7 +329,8 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
     commands: ['container run'],
     test(flags) {
       const attach = effectiveValue(flags, 'attach')
-      if (!attach || !isTrue(effectiveValue(flags, 'detach'))) return null
+      if (!attach || !isTrue(effectiveValue(flags, 'detach')))
+        return null
       return {
         ...attach.span,
         message: 'Conflicting options: --attach and --detach. A detached container has no streams to attach to.',
@@ -327,8 +340,9 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
   {
     commands: ['container run', 'container create'],
     test(flags) {
-      const health = flags.find((f) => f.spec.long.startsWith('health-'))
-      if (!health || !isTrue(effectiveValue(flags, 'no-healthcheck'))) return null
+      const health = flags.find(f => f.spec.long.startsWith('health-'))
+      if (!health || !isTrue(effectiveValue(flags, 'no-healthcheck')))
+        return null
       return { ...health.span, message: '--no-healthcheck conflicts with the --health-* options.' }
     },
   },
@@ -337,7 +351,8 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
     test(flags) {
       const host = effectiveValue(flags, 'host')
       const context = effectiveValue(flags, 'context')
-      if (!host || !context) return null
+      if (!host || !context)
+        return null
       return {
         ...context.span,
         message: 'Conflicting options: --host and --context. Choose which daemon to talk to with one of them.',
@@ -350,16 +365,19 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
 const CLIENT_CHECKED_IMAGE = new Set(['container run', 'container create', 'image pull', 'image tag'])
 
 function overlapsExpansion(word: Word, span: Span): boolean {
-  return word.expansions.some((e) => e.start < span.end && e.end > span.start)
+  return word.expansions.some(e => e.start < span.end && e.end > span.start)
 }
 
 function checkValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagnostic[]): void {
   for (const flag of flags) {
-    if (flag.value === null || !flag.valueWord || !flag.valueSpan) continue
+    if (flag.value === null || !flag.valueWord || !flag.valueSpan)
+      continue
     // A value the shell fills in cannot be judged here.
-    if (overlapsExpansion(flag.valueWord, flag.valueSpan)) continue
+    if (overlapsExpansion(flag.valueWord, flag.valueSpan))
+      continue
     // With --help, docker prints help before checking the values it parses itself.
-    if (help && flag.spec.check) continue
+    if (help && flag.spec.check)
+      continue
     const result = checkFlagValue(flag.spec, flag.value)
     if (result.ok) {
       if (result.daemon) {
@@ -402,9 +420,11 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     i++
   }
   const program = words[i]
-  if (!program) return parsed
+  if (!program)
+    return parsed
   parsed.program = program
-  if (!isDockerProgram(program.value)) return parsed
+  if (!isDockerProgram(program.value))
+    return parsed
   parsed.isDocker = true
   i++
 
@@ -414,7 +434,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     interspersed: false,
     strict: true,
     spec: null,
-    helpShorthand: !GLOBAL_FLAGS.some((f) => f.short === 'h'),
+    helpShorthand: !GLOBAL_FLAGS.some(f => f.short === 'h'),
   })
   parsed.globalFlags = root.flags
   parsed.unknownFlags.push(...root.unknown)
@@ -430,16 +450,19 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
 
   if (rest.length === 0) {
     parsed.help = !parsed.version
-    for (const rule of CROSS_FLAG_RULES)
+    for (const rule of CROSS_FLAG_RULES) {
       if (rule.commands.includes('')) {
         const error = rule.test(root.flags)
-        if (error) parsed.errors.push(error)
+        if (error)
+          parsed.errors.push(error)
       }
+    }
     return parsed
   }
-  if (root.help.length > 0) parsed.help = true
+  if (root.help.length > 0)
+    parsed.help = true
 
-  const found = resolveCommand(rest.map((w) => w.value))
+  const found = resolveCommand(rest.map(w => w.value))
   if (!found) {
     const word = rest[0]!
     const suggestion = suggestCommand(word.value, []) ?? undefined
@@ -449,7 +472,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
       message: `Unknown command: docker ${word.value}.${suggestion ? ` Did you mean docker ${suggestion}?` : ''}`,
       ...(suggestion ? { suggestion } : {}),
     })
-    parsed.args = rest.map((w) => ({ word: w, spec: null }))
+    parsed.args = rest.map(w => ({ word: w, spec: null }))
     return parsed
   }
   const spec = found.spec
@@ -457,7 +480,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   parsed.commandWords = rest.slice(0, found.length)
   rest = rest.slice(found.length)
   const start = words.indexOf(parsed.commandWords.at(-1)!) + 1
-  const written = parsed.commandWords.map((w) => w.value).join(' ')
+  const written = parsed.commandWords.map(w => w.value).join(' ')
 
   if (spec.group) {
     // A management command only groups others: alone, docker prints its help.
@@ -481,40 +504,43 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
         ...(suggestion ? { suggestion } : {}),
       })
     }
-    parsed.args = scan.positionals.map((w) => ({ word: w, spec: null }))
+    parsed.args = scan.positionals.map(w => ({ word: w, spec: null }))
     parsed.help = true
     return parsed
   }
 
-  const interspersed = !spec.args.some((a) => a.kind === 'command')
+  const interspersed = !spec.args.some(a => a.kind === 'command')
   const scan = scanFlags(words, start, commandFlag(spec), {
     scope: 'command',
     interspersed,
     strict: spec.complete,
     spec,
-    helpShorthand: !spec.flags.some((f) => f.short === 'h'),
+    helpShorthand: !spec.flags.some(f => f.short === 'h'),
   })
   parsed.flags = scan.flags
   parsed.separator = scan.separator ?? parsed.separator
   parsed.unknownFlags.push(...scan.unknown)
   parsed.helpFlags.push(...scan.help)
   parsed.errors.push(...scan.errors)
-  if (scan.help.length > 0) parsed.help = true
+  if (scan.help.length > 0)
+    parsed.help = true
   checkValues(scan.flags, parsed.help, parsed.errors)
   parsed.args = distribute(scan.positionals, spec.args)
-  if (parsed.help) return parsed
+  if (parsed.help)
+    return parsed
 
   const flagTrouble = scan.errors.length > 0 || (!spec.complete && scan.unknown.length > 0)
   const countProblem = flagTrouble ? null : countError(spec, scan.positionals.length)
   if (countProblem) {
-    const extra = parsed.args.find((a) => a.spec === null)
+    const extra = parsed.args.find(a => a.spec === null)
     const at = extra ? extra.word : spanOf(parsed.commandWords[0]!, parsed.commandWords.at(-1)!)
     parsed.errors.push({ start: at.start, end: at.end, message: countProblem })
   }
 
   const path = spec.path.join(' ')
   for (const arg of parsed.args) {
-    if (!arg.spec || arg.word.expansions.length > 0) continue
+    if (!arg.spec || arg.word.expansions.length > 0)
+      continue
     if (arg.spec.kind === 'image' && CLIENT_CHECKED_IMAGE.has(path)) {
       const result = parseImageReference(arg.word.value)
       if (!result.ok) {
@@ -531,9 +557,11 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   }
   if (parsed.errors.length === 0) {
     for (const rule of CROSS_FLAG_RULES) {
-      if (!rule.commands.includes(path) && !rule.commands.includes('')) continue
+      if (!rule.commands.includes(path) && !rule.commands.includes(''))
+        continue
       const error = rule.test(rule.commands.includes('') ? parsed.globalFlags : parsed.flags)
-      if (error) parsed.errors.push(error)
+      if (error)
+        parsed.errors.push(error)
     }
   }
   return parsed
@@ -544,17 +572,21 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
  * the shell fills in (`$PWD`, `$(pwd)`, `~`) becomes a path, so it is a folder, not a volume name.
  */
 export function mountOfFlag(flag: ParsedFlag): MountValue | null {
-  if (flag.value === null) return null
+  if (flag.value === null)
+    return null
   const isVolume = flag.spec.check === 'volume'
   const isMount = flag.spec.type === 'mount' || flag.spec.check === 'mount'
-  if (!isVolume && !isMount) return null
+  if (!isVolume && !isMount)
+    return null
   const result = isVolume ? parseVolume(flag.value) : parseMount(flag.value)
-  if (!result.ok) return null
+  if (!result.ok)
+    return null
   const mount = result.value
   if (isVolume && mount.type === 'volume' && mount.source && flag.valueWord && flag.valueSpan) {
     const sourceStart = valueSpan(flag.valueWord, flag.valueOffset, flag.valueOffset + 1).start
-    const filledByShell = flag.valueWord.expansions.some((e) => e.start <= sourceStart && sourceStart < e.end)
-    if (filledByShell || mount.source.startsWith('~')) return { ...mount, type: 'bind' }
+    const filledByShell = flag.valueWord.expansions.some(e => e.start <= sourceStart && sourceStart < e.end)
+    if (filledByShell || mount.source.startsWith('~'))
+      return { ...mount, type: 'bind' }
   }
   return mount
 }

@@ -76,13 +76,15 @@ function skipSubstitution(text: string, from: number, close: string, openAt: num
       continue
     }
     if (close === '`') {
-      if (ch === '`') return i + 1
+      if (ch === '`')
+        return i + 1
       i++
       continue
     }
-    if (ch === "'") {
-      const endQuote = text.indexOf("'", i + 1)
-      if (endQuote < 0) throw new Unclosed(i, 1, "'")
+    if (ch === '\'') {
+      const endQuote = text.indexOf('\'', i + 1)
+      if (endQuote < 0)
+        throw new Unclosed(i, 1, '\'')
       i = endQuote + 1
       continue
     }
@@ -95,10 +97,12 @@ function skipSubstitution(text: string, from: number, close: string, openAt: num
       i = substitutionEnd
       continue
     }
-    if (close === ')' && ch === '(') depth++
+    if (close === ')' && ch === '(')
+      depth++
     if (ch === close) {
       depth--
-      if (depth === 0) return i + 1
+      if (depth === 0)
+        return i + 1
     }
     i++
   }
@@ -107,7 +111,8 @@ function skipSubstitution(text: string, from: number, close: string, openAt: num
 
 /** End of a `…`, $(…) or ${…} that opens at `at`, or null when none opens there. */
 function skipSubstitutionAt(text: string, at: number): number | null {
-  if (text[at] === '`') return skipSubstitution(text, at + 1, '`', at, 1)
+  if (text[at] === '`')
+    return skipSubstitution(text, at + 1, '`', at, 1)
   if (text[at] === '$' && (text[at + 1] === '(' || text[at + 1] === '{'))
     return skipSubstitution(text, at + 2, text[at + 1] === '(' ? ')' : '}', at, 2)
   return null
@@ -121,7 +126,8 @@ function skipDoubleQuoted(text: string, from: number, quoteAt: number): number {
       i += 2
       continue
     }
-    if (ch === '"') return i + 1
+    if (ch === '"')
+      return i + 1
     const substitutionEnd = skipSubstitutionAt(text, i)
     if (substitutionEnd !== null) {
       i = substitutionEnd
@@ -133,19 +139,22 @@ function skipDoubleQuoted(text: string, from: number, quoteAt: number): number {
 }
 
 /** Reads `$…` at `i`; returns its end, or -1 when the `$` is a plain character. */
-function readDollar(text: string, i: number): { end: number; kind: Expansion['kind'] } | null {
+function readDollar(text: string, i: number): { end: number, kind: Expansion['kind'] } | null {
   const next = text[i + 1]
   if (next === '(') {
-    if (text[i + 2] === '(') return { end: skipSubstitution(text, i + 2, ')', i, 3), kind: 'arithmetic' }
+    if (text[i + 2] === '(')
+      return { end: skipSubstitution(text, i + 2, ')', i, 3), kind: 'arithmetic' }
     return { end: skipSubstitution(text, i + 2, ')', i, 2), kind: 'command' }
   }
-  if (next === '{') return { end: skipSubstitution(text, i + 2, '}', i, 2), kind: 'variable' }
-  if (next !== undefined && /[A-Za-z_]/.test(next)) {
+  if (next === '{')
+    return { end: skipSubstitution(text, i + 2, '}', i, 2), kind: 'variable' }
+  if (next !== undefined && /[A-Z_]/i.test(next)) {
     let end = i + 2
-    while (end < text.length && /[A-Za-z0-9_]/.test(text[end]!)) end++
+    while (end < text.length && /\w/.test(text[end]!)) end++
     return { end, kind: 'variable' }
   }
-  if (next !== undefined && /[0-9@*#?$!-]/.test(next)) return { end: i + 2, kind: 'variable' }
+  if (next !== undefined && /[0-9@*#?$!-]/.test(next))
+    return { end: i + 2, kind: 'variable' }
   return null
 }
 
@@ -179,7 +188,8 @@ function addExpansionTo(state: WordState, kind: Expansion['kind'], start: number
 function readExpansion(state: WordState, text: string, at: number): number | null {
   if (text[at] === '$') {
     const dollar = readDollar(text, at)
-    if (!dollar) return null
+    if (!dollar)
+      return null
     addExpansionTo(state, dollar.kind, at, dollar.end)
     appendChars(state, text.slice(at, dollar.end), at)
     return dollar.end
@@ -199,11 +209,13 @@ function readWord(text: string, start: number): Word {
   const state: WordState = { text, start, value: '', sourceIndex: [], expansions: [] }
   let quoted = false
 
-  if (text[i] === '~') addExpansionTo(state, 'tilde', i, i + 1)
+  if (text[i] === '~')
+    addExpansionTo(state, 'tilde', i, i + 1)
 
   while (i < text.length) {
     const ch = text[i]!
-    if (isBlank(ch) || ch === '\n' || isOperatorStart(ch)) break
+    if (isBlank(ch) || ch === '\n' || isOperatorStart(ch))
+      break
     if (ch === '\\') {
       if (text[i + 1] === '\n') {
         i += 2 // line continuation: vanishes
@@ -224,25 +236,30 @@ function readWord(text: string, start: number): Word {
       i += 2
       continue
     }
-    if (ch === "'") {
-      const endQuote = text.indexOf("'", i + 1)
-      if (endQuote < 0) throw new Unclosed(i, 1, "'")
+    if (ch === '\'') {
+      const endQuote = text.indexOf('\'', i + 1)
+      if (endQuote < 0)
+        throw new Unclosed(i, 1, '\'')
       appendChars(state, text.slice(i + 1, endQuote), i + 1)
       quoted = true
       i = endQuote + 1
       continue
     }
-    if (ch === '$' && text[i + 1] === "'") {
+    if (ch === '$' && text[i + 1] === '\'') {
       // $'…' (ANSI-C quoting): backslash escapes inside single quotes
       let j = i + 2
-      for (; j < text.length && text[j] !== "'"; j++) {
+      for (; j < text.length && text[j] !== '\''; j++) {
         if (text[j] === '\\' && j + 1 < text.length) {
           const esc = text[j + 1]!
           appendChars(state, esc === 'n' ? '\n' : esc === 't' ? '\t' : esc, j)
           j++
-        } else appendChars(state, text[j]!, j)
+        }
+        else {
+          appendChars(state, text[j]!, j)
+        }
       }
-      if (j >= text.length) throw new Unclosed(i, 2, "$'")
+      if (j >= text.length)
+        throw new Unclosed(i, 2, '$\'')
       quoted = true
       i = j + 1
       continue
@@ -251,9 +268,11 @@ function readWord(text: string, start: number): Word {
       quoted = true
       let j = i + 1
       for (;;) {
-        if (j >= text.length) throw new Unclosed(i, 1, '"')
+        if (j >= text.length)
+          throw new Unclosed(i, 1, '"')
         const c = text[j]!
-        if (c === '"') break
+        if (c === '"')
+          break
         if (c === '\\') {
           const n = text[j + 1]
           if (n === '\n') {
@@ -285,7 +304,8 @@ function readWord(text: string, start: number): Word {
       i = expansionEnd
       continue
     }
-    if (ch === '*' || ch === '?') addExpansionTo(state, 'glob', i, i + 1)
+    if (ch === '*' || ch === '?')
+      addExpansionTo(state, 'glob', i, i + 1)
     appendChars(state, ch, i)
     i++
   }
@@ -341,7 +361,7 @@ function* scan(text: string): Generator<RawToken> {
       continue
     }
     if (isOperatorStart(ch)) {
-      const op = SEPARATORS.find((candidate) => text.startsWith(candidate, i)) ?? ch
+      const op = SEPARATORS.find(candidate => text.startsWith(candidate, i)) ?? ch
       yield { type: 'operator', start: i, end: i + op.length, operator: op }
       i += op.length
       continue
@@ -357,7 +377,7 @@ function shiftWord(word: Word, by: number): Word {
     ...word,
     start: word.start - by,
     end: word.end - by,
-    expansions: word.expansions.map((e) => ({ ...e, start: e.start - by, end: e.end - by })),
+    expansions: word.expansions.map(e => ({ ...e, start: e.start - by, end: e.end - by })),
   }
 }
 
@@ -374,14 +394,15 @@ export function splitCommands(text: string): ShellCommand[] {
   let last = -1
 
   const finish = (separator: string | null, error: Diagnostic | null = null) => {
-    if (first < 0) return
+    if (first < 0)
+      return
     const shift = (span: Span): Span => ({ start: span.start - first, end: span.end - first })
     commands.push({
       start: first,
       end: last,
       text: text.slice(first, last),
-      words: words.map((w) => shiftWord(w, first)),
-      redirections: redirections.map((r) => ({
+      words: words.map(w => shiftWord(w, first)),
+      redirections: redirections.map(r => ({
         ...r,
         ...shift(r),
         target: r.target ? shiftWord(r.target, first) : null,
@@ -402,7 +423,8 @@ export function splitCommands(text: string): ShellCommand[] {
         finish(token.operator!)
         continue
       }
-      if (first < 0) first = token.start
+      if (first < 0)
+        first = token.start
       last = token.end
       if (token.type === 'operator') {
         pendingRedirect = { start: token.start, end: token.end, operator: token.operator!, target: null }
@@ -414,18 +436,24 @@ export function splitCommands(text: string): ShellCommand[] {
         pendingRedirect.target = word
         pendingRedirect.end = word.end
         pendingRedirect = null
-      } else words.push(word)
+      }
+      else {
+        words.push(word)
+      }
     }
     finish(null)
-  } catch (failure) {
-    if (!(failure instanceof Unclosed)) throw failure
+  }
+  catch (failure) {
+    if (!(failure instanceof Unclosed))
+      throw failure
     // Everything from the current command's start to the end of the text is one unfinished command.
-    if (first < 0 || first > failure.at) first = failure.at
+    if (first < 0 || first > failure.at)
+      first = failure.at
     last = text.length
     // Words before the unclosed quote stay explained; the rest is cut off.
-    words = words.filter((w) => w.end <= failure.at)
-    redirections = redirections.filter((r) => r.end <= failure.at)
-    const what = failure.what === '"' ? 'double quote' : failure.what === "'" ? 'single quote' : `\`${failure.what}\``
+    words = words.filter(w => w.end <= failure.at)
+    redirections = redirections.filter(r => r.end <= failure.at)
+    const what = failure.what === '"' ? 'double quote' : failure.what === '\'' ? 'single quote' : `\`${failure.what}\``
     finish(null, {
       start: failure.at,
       end: failure.at + failure.length,
@@ -446,10 +474,12 @@ export function tokenize(text: string): Word[] {
  */
 export function valueSpan(word: Word, from: number, to: number): Span {
   const length = word.value.length
-  if (length === 0) return { start: word.start, end: word.end }
+  if (length === 0)
+    return { start: word.start, end: word.end }
   const first = Math.min(Math.max(from, 0), length - 1)
   const start = word.start + (from >= length ? word.raw.length : word.sourceIndex[first]!)
-  if (to <= from) return { start, end: start }
+  if (to <= from)
+    return { start, end: start }
   const last = Math.min(to, length) - 1
   const end = Math.max(start, word.start + word.sourceIndex[last]! + 1)
   return { start, end }

@@ -12,66 +12,66 @@ export interface Span {
 // ---------------------------------------------------------------------------
 
 /** Value types as the docker client's `--help` names them (bool flags print no type). */
-export type ValueType =
-  | 'bool'
-  | 'string'
-  | 'strings'
-  | 'stringArray'
-  | 'list'
-  | 'int'
-  | 'int64'
-  | 'uint'
-  | 'uint16'
-  | 'uint64'
-  | 'decimal'
-  | 'float'
-  | 'bytes'
-  | 'duration'
-  | 'map'
-  | 'filter'
-  | 'mount'
-  | 'network'
-  | 'ulimit'
-  | 'gpu-request'
-  | 'pref'
-  | 'command'
-  | 'external-ca'
-  | 'node-addr'
-  | 'port'
-  | 'secret'
-  | 'config'
-  | 'stringToString'
-  | 'uint32'
-  | 'credential-spec'
-  | 'pem-file'
-  | 'ipNetSlice'
+export type ValueType
+  = | 'bool'
+    | 'string'
+    | 'strings'
+    | 'stringArray'
+    | 'list'
+    | 'int'
+    | 'int64'
+    | 'uint'
+    | 'uint16'
+    | 'uint64'
+    | 'decimal'
+    | 'float'
+    | 'bytes'
+    | 'duration'
+    | 'map'
+    | 'filter'
+    | 'mount'
+    | 'network'
+    | 'ulimit'
+    | 'gpu-request'
+    | 'pref'
+    | 'command'
+    | 'external-ca'
+    | 'node-addr'
+    | 'port'
+    | 'secret'
+    | 'config'
+    | 'stringToString'
+    | 'uint32'
+    | 'credential-spec'
+    | 'pem-file'
+    | 'ipNetSlice'
 
 /** How a flag's value is checked beyond its type, before the daemon is contacted. */
-export type ValueCheck =
-  | 'publish' // -p [ip:][hostPort:]containerPort[/proto]
-  | 'volume' // -v source:target[:opts]
-  | 'env' // -e NAME[=value]
-  | 'restart' // --restart no|always|unless-stopped|on-failure[:N]
-  | 'image' // an image reference
-  | 'tag' // docker build -t
-  | 'signal'
-  | 'pull-policy'
-  | 'log-level'
-  | 'attach' // -a stdin|stdout|stderr
-  | 'host-ip' // --add-host host:ip
-  | 'platform' // os[/arch[/variant]]
-  | 'device' // --device host[:container[:perms]]
-  | 'mount' // --mount type=…,target=…
-  | 'ip' // --dns: an IP address
-  | 'expose' // --expose port[-port][/proto]
-  | 'link' // --link name[:alias]
-  | 'sysctl' // --sysctl namespaced key=value
-  | 'domain' // --dns-search
-  | 'mac' // --mac-address
-  | 'swappiness' // 0-100 or -1
-  | 'namespace-mode' // --pid/--uts/--userns/--cgroupns
-  | 'network' // --network name or key=value list
-  | 'non-negative' // --health-*: no negative durations or counts
+export type ValueCheck
+  = | 'publish' // -p [ip:][hostPort:]containerPort[/proto]
+    | 'volume' // -v source:target[:opts]
+    | 'env' // -e NAME[=value]
+    | 'restart' // --restart no|always|unless-stopped|on-failure[:N]
+    | 'image' // an image reference
+    | 'tag' // docker build -t
+    | 'signal'
+    | 'pull-policy'
+    | 'log-level'
+    | 'attach' // -a stdin|stdout|stderr
+    | 'host-ip' // --add-host host:ip
+    | 'platform' // os[/arch[/variant]]
+    | 'device' // --device host[:container[:perms]]
+    | 'mount' // --mount type=…,target=…
+    | 'ip' // --dns: an IP address
+    | 'expose' // --expose port[-port][/proto]
+    | 'link' // --link name[:alias]
+    | 'sysctl' // --sysctl namespaced key=value
+    | 'domain' // --dns-search
+    | 'mac' // --mac-address
+    | 'swappiness' // 0-100 or -1
+    | 'namespace-mode' // --pid/--uts/--userns/--cgroupns
+    | 'network' // --network name or key=value list
+    | 'non-negative' // --health-*: no negative durations or counts
 
 export interface FlagSpec {
   /** Long name without dashes: `publish`. */
@@ -93,18 +93,18 @@ export interface FlagSpec {
 }
 
 /** What a positional argument stands for: decides explanation and validation. */
-export type ArgKind =
-  | 'image'
-  | 'container'
-  | 'volume'
-  | 'network'
-  | 'context'
-  | 'path'
-  | 'cp-location' // CONTAINER:PATH or local path
-  | 'command' // the rest belongs to the program started inside the container
-  | 'service'
-  | 'name'
-  | 'text'
+export type ArgKind
+  = | 'image'
+    | 'container'
+    | 'volume'
+    | 'network'
+    | 'context'
+    | 'path'
+    | 'cp-location' // CONTAINER:PATH or local path
+    | 'command' // the rest belongs to the program started inside the container
+    | 'service'
+    | 'name'
+    | 'text'
 
 export interface ArgSpec {
   name: string
@@ -136,17 +136,17 @@ export interface CommandSpec {
 // Results
 // ---------------------------------------------------------------------------
 
-export type SegmentKind =
-  | 'program' // docker
-  | 'global-flag'
-  | 'command' // run, container run, compose up
-  | 'flag' // a flag together with its value when written as one token or two
-  | 'argument' // a positional argument (container, volume, path…)
-  | 'image'
-  | 'container-command' // what runs inside the container
-  | 'separator' // --
-  | 'shell' // text the shell expands or handles ($VAR, redirections)
-  | 'unknown'
+export type SegmentKind
+  = | 'program' // docker
+    | 'global-flag'
+    | 'command' // run, container run, compose up
+    | 'flag' // a flag together with its value when written as one token or two
+    | 'argument' // a positional argument (container, volume, path…)
+    | 'image'
+    | 'container-command' // what runs inside the container
+    | 'separator' // --
+    | 'shell' // text the shell expands or handles ($VAR, redirections)
+    | 'unknown'
 
 export interface Segment extends Span {
   kind: SegmentKind
@@ -166,21 +166,21 @@ export interface Diagnostic extends Span {
   suggestion?: string
 }
 
-export type WarningCode =
-  | 'FLAG_AFTER_IMAGE'
-  | 'TTY_WITHOUT_INTERACTIVE'
-  | 'PUBLISH_WITH_HOST_NETWORK'
-  | 'PORT_ALL_INTERFACES'
-  | 'NAMED_VOLUME'
-  | 'ENV_FROM_HOST'
-  | 'SECRET_IN_ENV'
-  | 'DOCKER_SOCKET'
-  | 'PRIVILEGED'
-  | 'IMPLICIT_LATEST'
-  | 'SHELL_EXPANSION'
-  | 'DEPRECATED_FLAG'
+export type WarningCode
+  = | 'FLAG_AFTER_IMAGE'
+    | 'TTY_WITHOUT_INTERACTIVE'
+    | 'PUBLISH_WITH_HOST_NETWORK'
+    | 'PORT_ALL_INTERFACES'
+    | 'NAMED_VOLUME'
+    | 'ENV_FROM_HOST'
+    | 'SECRET_IN_ENV'
+    | 'DOCKER_SOCKET'
+    | 'PRIVILEGED'
+    | 'IMPLICIT_LATEST'
+    | 'SHELL_EXPANSION'
+    | 'DEPRECATED_FLAG'
   /** The client lets the value through; the daemon refuses it when the container is created. */
-  | 'DAEMON_REFUSES'
+    | 'DAEMON_REFUSES'
 
 export interface Warning extends Span {
   code: WarningCode
@@ -199,7 +199,7 @@ export interface ImageReference {
   tag: string | null
   digest: string | null
   /** Which parts were filled in by default (for showing them). */
-  defaulted: { registry: boolean; namespace: boolean; tag: boolean }
+  defaulted: { registry: boolean, namespace: boolean, tag: boolean }
   official: boolean
   explanation: string
 }

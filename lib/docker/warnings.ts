@@ -1,11 +1,13 @@
 // Traps that docker accepts without a word: each rule has a stable code, a test that finds the
 // places in the command where the trap is, and a message written for those places.
 
-import { findFlag } from './grammar'
-import { effectiveValue, mountOfFlag, scanFlags, type ParsedCommand, type ParsedFlag } from './parse'
+import type { ParsedCommand, ParsedFlag } from './parse'
 import type { ShellCommand, Word } from './tokenize'
 import type { ImageReference, RunPicture, Span, Warning, WarningCode } from './types'
-import { parseEnv, parsePublish, type EnvValue } from './values'
+import type { EnvValue } from './values'
+import { findFlag } from './grammar'
+import { effectiveValue, mountOfFlag, scanFlags } from './parse'
+import { parseEnv, parsePublish } from './values'
 
 export interface WarningContext {
   input: string
@@ -37,7 +39,7 @@ function isOn(flag: ParsedFlag | undefined): boolean {
 }
 
 function flagsCalled(parsed: ParsedCommand, ...longs: string[]): ParsedFlag[] {
-  return parsed.flags.filter((f) => longs.includes(f.spec.long) && f.value !== null)
+  return parsed.flags.filter(f => longs.includes(f.spec.long) && f.value !== null)
 }
 
 function text(context: WarningContext, span: Span): string {
@@ -48,11 +50,12 @@ const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?K
 const DOCKER_SOCKET = /^(\/var)?\/run\/docker\.sock$/
 
 /** `-e` values of run, create or exec that parse, each with its flag: what the container's environment gets. */
-function envFlagsReachingContainer(parsed: ParsedCommand): { flag: ParsedFlag; env: EnvValue }[] {
+function envFlagsReachingContainer(parsed: ParsedCommand): { flag: ParsedFlag, env: EnvValue }[] {
   const path = pathOf(parsed)
-  if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
+  if (!RUN_LIKE.includes(path) && path !== 'container exec')
+    return []
   return parsed.flags
-    .filter((f) => f.spec.check === 'env' && f.value !== null)
+    .filter(f => f.spec.check === 'env' && f.value !== null)
     .flatMap((flag) => {
       const env = parseEnv(flag.value!)
       return env.ok ? [{ flag, env: env.value }] : []
@@ -60,13 +63,15 @@ function envFlagsReachingContainer(parsed: ParsedCommand): { flag: ParsedFlag; e
 }
 
 /** Flags of the command written right after the image (or exec's container): they reach the container. */
-function flagsAfterTarget(parsed: ParsedCommand): { flags: ParsedFlag[]; target: Word } | null {
+function flagsAfterTarget(parsed: ParsedCommand): { flags: ParsedFlag[], target: Word } | null {
   const path = pathOf(parsed)
-  if (!parsed.spec || !(RUN_LIKE.includes(path) || path === 'container exec')) return null
+  if (!parsed.spec || !(RUN_LIKE.includes(path) || path === 'container exec'))
+    return null
   const targetKind = path === 'container exec' ? 'container' : 'image'
-  const target = parsed.args.find((a) => a.spec?.kind === targetKind)?.word
-  const after = parsed.args.filter((a) => a.spec?.kind === 'command').map((a) => a.word)
-  if (!target || after.length === 0 || !after[0]!.value.startsWith('-')) return null
+  const target = parsed.args.find(a => a.spec?.kind === targetKind)?.word
+  const after = parsed.args.filter(a => a.spec?.kind === 'command').map(a => a.word)
+  if (!target || after.length === 0 || !after[0]!.value.startsWith('-'))
+    return null
   // Only the leading flags: once a program name appears (`ls -l`), what follows is its own options.
   const spec = parsed.spec
   const scan = scanFlags(after, 0, (name, isShort) => findFlag(spec, name, isShort), {
@@ -84,16 +89,17 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'FLAG_AFTER_IMAGE',
     find(context) {
       const found = flagsAfterTarget(context.parsed)
-      if (!found) return []
+      if (!found)
+        return []
       const exec = pathOf(context.parsed) === 'container exec'
       const where = exec ? `the container name ${found.target.value}` : `the image ${found.target.value}`
       const seen = new Set<Word>()
       return found.flags
-        .filter((f) => !seen.has(f.word) && seen.add(f.word))
+        .filter(f => !seen.has(f.word) && seen.add(f.word))
         .map((flag) => {
           const span = { start: flag.word.start, end: Math.max(flag.span.end, flag.word.end) }
-          const consequence =
-            flag.spec.check === 'publish'
+          const consequence
+            = flag.spec.check === 'publish'
               ? 'nothing is published'
               : flag.spec.long === 'rm'
                 ? 'the container is not removed when it stops'
@@ -109,7 +115,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'TTY_WITHOUT_INTERACTIVE',
     find({ parsed }) {
       const path = pathOf(parsed)
-      if (!RUN_LIKE.includes(path) && path !== 'container exec') return []
+      if (!RUN_LIKE.includes(path) && path !== 'container exec')
+        return []
       const tty = effectiveValue(parsed.flags, 'tty')
       if (!isOn(tty) || isOn(effectiveValue(parsed.flags, 'interactive')) || isOn(effectiveValue(parsed.flags, 'detach')))
         return []
@@ -125,13 +132,15 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'PUBLISH_WITH_HOST_NETWORK',
     find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      if (!RUN_LIKE.includes(pathOf(parsed)))
+        return []
       const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
-      if (network?.value !== 'host') return []
+      if (network?.value !== 'host')
+        return []
       return parsed.flags
-        .filter((f) => f.spec.check === 'publish' || f.spec.long === 'publish-all')
-        .filter((f) => f.spec.check === 'publish' || isOn(f))
-        .map((f) => ({
+        .filter(f => f.spec.check === 'publish' || f.spec.long === 'publish-all')
+        .filter(f => f.spec.check === 'publish' || isOn(f))
+        .map(f => ({
           ...f.span,
           message: `With --network host the container shares your computer's network, so ${f.written} is ignored: its ports are already your computer's ports.`,
         }))
@@ -140,22 +149,28 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'PORT_ALL_INTERFACES',
     find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      if (!RUN_LIKE.includes(pathOf(parsed)))
+        return []
       const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
-      if (network?.value === 'host') return []
+      if (network?.value === 'host')
+        return []
       const found: Found[] = []
       for (const flag of parsed.flags) {
-        if (flag.spec.long === 'publish-all' && isOn(flag))
+        if (flag.spec.long === 'publish-all' && isOn(flag)) {
           found.push({
             ...flag.span,
             message:
-              "-P publishes every port the image declares on every network interface of this machine: other computers on the network can reach them too.",
+              '-P publishes every port the image declares on every network interface of this machine: other computers on the network can reach them too.',
           })
-        if (flag.spec.check !== 'publish' || flag.value === null || !flag.valueSpan) continue
+        }
+        if (flag.spec.check !== 'publish' || flag.value === null || !flag.valueSpan)
+          continue
         const ports = parsePublish(flag.value)
-        if (!ports.ok) continue
-        const open = ports.value.filter((p) => p.hostIp === null)
-        if (open.length === 0) continue
+        if (!ports.ok)
+          continue
+        const open = ports.value.filter(p => p.hostIp === null)
+        if (open.length === 0)
+          continue
         const example = open[0]!
         found.push({
           ...flag.span,
@@ -168,12 +183,14 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'NAMED_VOLUME',
     find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      if (!RUN_LIKE.includes(pathOf(parsed)))
+        return []
       return flagsCalled(parsed, 'volume')
-        .filter((f) => f.spec.check === 'volume')
+        .filter(f => f.spec.check === 'volume')
         .flatMap((flag) => {
           const mount = mountOfFlag(flag)
-          if (!mount || mount.type !== 'volume') return []
+          if (!mount || mount.type !== 'volume')
+            return []
           const name = mount.source ?? ''
           return [
             {
@@ -188,7 +205,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'ENV_FROM_HOST',
     find({ parsed }) {
       return envFlagsReachingContainer(parsed).flatMap(({ flag, env }) => {
-        if (env.value !== null) return []
+        if (env.value !== null)
+          return []
         return [
           {
             ...flag.span,
@@ -202,7 +220,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'SECRET_IN_ENV',
     find({ parsed }) {
       return envFlagsReachingContainer(parsed).flatMap(({ flag, env }) => {
-        if (!env.value || !SECRET_NAME.test(env.name)) return []
+        if (!env.value || !SECRET_NAME.test(env.name))
+          return []
         return [
           {
             ...flag.span,
@@ -215,15 +234,17 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'DOCKER_SOCKET',
     find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed))) return []
+      if (!RUN_LIKE.includes(pathOf(parsed)))
+        return []
       return parsed.flags.flatMap((flag) => {
         const mount = mountOfFlag(flag)
-        if (!mount || !DOCKER_SOCKET.test(mount.source ?? '')) return []
+        if (!mount || !DOCKER_SOCKET.test(mount.source ?? ''))
+          return []
         return [
           {
             ...flag.span,
             message:
-              "Mounting the Docker socket lets the container control Docker on this machine: start any container, mount any folder. That is as powerful as root on your computer; only do it for tools you trust.",
+              'Mounting the Docker socket lets the container control Docker on this machine: start any container, mount any folder. That is as powerful as root on your computer; only do it for tools you trust.',
           },
         ]
       })
@@ -233,8 +254,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'PRIVILEGED',
     find({ parsed }) {
       return parsed.flags
-        .filter((f) => f.spec.long === 'privileged' && isOn(f))
-        .map((flag) => ({
+        .filter(f => f.spec.long === 'privileged' && isOn(f))
+        .map(flag => ({
           ...flag.nameSpan,
           start: flag.combined ? flag.nameSpan.start : flag.span.start,
           end: flag.span.end,
@@ -246,10 +267,13 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'IMPLICIT_LATEST',
     find({ parsed, image }) {
-      if (!PULLS_AN_IMAGE.includes(pathOf(parsed)) || !image || !image.defaulted.tag) return []
-      if (isOn(effectiveValue(parsed.flags, 'all-tags'))) return []
-      const word = parsed.args.find((a) => a.spec?.kind === 'image')?.word
-      if (!word) return []
+      if (!PULLS_AN_IMAGE.includes(pathOf(parsed)) || !image || !image.defaulted.tag)
+        return []
+      if (isOn(effectiveValue(parsed.flags, 'all-tags')))
+        return []
+      const word = parsed.args.find(a => a.spec?.kind === 'image')?.word
+      if (!word)
+        return []
       return [
         {
           start: word.start,
@@ -263,18 +287,19 @@ export const WARNING_RULES: readonly WarningRule[] = [
     code: 'DEPRECATED_FLAG',
     find({ parsed }) {
       const found: Found[] = [...parsed.globalFlags, ...parsed.flags]
-        .filter((f) => f.spec.deprecated)
-        .map((f) => ({ ...f.span, message: `${f.written} is deprecated: docker still accepts it but may drop it.` }))
-      for (const word of parsed.helpFlags)
+        .filter(f => f.spec.deprecated)
+        .map(f => ({ ...f.span, message: `${f.written} is deprecated: docker still accepts it but may drop it.` }))
+      for (const word of parsed.helpFlags) {
         if (!word.value.startsWith('--'))
           found.push({ start: word.start, end: word.end, message: '-h for help is deprecated; docker suggests --help.' })
+      }
       return found
     },
   },
   {
     code: 'DAEMON_REFUSES',
     find({ parsed }) {
-      return [...parsed.globalFlags, ...parsed.flags].flatMap((flag) =>
+      return [...parsed.globalFlags, ...parsed.flags].flatMap(flag =>
         flag.daemonRefusal
           ? [
               {
@@ -290,11 +315,11 @@ export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'SHELL_EXPANSION',
     find({ shell }) {
-      const words = [...shell.words, ...shell.redirections.flatMap((r) => (r.target ? [r.target] : []))]
-      return words.flatMap((word) =>
+      const words = [...shell.words, ...shell.redirections.flatMap(r => (r.target ? [r.target] : []))]
+      return words.flatMap(word =>
         word.expansions.map((e) => {
-          const message =
-            e.kind === 'variable'
+          const message
+            = e.kind === 'variable'
               ? `Your shell replaces ${e.text} with its value before docker runs, so what docker gets depends on your shell.`
               : e.kind === 'command'
                 ? `Your shell first runs ${e.text.replace(/^\$\(|\)$|^`|`$/g, '')} and puts its output here; docker only sees the result.`
@@ -313,7 +338,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
 export function findWarnings(context: WarningContext): Warning[] {
   const warnings: Warning[] = []
   for (const rule of WARNING_RULES) {
-    if (rule.code !== 'SHELL_EXPANSION' && !context.parsed.isDocker) continue
+    if (rule.code !== 'SHELL_EXPANSION' && !context.parsed.isDocker)
+      continue
     for (const found of rule.find(context)) warnings.push({ code: rule.code, ...found })
   }
   return warnings.sort((a, b) => a.start - b.start || a.end - b.end)

@@ -1,31 +1,31 @@
 // Finds what is wrong in a Dockerfile before `docker build` would: each problem at its own range.
 
 import type { InstructionSpec } from './instructions'
-import { findInstruction, INSTRUCTIONS } from './instructions'
 import type { ParsedDockerfile, ParsedInstruction } from './parse'
-import { isJsonForm, jsonItems, parseDockerfile } from './parse'
 import type { TextRange } from './text'
+import { findInstruction, INSTRUCTIONS } from './instructions'
+import { isJsonForm, jsonItems, parseDockerfile } from './parse'
 import { editDistance } from './text'
 
 export type Severity = 'error' | 'warning'
 
-export type ProblemCode =
-  | 'UNKNOWN_INSTRUCTION'
-  | 'MISSING_ARGUMENTS'
-  | 'FROM_NOT_FIRST'
-  | 'BAD_JSON'
-  | 'JSON_REQUIRED'
-  | 'UNKNOWN_FLAG'
-  | 'BAD_FROM'
-  | 'DUPLICATE_STAGE'
-  | 'BAD_PORT'
-  | 'MISSING_VALUE'
-  | 'RELATIVE_WORKDIR'
-  | 'IGNORED_INSTRUCTION'
-  | 'BAD_HEALTHCHECK'
-  | 'BAD_SIGNAL'
-  | 'BAD_ONBUILD'
-  | 'DEPRECATED'
+export type ProblemCode
+  = | 'UNKNOWN_INSTRUCTION'
+    | 'MISSING_ARGUMENTS'
+    | 'FROM_NOT_FIRST'
+    | 'BAD_JSON'
+    | 'JSON_REQUIRED'
+    | 'UNKNOWN_FLAG'
+    | 'BAD_FROM'
+    | 'DUPLICATE_STAGE'
+    | 'BAD_PORT'
+    | 'MISSING_VALUE'
+    | 'RELATIVE_WORKDIR'
+    | 'IGNORED_INSTRUCTION'
+    | 'BAD_HEALTHCHECK'
+    | 'BAD_SIGNAL'
+    | 'BAD_ONBUILD'
+    | 'DEPRECATED'
 
 export interface DockerfileProblem {
   code: ProblemCode
@@ -38,9 +38,39 @@ const ONLY_LAST_COUNTS = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'] as const
 const VARIABLE = /^\$(?:\w+|\{[^}]+\})/
 const PORT = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i
 const SIGNALS = new Set([
-  'ABRT', 'ALRM', 'BUS', 'CHLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF', 'PWR',
-  'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'USR1', 'USR2', 'VTALRM',
-  'WINCH', 'XCPU', 'XFSZ',
+  'ABRT',
+  'ALRM',
+  'BUS',
+  'CHLD',
+  'CONT',
+  'FPE',
+  'HUP',
+  'ILL',
+  'INT',
+  'IO',
+  'IOT',
+  'KILL',
+  'PIPE',
+  'POLL',
+  'PROF',
+  'PWR',
+  'QUIT',
+  'SEGV',
+  'STKFLT',
+  'STOP',
+  'SYS',
+  'TERM',
+  'TRAP',
+  'TSTP',
+  'TTIN',
+  'TTOU',
+  'URG',
+  'USR1',
+  'USR2',
+  'VTALRM',
+  'WINCH',
+  'XCPU',
+  'XFSZ',
 ])
 
 function closestKeyword(written: string): string | null {
@@ -177,7 +207,7 @@ const checkAssignments: InstructionCheck = (instruction, spec, problems) => {
 
 const checkWorkdir: InstructionCheck = (instruction, _spec, problems) => {
   const path = instruction.args[0]
-  if (path && !/^(?:\/|\$|[A-Za-z]:[\\/])/.test(path.value)) {
+  if (path && !/^(?:\/|\$|[A-Z]:[\\/])/i.test(path.value)) {
     problems.push({
       code: 'RELATIVE_WORKDIR',
       severity: 'warning',

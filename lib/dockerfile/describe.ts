@@ -2,10 +2,10 @@
 // Texts may use `code` spans, nothing else; values from the file are put in code spans.
 
 import type { InstructionSpec } from './instructions'
-import { findInstruction } from './instructions'
 import type { ParsedInstruction } from './parse'
-import { isJsonForm, jsonItems, parseDockerfile } from './parse'
 import type { TextPosition, TextRange } from './text'
+import { findInstruction } from './instructions'
+import { isJsonForm, jsonItems, parseDockerfile } from './parse'
 import { rangeContains } from './text'
 
 export interface DockerfileHover {

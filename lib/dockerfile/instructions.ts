@@ -1,31 +1,31 @@
 // What each Dockerfile instruction does, in plain words for a beginner: one typed table.
 // Checks (check.ts) and hovers (describe.ts) read it; nothing else knows instruction names.
 
-export type InstructionKeyword =
-  | 'FROM'
-  | 'RUN'
-  | 'COPY'
-  | 'ADD'
-  | 'CMD'
-  | 'ENTRYPOINT'
-  | 'WORKDIR'
-  | 'ENV'
-  | 'ARG'
-  | 'EXPOSE'
-  | 'USER'
-  | 'VOLUME'
-  | 'LABEL'
-  | 'HEALTHCHECK'
-  | 'SHELL'
-  | 'STOPSIGNAL'
-  | 'ONBUILD'
-  | 'MAINTAINER'
+export type InstructionKeyword
+  = | 'FROM'
+    | 'RUN'
+    | 'COPY'
+    | 'ADD'
+    | 'CMD'
+    | 'ENTRYPOINT'
+    | 'WORKDIR'
+    | 'ENV'
+    | 'ARG'
+    | 'EXPOSE'
+    | 'USER'
+    | 'VOLUME'
+    | 'LABEL'
+    | 'HEALTHCHECK'
+    | 'SHELL'
+    | 'STOPSIGNAL'
+    | 'ONBUILD'
+    | 'MAINTAINER'
 
 /** How an instruction accepts a JSON array (`["a", "b"]`). */
-export type JsonForm =
-  | 'none' // never: the text is taken as is
-  | 'optional' // exec form or shell form (RUN, CMD, ENTRYPOINT, COPY, ADD, VOLUME)
-  | 'required' // only the JSON array is valid (SHELL)
+export type JsonForm
+  = | 'none' // never: the text is taken as is
+    | 'optional' // exec form or shell form (RUN, CMD, ENTRYPOINT, COPY, ADD, VOLUME)
+    | 'required' // only the JSON array is valid (SHELL)
 
 export interface FlagInfo {
   /** Without dashes: `from`. */

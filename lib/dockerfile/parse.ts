@@ -1,9 +1,10 @@
 // A thin view over dockerfile-ast: the facts checks and hovers need, with ranges and raw text.
 
 import type { Dockerfile, Flag, Instruction, Property } from 'dockerfile-ast'
+import type { TextRange } from './text'
 import { DockerfileParser, Onbuild } from 'dockerfile-ast'
 import { Util } from 'dockerfile-ast/lib/util'
-import { LineIndex, type TextRange } from './text'
+import { LineIndex } from './text'
 
 // dockerfile-ast looks for a UTF-8 byte order mark with Node's `Buffer`, which browsers lack.
 // A BOM read from a JS string is the single character U+FEFF: same answer, no Buffer.

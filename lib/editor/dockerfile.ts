@@ -1,10 +1,10 @@
 // Dockerfile editors: problems become markers, the instruction under the pointer becomes a hover.
 
+import type { EditorHover, EditorMarker } from './types'
 import { checkDockerfile } from '../dockerfile/check'
 import { describeAt } from '../dockerfile/describe'
 import { explainImageReference } from './engine'
 import { fromEditorPosition, toEditorRange } from './position'
-import type { EditorHover, EditorMarker } from './types'
 
 export function dockerfileMarkers(text: string): EditorMarker[] {
   return checkDockerfile(text).map(problem => ({

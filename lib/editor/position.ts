@@ -1,8 +1,8 @@
 // Offsets and zero-based positions (engines, dockerfile-ast) → Monaco's 1-based ranges.
 
 import type { TextPosition, TextRange } from '../dockerfile/text'
-import { LineIndex } from '../dockerfile/text'
 import type { EditorRange } from './types'
+import { LineIndex } from '../dockerfile/text'
 
 export { LineIndex }
 

@@ -2,10 +2,10 @@
 // errors and warnings become markers. Non-docker commands (`pip install …`) get neither.
 
 import type { CommandExplanation, Segment } from '../docker/types'
+import type { EditorHover, EditorMarker } from './types'
 import { LineIndex } from '../dockerfile/text'
 import { quotedTextToMarkdown } from './markdown'
 import { offsetsToEditorRange } from './position'
-import type { EditorHover, EditorMarker } from './types'
 
 export type Explain = (text: string) => CommandExplanation[]
 

@@ -2,7 +2,7 @@
 
 import type { PythonChunk } from './run'
 
-export type RunnerOutput = { html: string } | { text: string; class?: string }
+export type RunnerOutput = { html: string } | { text: string, class?: string }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)

@@ -92,7 +92,7 @@ test.describe('Dockerfile editor', () => {
 // Without the deck fixture: it turns Slidev's background preloading off, and that is exactly
 // what must not pull Monaco or Pyodide onto the title slide.
 plain('the title slide loads no Monaco, no Pyodide, and stays under 960 KiB', async ({ page, baseURL }) => {
-  const fetched: { url: string; bytes: number }[] = []
+  const fetched: { url: string, bytes: number }[] = []
   const outside: string[] = []
   page.on('request', (request) => {
     if (!request.url().startsWith(`${baseURL}/`) && !/^(?:data|blob):/.test(request.url()))

@@ -35,8 +35,8 @@ function plainNote(markdown: string): string {
     .replace(/[*~]+/g, '')
     // Underscores mark emphasis only at word edges; inside names (PYTHON_VERSION) they stay.
     .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')
-    .replace(/^\s*(?:[-+]|\d+\.|#+|>)\s+/gm, '')
-    .replace(/\u0000(\d+)\u0000/g, (_, index: string) => codeSpans[Number(index)]!)
+    .replace(/^\s*(?:[\-+>]|\d+\.|#+)\s+/gm, '')
+    .replace(/\0(\d+)\0/g, (_, index: string) => codeSpans[Number(index)]!)
 }
 
 function pdfText(file: string, page?: number): string {

@@ -1,7 +1,7 @@
+import type { Page } from '@playwright/test'
 // The built deck on a plain static host: deep links with hash routing, a build under a sub-path
 // (as on GitHub Pages), and the deck working offline once it has been opened.
 import type { ChildProcess } from 'node:child_process'
-import type { Page } from '@playwright/test'
 import type { Deck as DeckSource } from '../../scripts/export-slides.mjs'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'

@@ -46,8 +46,8 @@ function commandOfLine(line: string): string | null {
 }
 
 /** Joins `\`-continued lines, keeping the line number of the first. */
-function logicalLines(block: string, firstLine: number): { text: string; line: number }[] {
-  const result: { text: string; line: number }[] = []
+function logicalLines(block: string, firstLine: number): { text: string, line: number }[] {
+  const result: { text: string, line: number }[] = []
   const lines = block.split('\n')
   for (let index = 0; index < lines.length; index++) {
     let text = lines[index] ?? ''
@@ -63,7 +63,7 @@ function logicalLines(block: string, firstLine: number): { text: string; line: n
 
 function commandsInMarkdown(file: string, source: string): FoundCommand[] {
   const found: FoundCommand[] = []
-  const fence = /^(\s*)(```+|~~~+)[^\n]*\n([\s\S]*?)^\1\2\s*$/gm
+  const fence = /^(\s*)(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^\1\2\s*$/gm
   for (const block of source.matchAll(fence)) {
     const body = block[3] ?? ''
     const bodyLine = lineAt(source, block.index) + 1
@@ -75,7 +75,7 @@ function commandsInMarkdown(file: string, source: string): FoundCommand[] {
   }
   // Blank out code blocks (keeping line numbers) before looking at inline code.
   const prose = source.replace(fence, block => block.replace(/[^\n]/g, ' '))
-  for (const match of prose.matchAll(/`([^`]+?)`/g)) {
+  for (const match of prose.matchAll(/`([^`]+)`/g)) {
     const inner = match[1] ?? ''
     if (inner.includes('\n\n'))
       continue

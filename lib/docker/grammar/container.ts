@@ -3,7 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec, FlagSpec } from '../types'
-import { CHECKPOINT_DIR_FLAG, FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRUNE_FILTER_FLAG, noTruncFlag, quietFlag } from './common-flags'
+import { CHECKPOINT_DIR_FLAG, FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, noTruncFlag, PRUNE_FILTER_FLAG, quietFlag } from './common-flags'
 
 /** Options of `docker create`; `docker run` takes them too, plus a few of its own. */
 const CREATE_FLAGS: readonly FlagSpec[] = [
@@ -343,7 +343,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: 1 }, { name: 'COMMAND', kind: 'command', min: 0, max: null }],
     // Run's own options, and those whose help differs from create's.
     flags: [
-      ...CREATE_FLAGS.filter((flag) => !['pull'].includes(flag.long)),
+      ...CREATE_FLAGS.filter(flag => !['pull'].includes(flag.long)),
       { long: 'detach', short: 'd', type: 'bool', help: 'Run container in background and print container ID', explain: 'Runs the container in the background: Docker prints the container\'s ID and gives your terminal back. See its output later with `docker logs`.' },
       { long: 'detach-keys', type: 'string', help: 'Override the key sequence for detaching a container', explain: 'Changes the key sequence that detaches your terminal from the container (default Ctrl-P Ctrl-Q).' },
       { long: 'pull', type: 'string', check: 'pull-policy', choices: ['always', 'missing', 'never'], help: 'Pull image before running ("always", "missing", "never") (default "missing")', explain: 'When to download the image first: `missing` (default: only if it is not on your computer), `always`, or `never`. Here: {value}.' },

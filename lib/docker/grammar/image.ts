@@ -3,7 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec } from '../types'
-import { FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRUNE_FILTER_FLAG, noTruncFlag, quietFlag } from './common-flags'
+import { FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, noTruncFlag, PRUNE_FILTER_FLAG, quietFlag } from './common-flags'
 
 export const IMAGE_COMMANDS: readonly CommandSpec[] = [
   {

@@ -32,7 +32,7 @@ export const HELP_FLAG: FlagSpec = {
   long: 'help',
   type: 'bool',
   help: 'Print usage',
-  explain: "Prints this command's usage and options instead of running it.",
+  explain: 'Prints this command\'s usage and options instead of running it.',
 }
 
 /** Longest command path docker has: `docker trust signer add`. */
@@ -44,16 +44,17 @@ for (const spec of COMMANDS) {
   for (const path of [spec.path, ...spec.aliases]) BY_PATH.set(path.join(' '), spec)
 }
 
-export function resolveCommand(words: readonly string[]): { spec: CommandSpec; length: number } | null {
+export function resolveCommand(words: readonly string[]): { spec: CommandSpec, length: number } | null {
   for (let length = Math.min(MAX_PATH_LENGTH, words.length); length >= 1; length--) {
     const spec = BY_PATH.get(words.slice(0, length).join(' '))
-    if (spec) return { spec, length }
+    if (spec)
+      return { spec, length }
   }
   return null
 }
 
 /** Parent path (joined with spaces) → the commands one level below it and the words that reach them. */
-const CHILDREN = new Map<string, { specs: CommandSpec[]; names: string[] }>()
+const CHILDREN = new Map<string, { specs: CommandSpec[], names: string[] }>()
 for (const spec of COMMANDS) {
   for (const path of [spec.path, ...spec.aliases]) {
     const parent = path.slice(0, -1).join(' ')
@@ -62,9 +63,11 @@ for (const spec of COMMANDS) {
       entry = { specs: [], names: [] }
       CHILDREN.set(parent, entry)
     }
-    if (!entry.specs.includes(spec)) entry.specs.push(spec)
+    if (!entry.specs.includes(spec))
+      entry.specs.push(spec)
     const name = path[path.length - 1] ?? ''
-    if (!entry.names.includes(name)) entry.names.push(name)
+    if (!entry.names.includes(name))
+      entry.names.push(name)
   }
 }
 
@@ -92,8 +95,10 @@ function flagIndex(spec: CommandSpec): FlagIndex {
     index = { long: new Map(), short: new Map(), suggestible: [] }
     for (const flag of spec.flags) {
       index.long.set(flag.long, flag)
-      if (flag.short) index.short.set(flag.short, flag)
-      if (!flag.hidden && !flag.deprecated) index.suggestible.push(flag.long)
+      if (flag.short)
+        index.short.set(flag.short, flag)
+      if (!flag.hidden && !flag.deprecated)
+        index.suggestible.push(flag.long)
     }
     FLAG_INDEX.set(spec, index)
   }
@@ -103,7 +108,8 @@ function flagIndex(spec: CommandSpec): FlagIndex {
 /** A flag of `spec` by long name (`publish`) or shorthand (`p`), without dashes. Global options are not included. */
 export function findFlag(spec: CommandSpec, name: string, isShort: boolean): FlagSpec | undefined {
   const index = flagIndex(spec)
-  if (isShort) return index.short.get(name)
+  if (isShort)
+    return index.short.get(name)
   return index.long.get(name) ?? (name === HELP_FLAG.long ? HELP_FLAG : undefined)
 }
 
@@ -117,7 +123,8 @@ let rowCurrent = new Int32Array(64)
  * once it exceeds `limit`.
  */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  if (Math.abs(a.length - b.length) > limit)
+    return limit + 1
   if (b.length + 1 > rowPrevious.length) {
     rowBefore = new Int32Array(b.length + 1)
     rowPrevious = new Int32Array(b.length + 1)
@@ -139,9 +146,11 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
         value = Math.min(value, (before[j - 2] ?? 0) + 1)
       }
       current[j] = value
-      if (value < rowMinimum) rowMinimum = value
+      if (value < rowMinimum)
+        rowMinimum = value
     }
-    if (rowMinimum > limit) return limit + 1
+    if (rowMinimum > limit)
+      return limit + 1
     const recycled = before
     before = previous
     previous = current
@@ -160,14 +169,17 @@ function allowedDistance(word: string): number {
  * word (a swap rather than a missing letter), then the earlier one.
  */
 function closest(word: string, candidates: readonly string[]): string | null {
-  if (word.length > 64) return null
+  if (word.length > 64)
+    return null
   let best: string | null = null
   let bestScore = Number.POSITIVE_INFINITY
   const allowed = allowedDistance(word)
   for (const candidate of candidates) {
-    if (candidate === word) continue
+    if (candidate === word)
+      continue
     const distance = editDistance(word, candidate, allowed)
-    if (distance > allowed) continue
+    if (distance > allowed)
+      continue
     const score = distance * 2 + (candidate.length === word.length ? 0 : 1)
     if (score < bestScore) {
       best = candidate
@@ -179,10 +191,12 @@ function closest(word: string, candidates: readonly string[]): string | null {
 
 /** `runn` → `run` (under `parent`, [] for the top level); null when nothing is close. */
 export function suggestCommand(word: string, parent: readonly string[]): string | null {
-  if (word === '' || word.length > 64) return null
+  if (word === '' || word.length > 64)
+    return null
   const names = childNames(parent)
   const lower = word.toLowerCase()
-  if (lower !== word && names.includes(lower)) return lower
+  if (lower !== word && names.includes(lower))
+    return lower
   return closest(lower, names)
 }
 
@@ -191,25 +205,31 @@ export function suggestCommand(word: string, parent: readonly string[]): string 
  * `--it` → `-it` when every letter is a bool shorthand, `-rm` → `--rm`, `--nmae` → `--name`.
  */
 export function suggestFlag(spec: CommandSpec, written: string): string | null {
-  if (!written.startsWith('-') || written.length > 128) return null
+  if (!written.startsWith('-') || written.length > 128)
+    return null
   const equals = written.indexOf('=')
   const flagText = equals === -1 ? written : written.slice(0, equals)
   const doubleDash = flagText.startsWith('--')
   const name = flagText.slice(doubleDash ? 2 : 1)
-  if (name === '') return null
+  if (name === '')
+    return null
   const index = flagIndex(spec)
-  if (doubleDash && index.long.has(name)) return null
+  if (doubleDash && index.long.has(name))
+    return null
 
   // `--it`: letters that are all bool shorthands were meant as a group of short flags.
   if (doubleDash && name.length >= 2 && name.length <= 6 && !index.long.has(name)) {
     const letters = [...name]
-    const allBoolShorthands = letters.every((letter) => index.short.get(letter)?.type === 'bool')
-    if (allBoolShorthands && new Set(letters).size === letters.length) return `-${name}`
+    const allBoolShorthands = letters.every(letter => index.short.get(letter)?.type === 'bool')
+    if (allBoolShorthands && new Set(letters).size === letters.length)
+      return `-${name}`
   }
   // `-rm`: a long name written with one dash.
-  if (!doubleDash && name.length >= 2 && (index.long.has(name) || name === HELP_FLAG.long)) return `--${name}`
+  if (!doubleDash && name.length >= 2 && (index.long.has(name) || name === HELP_FLAG.long))
+    return `--${name}`
 
-  if (!doubleDash && name.length === 1) return null
+  if (!doubleDash && name.length === 1)
+    return null
   const guess = closest(name, index.suggestible)
   return guess === null ? null : `--${guess}`
 }

@@ -3,7 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec } from '../types'
-import { CHECKPOINT_DIR_FLAG, FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRETTY_FLAG, noTruncFlag, quietFlag } from './common-flags'
+import { CHECKPOINT_DIR_FLAG, FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, noTruncFlag, PRETTY_FLAG, quietFlag } from './common-flags'
 
 export const OTHER_COMMANDS: readonly CommandSpec[] = [
   {

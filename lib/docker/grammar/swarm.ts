@@ -3,7 +3,7 @@
 // tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
 // the client enforces them; `explain` is ours.
 import type { CommandSpec, FlagSpec } from '../types'
-import { FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRETTY_FLAG, noTruncFlag, quietFlag } from './common-flags'
+import { FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, noTruncFlag, PRETTY_FLAG, quietFlag } from './common-flags'
 
 // Flags repeated across several commands of this file.
 const ORCHESTRATOR_FLAG: FlagSpec = { long: 'orchestrator', type: 'string', help: 'Orchestrator to use (swarm|all)', deprecated: true, hidden: true }

@@ -1,6 +1,8 @@
 // Value parsers and validators: what the docker client accepts for each kind of flag value, and
 // which accepted values the daemon refuses later (`daemon` on an ok result). Pure functions; they never throw.
 import type { FlagSpec, ValueCheck, ValueType } from '../types'
+import type { DaemonRefusal, ValueResult } from './result'
+import { parseImageReference } from './image'
 import { isIP } from './ip'
 import { parseMount, parseVolume } from './mounts'
 import {
@@ -26,13 +28,12 @@ import {
   parseUlimit,
 } from './options'
 import { parsePublish } from './publish'
-import { fail, ok, type DaemonRefusal, type ValueResult } from './result'
-import { parseImageReference } from './image'
+import { fail, ok } from './result'
 
-export type { DaemonRefusal, ValueResult } from './result'
 export type { MountValue } from './mounts'
 export type { EnvValue, RestartPolicy } from './options'
 export type { PortMappingValue } from './publish'
+export type { DaemonRefusal, ValueResult } from './result'
 export {
   parseAddHost,
   parseAttach,
@@ -102,7 +103,7 @@ const NAMESPACE_MODES: Record<string, RegExp> = {
   cgroupns: /^(|host|private)$/,
 }
 
-const DOMAIN = /^\.?[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*\.?$/
+const DOMAIN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i
 
 function checkByRule(check: ValueCheck, flag: FlagSpec, text: string): ValueResult<unknown> {
   switch (check) {
@@ -137,21 +138,26 @@ function checkByRule(check: ValueCheck, flag: FlagSpec, text: string): ValueResu
       return isIP(text.trim()) ? ok(text) : fail(`IP address is not correctly formatted: ${text}`, 0, text.length)
     case 'domain': {
       const domain = text.replace(/^\./, '')
-      if (text === '.' || (DOMAIN.test(domain) && domain.length <= 255)) return ok(text)
+      if (text === '.' || (DOMAIN.test(domain) && domain.length <= 255))
+        return ok(text)
       return fail(`${text} is not a valid domain`, 0, text.length)
     }
     case 'mac':
-      if (text === '' || /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/.test(text)) return ok(text)
+      if (text === '' || /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(text))
+        return ok(text)
       return fail(`${text} is not a valid mac address`, 0, text.length)
     case 'swappiness': {
       const value = parseGoInt(text)
-      if (!value.ok) return value
-      if (value.value === -1n || (value.value >= 0n && value.value <= 100n)) return ok(value.value)
+      if (!value.ok)
+        return value
+      if (value.value === -1n || (value.value >= 0n && value.value <= 100n))
+        return ok(value.value)
       return fail(`invalid value: ${text}. Valid memory swappiness range is 0-100`, 0, text.length)
     }
     case 'namespace-mode': {
       const rule = NAMESPACE_MODES[flag.long]
-      if (!rule || rule.test(text)) return ok(text)
+      if (!rule || rule.test(text))
+        return ok(text)
       const kind = flag.long === 'cgroupns' ? 'CGROUP' : flag.long === 'userns' ? 'USER' : flag.long.toUpperCase()
       return fail(`--${flag.long}: invalid ${kind} mode`, 0, text.length)
     }
@@ -161,13 +167,15 @@ function checkByRule(check: ValueCheck, flag: FlagSpec, text: string): ValueResu
       const [first = '', second] = range.split('-')
       for (const part of second === undefined ? [first] : [first, second]) {
         const port = parseGoUint(part, 16)
-        if (!port.ok) return fail(`invalid range format for --expose: ${text}, error: ${port.message}`, 0, range.length)
+        if (!port.ok)
+          return fail(`invalid range format for --expose: ${text}, error: ${port.message}`, 0, range.length)
       }
       return ok(text)
     }
     case 'link': {
       const parts = text.split(':')
-      if (parts.length > 2 || parts.some((part) => part === '')) return fail(`bad format for links: ${text}`, 0, text.length)
+      if (parts.length > 2 || parts.includes(''))
+        return fail(`bad format for links: ${text}`, 0, text.length)
       return ok(text)
     }
     case 'non-negative': {
@@ -177,12 +185,14 @@ function checkByRule(check: ValueCheck, flag: FlagSpec, text: string): ValueResu
       return negative ? fail(`--${flag.long} cannot be negative`, 0, text.length) : ok(text)
     }
     case 'network': {
-      if (!text.includes('=')) return ok(text)
+      if (!text.includes('='))
+        return ok(text)
       const keys = ['name', 'alias', 'driver-opt', 'ip', 'ip6', 'mac-address', 'link-local-ip', 'gw-priority']
       let offset = 0
       for (const field of text.split(',')) {
         const key = field.split('=')[0] ?? ''
-        if (!keys.includes(key.toLowerCase())) return fail(`invalid field key ${key}`, offset, offset + key.length)
+        if (!keys.includes(key.toLowerCase()))
+          return fail(`invalid field key ${key}`, offset, offset + key.length)
         offset += field.length + 1
       }
       return ok(text)
@@ -200,16 +210,18 @@ export function checkFlagValue(flag: FlagSpec, text: string): ValueResult<unknow
   let daemon: DaemonRefusal | undefined
   if (!(flag.long === 'memory-swap' && text === '-1')) {
     const typed = checkValueType(flag.type, text)
-    if (!typed.ok) return typed
+    if (!typed.ok)
+      return typed
     daemon = typed.daemon
   }
   if (flag.check) {
     const checked = checkByRule(flag.check, flag, text)
-    if (!checked.ok) return checked
+    if (!checked.ok)
+      return checked
     daemon ??= checked.daemon
   }
   if (flag.choices && !flag.check && !flag.choices.includes(text)) {
-    return fail(`${JSON.stringify(text)} is not one of ${flag.choices.map((choice) => JSON.stringify(choice)).join(', ')}`, 0, text.length)
+    return fail(`${JSON.stringify(text)} is not one of ${flag.choices.map(choice => JSON.stringify(choice)).join(', ')}`, 0, text.length)
   }
   return daemon ? { ok: true, value: text, daemon } : ok(text)
 }

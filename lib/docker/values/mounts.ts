@@ -2,8 +2,9 @@
 // The client checks little (empty sections, too many colons, unknown --mount keys); the Docker
 // daemon checks the rest (absolute target, modes). Both are reported; daemon checks are marked.
 import type { MountInfo } from '../types'
+import type { ValueResult } from './result'
 import { parseBytes, parseGoBool, parseGoUint } from './numbers'
-import { daemonRefuses, fail, ok, type ValueResult } from './result'
+import { daemonRefuses, fail, ok } from './result'
 
 export type MountValue = Omit<MountInfo, 'span'>
 
@@ -22,9 +23,12 @@ function isWindowsDriveAt(buffer: string, char: string): boolean {
 
 /** Where a bind mount's source is a path rather than a volume name (the client's rule). */
 function isFilePath(source: string): boolean {
-  if (source === '.' || source === '..') return true
-  if ('./~'.includes(source[0] ?? '')) return true
-  if (source.startsWith('\\\\')) return true
+  if (source === '.' || source === '..')
+    return true
+  if ('./~'.includes(source[0] ?? ''))
+    return true
+  if (source.startsWith('\\\\'))
+    return true
   return source.length >= 2 && /\p{L}/u.test(source[0] ?? '') && source[1] === ':'
 }
 
@@ -44,28 +48,34 @@ function splitVolumeSpec(text: string): ValueResult<VolumeFields> {
     const char = index < chars.length ? (chars[index] ?? '') : END
     if (char !== END && isWindowsDriveAt(buffer, char)) {
       buffer += char
-    } else if (char === ':' || char === END) {
+    }
+    else if (char === ':' || char === END) {
       if (buffer === '') {
         return fail(`invalid spec: ${text}: empty section between colons`, position, position + (char === END ? 0 : 1))
       }
       if (fields.source === '' && char === END) {
         fields.target = buffer
         fields.targetStart = bufferStart
-      } else if (fields.source === '') {
+      }
+      else if (fields.source === '') {
         fields.source = buffer
         fields.sourceStart = bufferStart
-      } else if (fields.target === '') {
+      }
+      else if (fields.target === '') {
         fields.target = buffer
         fields.targetStart = bufferStart
-      } else if (char === ':') {
+      }
+      else if (char === ':') {
         return fail(`invalid spec: ${text}: too many colons`, position, text.length)
-      } else {
+      }
+      else {
         fields.mode = buffer
         fields.modeStart = bufferStart
       }
       buffer = ''
       bufferStart = position + char.length
-    } else {
+    }
+    else {
       buffer += char
     }
     position += char === END ? 0 : char.length
@@ -81,22 +91,26 @@ const CONSISTENCY_MODES = new Set(['consistent', 'cached', 'delegated'])
 
 /** The daemon's check of the options after the second colon: one of each kind at most. */
 function validMountMode(mode: string): boolean {
-  if (mode === '') return true
+  if (mode === '')
+    return true
   const counts = [0, 0, 0, 0, 0]
   for (const option of mode.split(',')) {
-    const kind = [RW_MODES, LABEL_MODES, PROPAGATION_MODES, COPY_MODES, CONSISTENCY_MODES].findIndex((set) => set.has(option))
-    if (kind === -1) return false
+    const kind = [RW_MODES, LABEL_MODES, PROPAGATION_MODES, COPY_MODES, CONSISTENCY_MODES].findIndex(set => set.has(option))
+    if (kind === -1)
+      return false
     counts[kind] = (counts[kind] ?? 0) + 1
   }
-  return counts.every((count) => count <= 1)
+  return counts.every(count => count <= 1)
 }
 
-const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/
+const VOLUME_NAME = /^[a-z0-9][\w.-]+$/i
 
 export function parseVolume(text: string): ValueResult<MountValue> {
-  if (text === '') return fail('invalid empty volume spec', 0, 0)
+  if (text === '')
+    return fail('invalid empty volume spec', 0, 0)
   const split = splitVolumeSpec(text)
-  if (!split.ok) return split
+  if (!split.ok)
+    return split
   const { source, sourceStart, target, targetStart, mode, modeStart } = split.value
 
   const windowsSource = /^\p{L}:[\\/]/u.test(source) || source.startsWith('\\\\')
@@ -118,7 +132,8 @@ export function parseVolume(text: string): ValueResult<MountValue> {
       targetStart + target.length,
     )
   }
-  if (target === '/') return daemonRefuses(value, `invalid volume specification: '${text}': destination can't be '/'`, targetStart, targetStart + 1)
+  if (target === '/')
+    return daemonRefuses(value, `invalid volume specification: '${text}': destination can't be '/'`, targetStart, targetStart + 1)
   if (type === 'volume' && !VOLUME_NAME.test(source)) {
     return daemonRefuses(
       value,
@@ -141,9 +156,10 @@ export function parseVolume(text: string): ValueResult<MountValue> {
 }
 
 /** The first record of Go's encoding/csv, with each field's offset. */
-function readCsvRecord(text: string): ValueResult<{ value: string; start: number; end: number }[]> {
-  if (text === '') return fail('EOF', 0, 0)
-  const fields: { value: string; start: number; end: number }[] = []
+function readCsvRecord(text: string): ValueResult<{ value: string, start: number, end: number }[]> {
+  if (text === '')
+    return fail('EOF', 0, 0)
+  const fields: { value: string, start: number, end: number }[] = []
   let index = 0
   for (;;) {
     const start = index
@@ -151,7 +167,8 @@ function readCsvRecord(text: string): ValueResult<{ value: string; start: number
     if (text[index] === '"') {
       index++
       for (;;) {
-        if (index >= text.length) return fail(`parse error on line 1, column ${index + 1}: extraneous or missing " in quoted-field`, start, text.length)
+        if (index >= text.length)
+          return fail(`parse error on line 1, column ${index + 1}: extraneous or missing " in quoted-field`, start, text.length)
         if (text[index] === '"') {
           if (text[index + 1] === '"') {
             value += '"'
@@ -167,15 +184,18 @@ function readCsvRecord(text: string): ValueResult<{ value: string; start: number
       if (index < text.length && text[index] !== ',') {
         return fail(`parse error on line 1, column ${index + 1}: extraneous or missing " in quoted-field`, start, index + 1)
       }
-    } else {
+    }
+    else {
       while (index < text.length && text[index] !== ',' && text[index] !== '\n') {
-        if (text[index] === '"') return fail(`parse error on line 1, column ${index + 1}: bare " in non-quoted-field`, index, index + 1)
+        if (text[index] === '"')
+          return fail(`parse error on line 1, column ${index + 1}: bare " in non-quoted-field`, index, index + 1)
         value += text[index]
         index++
       }
     }
     fields.push({ value: value.replace(/\r$/, ''), start, end: index })
-    if (index >= text.length || text[index] === '\n') break
+    if (index >= text.length || text[index] === '\n')
+      break
     index++ // the comma
   }
   return ok(fields)
@@ -186,14 +206,15 @@ const MOUNT_TYPES = new Set(['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'ima
 /** `--mount type=…,source=…,target=…[,readonly][,…]` as the client's MountOpt reads it. */
 export function parseMount(text: string): ValueResult<MountValue> {
   const record = readCsvRecord(text)
-  if (!record.ok) return record
+  if (!record.ok)
+    return record
   let type = 'volume'
   let typeSpan = { start: 0, end: 0 }
   let source: string | null = null
   let target = ''
   let targetSpan = { start: 0, end: text.length }
   let readOnly = false
-  const optionKinds = new Map<string, { start: number; end: number }>()
+  const optionKinds = new Map<string, { start: number, end: number }>()
   let bindRecursive = ''
   let propagation = ''
   for (const field of record.value) {
@@ -203,9 +224,12 @@ export function parseMount(text: string): ValueResult<MountValue> {
     const valueStart = field.start + (equals === -1 ? field.value.length : equals + 1)
     const badValue = (message: string) => fail(message, valueStart, field.end)
     if (equals === -1) {
-      if (key === 'readonly' || key === 'ro') readOnly = true
-      else if (key === 'volume-nocopy') optionKinds.set('volume', field)
-      else if (key === 'bind-nonrecursive') optionKinds.set('bind', field)
+      if (key === 'readonly' || key === 'ro')
+        readOnly = true
+      else if (key === 'volume-nocopy')
+        optionKinds.set('volume', field)
+      else if (key === 'bind-nonrecursive')
+        optionKinds.set('bind', field)
       else return fail(`invalid field '${field.value}' must be a key=value pair`, field.start, field.end)
       continue
     }
@@ -227,7 +251,8 @@ export function parseMount(text: string): ValueResult<MountValue> {
       case 'readonly':
       case 'ro': {
         const parsed = parseGoBool(value)
-        if (!parsed.ok) return badValue(`invalid value for ${key}: ${value}`)
+        if (!parsed.ok)
+          return badValue(`invalid value for ${key}: ${value}`)
         readOnly = parsed.value
         break
       }
@@ -238,7 +263,8 @@ export function parseMount(text: string): ValueResult<MountValue> {
         optionKinds.set('bind', field)
         break
       case 'bind-nonrecursive': {
-        if (!parseGoBool(value).ok) return badValue(`invalid value for ${key}: ${value}`)
+        if (!parseGoBool(value).ok)
+          return badValue(`invalid value for ${key}: ${value}`)
         optionKinds.set('bind', field)
         break
       }
@@ -247,10 +273,12 @@ export function parseMount(text: string): ValueResult<MountValue> {
           return badValue(`invalid value for ${key}: ${value} (must be "enabled", "disabled", "writable", or "readonly")`)
         }
         bindRecursive = value
-        if (value !== 'enabled') optionKinds.set('bind', field)
+        if (value !== 'enabled')
+          optionKinds.set('bind', field)
         break
       case 'volume-nocopy':
-        if (!parseGoBool(value).ok) return badValue(`invalid value for volume-nocopy: ${value}`)
+        if (!parseGoBool(value).ok)
+          return badValue(`invalid value for volume-nocopy: ${value}`)
         optionKinds.set('volume', field)
         break
       case 'volume-subpath':
@@ -263,12 +291,14 @@ export function parseMount(text: string): ValueResult<MountValue> {
         optionKinds.set('image', field)
         break
       case 'tmpfs-size':
-        if (!parseBytes(value).ok) return badValue(`invalid value for ${key}: ${value}`)
+        if (!parseBytes(value).ok)
+          return badValue(`invalid value for ${key}: ${value}`)
         optionKinds.set('tmpfs', field)
         break
       case 'tmpfs-mode': {
         const octal = /^[0-7]+$/.test(value) ? parseGoUint(`0o${value}`, 32) : null
-        if (!octal?.ok) return badValue(`invalid value for ${key}: ${value}`)
+        if (!octal?.ok)
+          return badValue(`invalid value for ${key}: ${value}`)
         optionKinds.set('tmpfs', field)
         break
       }
@@ -276,18 +306,22 @@ export function parseMount(text: string): ValueResult<MountValue> {
         return fail(`unexpected key '${key}' in '${field.value}'`, field.start, field.start + equals)
     }
   }
-  if (type === '') return fail('type is required', typeSpan.start, typeSpan.end)
-  if (target === '') return fail('target is required (write target=/path/in/container)', targetSpan.start, targetSpan.end)
+  if (type === '')
+    return fail('type is required', typeSpan.start, typeSpan.end)
+  if (target === '')
+    return fail('target is required (write target=/path/in/container)', targetSpan.start, targetSpan.end)
   for (const [kind, span] of optionKinds) {
-    if (kind !== type) return fail(`cannot mix '${kind}-*' options with mount type '${type}'`, span.start, span.end)
+    if (kind !== type)
+      return fail(`cannot mix '${kind}-*' options with mount type '${type}'`, span.start, span.end)
   }
   if (bindRecursive === 'writable' && !readOnly) {
-    return fail("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction", 0, text.length)
+    return fail('option \'bind-recursive=writable\' requires \'readonly\' to be specified in conjunction', 0, text.length)
   }
   if (bindRecursive === 'readonly') {
-    if (!readOnly) return fail("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction", 0, text.length)
+    if (!readOnly)
+      return fail('option \'bind-recursive=readonly\' requires \'readonly\' to be specified in conjunction', 0, text.length)
     if (propagation !== 'rprivate') {
-      return fail("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction", 0, text.length)
+      return fail('option \'bind-recursive=readonly\' requires \'bind-propagation=rprivate\' to be specified in conjunction', 0, text.length)
     }
   }
   const kind: MountValue['type'] = type === 'bind' || type === 'tmpfs' ? type : type === 'volume' && !source ? 'anonymous' : 'volume'
@@ -299,7 +333,9 @@ export function parseMount(text: string): ValueResult<MountValue> {
   if (type !== 'npipe' && !target.startsWith('/')) {
     return daemonRefuses(value, `invalid mount config for type "${type}": invalid mount path: '${target}' mount path must be absolute`, targetSpan.start, targetSpan.end)
   }
-  if (type === 'bind' && !source) return daemonRefuses(value, 'invalid mount config for type "bind": field Source must not be empty', 0, text.length)
-  if (type === 'tmpfs' && source) return daemonRefuses(value, 'invalid mount config for type "tmpfs": field Source must not be specified', 0, text.length)
+  if (type === 'bind' && !source)
+    return daemonRefuses(value, 'invalid mount config for type "bind": field Source must not be empty', 0, text.length)
+  if (type === 'tmpfs' && source)
+    return daemonRefuses(value, 'invalid mount config for type "tmpfs": field Source must not be specified', 0, text.length)
   return ok(value)
 }

@@ -1,9 +1,10 @@
+import type { ValueResult } from './result'
 // Numbers, sizes, durations and booleans read the way the docker client (Go) reads them:
 // strconv.ParseInt/ParseUint/ParseFloat/ParseBool, time.ParseDuration, go-units RAMInBytes,
 // and the big.Rat reading of --cpus.
-import { fail, ok, type ValueResult } from './result'
+import { fail, ok } from './result'
 
-const DECIMAL_DIGITS = /^[0-9]+$/
+const DECIMAL_DIGITS = /^\d+$/
 
 function syntaxError(fn: string, text: string): ValueResult<never> {
   return fail(`strconv.${fn}: parsing ${JSON.stringify(text)}: invalid syntax`, 0, text.length)
@@ -23,29 +24,36 @@ function underscoresAllowed(body: string, prefixed: boolean): boolean {
 
 /** strconv.ParseUint(text, 0, bits) without the sign: null when the syntax is wrong. */
 function parseUnsignedBase0(text: string): bigint | null {
-  if (text === '') return null
+  if (text === '')
+    return null
   let base = 10
   let body = text
-  if (/^0[xX]/.test(text)) {
+  if (/^0x/i.test(text)) {
     base = 16
     body = text.slice(2)
-  } else if (/^0[bB]/.test(text)) {
+  }
+  else if (/^0b/i.test(text)) {
     base = 2
     body = text.slice(2)
-  } else if (/^0[oO]/.test(text)) {
+  }
+  else if (/^0o/i.test(text)) {
     base = 8
     body = text.slice(2)
-  } else if (text.length > 1 && text.startsWith('0')) {
+  }
+  else if (text.length > 1 && text.startsWith('0')) {
     base = 8
     body = text.slice(1)
   }
   if (body.includes('_')) {
-    if (!underscoresAllowed(body, base !== 10)) return null
+    if (!underscoresAllowed(body, base !== 10))
+      return null
     body = body.replaceAll('_', '')
   }
-  if (body === '') return null
-  const digits = base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : DECIMAL_DIGITS
-  if (!digits.test(body)) return null
+  if (body === '')
+    return null
+  const digits = base === 16 ? /^[0-9a-f]+$/i : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : DECIMAL_DIGITS
+  if (!digits.test(body))
+    return null
   const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : ''
   return BigInt(prefix + body)
 }
@@ -54,33 +62,40 @@ export function parseGoInt(text: string, bits: 32 | 64 = 64): ValueResult<bigint
   const sign = text.startsWith('-') ? -1n : 1n
   const unsigned = text.startsWith('-') || text.startsWith('+') ? text.slice(1) : text
   const magnitude = parseUnsignedBase0(unsigned)
-  if (magnitude === null) return syntaxError('ParseInt', text)
+  if (magnitude === null)
+    return syntaxError('ParseInt', text)
   const value = sign * magnitude
   const limit = 1n << BigInt(bits - 1)
-  if (value >= limit || value < -limit) return rangeError('ParseInt', text)
+  if (value >= limit || value < -limit)
+    return rangeError('ParseInt', text)
   return ok(value)
 }
 
 /** strconv.ParseInt(text, 10, 64): decimal digits with an optional sign. */
 export function parseGoIntBase10(text: string): ValueResult<bigint> {
-  if (!/^[+-]?[0-9]+$/.test(text)) return syntaxError('ParseInt', text)
+  if (!/^[+-]?\d+$/.test(text))
+    return syntaxError('ParseInt', text)
   const value = BigInt(text)
-  if (value >= 1n << 63n || value < -(1n << 63n)) return rangeError('ParseInt', text)
+  if (value >= 1n << 63n || value < -(1n << 63n))
+    return rangeError('ParseInt', text)
   return ok(value)
 }
 
 export function parseGoUint(text: string, bits: 16 | 32 | 64): ValueResult<bigint> {
   const value = parseUnsignedBase0(text)
-  if (value === null) return syntaxError('ParseUint', text)
-  if (value >= 1n << BigInt(bits)) return rangeError('ParseUint', text)
+  if (value === null)
+    return syntaxError('ParseUint', text)
+  if (value >= 1n << BigInt(bits))
+    return rangeError('ParseUint', text)
   return ok(value)
 }
 
-const GO_FLOAT = /^[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?[0-9]+|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN])$/
+const GO_FLOAT = /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|0x(?:[0-9a-f]+(?:\.[0-9a-f]*)?|\.[0-9a-f]+)p[+-]?\d+|inf(?:inity)?|nan)$/i
 
 function hexFloat(text: string): number {
-  const match = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?[0-9]+)$/.exec(text)
-  if (!match) return Number.NaN
+  const match = /^([+-]?)0x([0-9a-f]*)\.?([0-9a-f]*)p([+-]?\d+)$/i.exec(text)
+  if (!match)
+    return Number.NaN
   const [, sign, whole = '', fraction = '', exponent = '0'] = match
   const mantissa = Number.parseInt(`${whole}${fraction}` || '0', 16)
   const value = mantissa * 2 ** (Number(exponent) - 4 * fraction.length)
@@ -88,20 +103,27 @@ function hexFloat(text: string): number {
 }
 
 export function parseGoFloat(text: string): ValueResult<number> {
-  if (!GO_FLOAT.test(text)) return syntaxError('ParseFloat', text)
-  const lower = text.toLowerCase().replace(/^[+]/, '')
+  if (!GO_FLOAT.test(text))
+    return syntaxError('ParseFloat', text)
+  const lower = text.toLowerCase().replace(/^\+/, '')
   let value: number
-  if (lower.includes('inf')) value = lower.startsWith('-') ? -Infinity : Infinity
-  else if (lower === 'nan') value = Number.NaN
-  else if (/^[+-]?0x/i.test(text)) value = hexFloat(text)
+  if (lower.includes('inf'))
+    value = lower.startsWith('-') ? -Infinity : Infinity
+  else if (lower === 'nan')
+    value = Number.NaN
+  else if (/^[+-]?0x/i.test(text))
+    value = hexFloat(text)
   else value = Number(text)
-  if (!Number.isFinite(value) && !lower.includes('inf') && lower !== 'nan') return rangeError('ParseFloat', text)
+  if (!Number.isFinite(value) && !lower.includes('inf') && lower !== 'nan')
+    return rangeError('ParseFloat', text)
   return ok(value)
 }
 
 export function parseGoBool(text: string): ValueResult<boolean> {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return ok(true)
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return ok(false)
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text))
+    return ok(true)
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text))
+    return ok(false)
   return syntaxError('ParseBool', text)
 }
 
@@ -116,28 +138,36 @@ export function parseBytes(text: string): ValueResult<number> {
       break
     }
   }
-  if (separator === -1) return fail(`invalid size: '${text}'`, 0, text.length)
+  if (separator === -1)
+    return fail(`invalid size: '${text}'`, 0, text.length)
   const number = text[separator] === ' ' ? text.slice(0, separator) : text.slice(0, separator + 1)
   const suffix = text.slice(separator + 1)
   const parsed = parseGoFloat(number)
-  if (!parsed.ok) return { ...parsed, start: 0, end: number.length }
-  if (parsed.value < 0 || Number.isNaN(parsed.value)) return fail(`invalid size: '${text}'`, 0, text.length)
+  if (!parsed.ok)
+    return { ...parsed, start: 0, end: number.length }
+  if (parsed.value < 0 || Number.isNaN(parsed.value))
+    return fail(`invalid size: '${text}'`, 0, text.length)
   const badSuffix = (shown: string) => fail(`invalid suffix: '${shown}'`, separator + 1, text.length)
-  if (suffix === '') return ok(Math.trunc(parsed.value))
-  if (suffix.length > 3) return badSuffix(suffix)
+  if (suffix === '')
+    return ok(Math.trunc(parsed.value))
+  if (suffix.length > 3)
+    return badSuffix(suffix)
   const lower = suffix.toLowerCase()
-  if (lower[0] === 'b') return lower.length > 1 ? badSuffix(lower) : ok(Math.trunc(parsed.value))
+  if (lower[0] === 'b')
+    return lower.length > 1 ? badSuffix(lower) : ok(Math.trunc(parsed.value))
   const multiplier = BINARY_UNITS[lower[0] ?? '']
-  if (multiplier === undefined) return badSuffix(lower)
-  if ((lower.length === 2 && lower[1] !== 'b') || (lower.length === 3 && lower.slice(1) !== 'ib')) return badSuffix(lower)
+  if (multiplier === undefined)
+    return badSuffix(lower)
+  if ((lower.length === 2 && lower[1] !== 'b') || (lower.length === 3 && lower.slice(1) !== 'ib'))
+    return badSuffix(lower)
   return ok(Math.trunc(parsed.value * multiplier))
 }
 
 const DURATION_UNITS: Record<string, number> = {
   ns: 1,
   us: 1e3,
-  'µs': 1e3, // U+00B5 micro sign
-  'μs': 1e3, // U+03BC Greek mu
+  µs: 1e3, // U+00B5 micro sign
+  μs: 1e3, // U+03BC Greek mu
   ms: 1e6,
   s: 1e9,
   m: 60e9,
@@ -154,21 +184,26 @@ export function parseGoDuration(text: string): ValueResult<number> {
     negative = rest.startsWith('-')
     rest = rest.slice(1)
   }
-  if (rest === '0') return ok(0)
-  if (rest === '') return invalid()
+  if (rest === '0')
+    return ok(0)
+  if (rest === '')
+    return invalid()
   let total = 0
   let position = text.length - rest.length
   while (rest !== '') {
-    const number = /^([0-9]*)(\.([0-9]*))?/.exec(rest)
+    const number = /^(\d*)(\.(\d*))?/.exec(rest)
     const whole = number?.[1] ?? ''
     const fraction = number?.[3] ?? ''
     const numberText = number?.[0] ?? ''
-    if (!(rest[0] === '.' || /[0-9]/.test(rest[0] ?? ''))) return invalid()
-    if (whole === '' && fraction === '') return invalid()
+    if (!(rest[0] === '.' || /\d/.test(rest[0] ?? '')))
+      return invalid()
+    if (whole === '' && fraction === '')
+      return invalid()
     rest = rest.slice(numberText.length)
     const unitMatch = /^[^0-9.]*/.exec(rest)
     const unit = unitMatch?.[0] ?? ''
-    if (unit === '') return fail(`time: missing unit in duration ${quoted}`, position, position + numberText.length)
+    if (unit === '')
+      return fail(`time: missing unit in duration ${quoted}`, position, position + numberText.length)
     const scale = DURATION_UNITS[unit]
     if (scale === undefined) {
       const unitStart = position + numberText.length
@@ -178,28 +213,33 @@ export function parseGoDuration(text: string): ValueResult<number> {
     position += numberText.length + unit.length
     rest = rest.slice(unit.length)
   }
-  if (total > 2 ** 63 - 1) return invalid()
+  if (total > 2 ** 63 - 1)
+    return invalid()
   return ok(negative ? -total : total)
 }
 
 /** A decimal or fraction (`1.5`, `1/2`, `1e-3`) as numerator/denominator, like Go's big.Rat.SetString. */
-function parseRational(text: string): { numerator: bigint; denominator: bigint } | null {
-  const fraction = /^([+-]?)([0-9]+)\/([0-9]+)$/.exec(text)
+function parseRational(text: string): { numerator: bigint, denominator: bigint } | null {
+  const fraction = /^([+-]?)(\d+)\/(\d+)$/.exec(text)
   if (fraction) {
     const denominator = BigInt(fraction[3] ?? '1')
-    if (denominator === 0n) return null
+    if (denominator === 0n)
+      return null
     const numerator = BigInt(fraction[2] ?? '0')
     return { numerator: fraction[1] === '-' ? -numerator : numerator, denominator }
   }
-  const decimal = /^([+-]?)(?:([0-9]+)\.?([0-9]*)|\.([0-9]+))(?:[eE]([+-]?[0-9]+))?$/.exec(text)
-  if (!decimal) return null
+  const decimal = /^([+-]?)(?:(\d+)\.?(\d*)|\.(\d+))(?:e([+-]?\d+))?$/i.exec(text)
+  if (!decimal)
+    return null
   const whole = decimal[2] ?? '0'
   const digitsAfterPoint = decimal[3] ?? decimal[4] ?? ''
   const exponent = Number(decimal[5] ?? '0') - digitsAfterPoint.length
-  if (Math.abs(exponent) > 10_000) return null
+  if (Math.abs(exponent) > 10_000)
+    return null
   let numerator = BigInt(`${whole}${digitsAfterPoint}` || '0')
   let denominator = 1n
-  if (exponent >= 0) numerator *= 10n ** BigInt(exponent)
+  if (exponent >= 0)
+    numerator *= 10n ** BigInt(exponent)
   else denominator = 10n ** BigInt(-exponent)
   return { numerator: decimal[1] === '-' ? -numerator : numerator, denominator }
 }
@@ -207,8 +247,10 @@ function parseRational(text: string): { numerator: bigint; denominator: bigint }
 /** `--cpus`: a rational number of CPUs, at most nine decimals (it becomes nano-CPUs). */
 export function parseNanoCpus(text: string): ValueResult<number> {
   const rational = parseRational(text)
-  if (!rational) return fail(`failed to parse ${text} as a rational number`, 0, text.length)
+  if (!rational)
+    return fail(`failed to parse ${text} as a rational number`, 0, text.length)
   const nano = rational.numerator * 1_000_000_000n
-  if (nano % rational.denominator !== 0n) return fail('value is too precise', 0, text.length)
+  if (nano % rational.denominator !== 0n)
+    return fail('value is too precise', 0, text.length)
   return ok(Number(nano / rational.denominator))
 }

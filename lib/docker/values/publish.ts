@@ -1,14 +1,15 @@
 // `-p/--publish`: [ip:][hostPort:]containerPort[/protocol], read as docker's go-connections `nat`
 // package reads it, with its messages.
 import type { PortMapping } from '../types'
+import type { ValueResult } from './result'
 import { isIP } from './ip'
-import { fail, ok, type ValueResult } from './result'
+import { fail, ok } from './result'
 
 export type PortMappingValue = Omit<PortMapping, 'span'>
 
 /** strconv.ParseUint(text, 10, 16), or a range `start-end` with end ≥ start. */
-function parsePortRange(text: string): { start: number; end: number } | null {
-  const port = (part: string) => (/^[0-9]+$/.test(part) && Number(part) <= 65535 ? Number(part) : null)
+function parsePortRange(text: string): { start: number, end: number } | null {
+  const port = (part: string) => (/^\d+$/.test(part) && Number(part) <= 65535 ? Number(part) : null)
   if (!text.includes('-')) {
     const single = port(text)
     return single === null ? null : { start: single, end: single }
@@ -16,12 +17,14 @@ function parsePortRange(text: string): { start: number; end: number } | null {
   const [first = '', second = ''] = text.split('-')
   const start = port(first)
   const end = port(second)
-  if (start === null || end === null || end < start) return null
+  if (start === null || end === null || end < start)
+    return null
   return { start, end }
 }
 
 export function parsePublish(text: string): ValueResult<PortMappingValue[]> {
-  if (text === '') return fail('no port specified: <empty>', 0, 0)
+  if (text === '')
+    return fail('no port specified: <empty>', 0, 0)
   const parts = text.split(':')
   const containerPart = parts[parts.length - 1] ?? ''
   const hostPort = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : ''
@@ -43,14 +46,16 @@ export function parsePublish(text: string): ValueResult<PortMappingValue[]> {
     }
     ip = ip.slice(1, close)
   }
-  if (ip !== '' && !isIP(ip)) return fail(`invalid IP address: ${ip}`, 0, ipEnd)
-  if (containerPort === '') return fail(`no port specified: ${text}<empty>`, containerStart, text.length)
+  if (ip !== '' && !isIP(ip))
+    return fail(`invalid IP address: ${ip}`, 0, ipEnd)
+  if (containerPort === '')
+    return fail(`no port specified: ${text}<empty>`, containerStart, text.length)
 
   const containerRange = parsePortRange(containerPort)
   if (!containerRange) {
     return fail(`invalid containerPort: ${containerPort} (expected a port 0-65535 or a range like 8000-8010)`, containerStart, containerStart + containerPort.length)
   }
-  let hostRange: { start: number; end: number } | null = null
+  let hostRange: { start: number, end: number } | null = null
   if (hostPort !== '') {
     hostRange = parsePortRange(hostPort)
     if (!hostRange) {

@@ -11,9 +11,9 @@ export interface DaemonRefusal {
  * it) and says, in docker's own terms where it has some, what was expected. An accepted value that
  * the daemon will refuse later carries `daemon`.
  */
-export type ValueResult<T> =
-  | { ok: true; value: T; daemon?: DaemonRefusal }
-  | { ok: false; message: string; start: number; end: number }
+export type ValueResult<T>
+  = | { ok: true, value: T, daemon?: DaemonRefusal }
+    | { ok: false, message: string, start: number, end: number }
 
 export type ValueFailure = Extract<ValueResult<never>, { ok: false }>
 

@@ -220,8 +220,7 @@ export class Deck {
 
   /** Titles of all slides, in order, as the deck itself knows them. */
   async titles(): Promise<string[]> {
-    return this.page.evaluate(() => (window as any).__deckE2E.nav().slides
-      .map((route: any) => String(route.meta?.slide?.title ?? '').replace(/\s+/g, ' ').trim()))
+    return this.page.evaluate(() => (window as any).__deckE2E.nav().slides.map((route: any) => String(route.meta?.slide?.title ?? '').replace(/\s+/g, ' ').trim()))
   }
 
   /**

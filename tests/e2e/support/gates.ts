@@ -115,7 +115,7 @@ export async function linkReport(page: Page, no: number, origin: string, totalSl
       continue
     }
     if (url.protocol === 'mailto:') {
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(url.pathname)))
+      if (!/^[^@\s]+@[^\s@][^\s.@]*\.[^\s@]+$/.test(decodeURIComponent(url.pathname)))
         problems.push(`${label}: not a well-formed e-mail address`)
       continue
     }

@@ -58,8 +58,8 @@ try {
     { timeout: 30_000 },
   ).then(() => true, () => false)
   if (!hasApp) {
-    throw new Error(`The deck in ${dist} did not start: no Slidev app appeared within 30 s.`
-      + (pageErrors.length ? ` Page errors: ${pageErrors.join(' | ')}` : ''))
+    throw new Error(`The deck in ${dist} did not start: no Slidev app appeared within 30 s.${
+      pageErrors.length ? ` Page errors: ${pageErrors.join(' | ')}` : ''}`)
   }
 
   // Visit each slide (as a viewer would, by its hash) and look at what it holds once mounted.
@@ -75,8 +75,8 @@ try {
       return nav.currentPage === no && nav.clicksContext.isMounted && element?.checkVisibility()
     }, no, { timeout: 30_000 }).then(() => true, () => false)
     if (!shown) {
-      throw new Error(`Slide ${no} of the deck in ${dist} did not show within 30 s.`
-        + (pageErrors.length ? ` Page errors: ${pageErrors.join(' | ')}` : ''))
+      throw new Error(`Slide ${no} of the deck in ${dist} did not show within 30 s.${
+        pageErrors.length ? ` Page errors: ${pageErrors.join(' | ')}` : ''}`)
     }
     slides.push(await page.evaluate(({ no, interactive, editable }) => {
       const nav = document.querySelector('#app').__vue_app__._context.provides['$$slidev-context'].nav

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
@@ -53,7 +53,7 @@ describe('groupIntoChapters', () => {
   })
 })
 
-describe('PDF outline', () => {
+describe('pDF outline', () => {
   const deck = { title: 'Deck', exportFilename: 'deck', author: '', info: '', ...groupIntoChapters(SLIDES) }
 
   it('puts entry slides at the top, then chapters with their slides', () => {

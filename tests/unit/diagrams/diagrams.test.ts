@@ -55,7 +55,7 @@ describe.each(diagrams)('$name', ({ component, props, nameMatches }) => {
   })
 })
 
-describe('ImagesContainersDiagram', () => {
+describe('imagesContainersDiagram', () => {
   it('shows the registry, the Dockerfile, the four verbs and the layers', () => {
     const texts = drawnTexts(mount(ImagesContainersDiagram))
     expect(texts).toEqual(expect.arrayContaining(['Registry', 'Dockerfile', 'build', 'pull', 'push']))
@@ -65,7 +65,7 @@ describe('ImagesContainersDiagram', () => {
   })
 })
 
-describe('ClientDaemonDiagram', () => {
+describe('clientDaemonDiagram', () => {
   it('names the client, the daemon, the socket, the VM and what the daemon manages', () => {
     const all = drawnTexts(mount(ClientDaemonDiagram)).join('\n')
     for (const expected of ['docker — the client (CLI)', 'dockerd', 'REST API', '/var/run/docker.sock', 'Linux VM', 'images', 'containers', 'volumes', 'networks'])
@@ -73,7 +73,7 @@ describe('ClientDaemonDiagram', () => {
   })
 })
 
-describe('PortMappingDiagram', () => {
+describe('portMappingDiagram', () => {
   it('shows the ports it is given, in the URL, the ports and the command', () => {
     const wrapper = mount(PortMappingDiagram, { props: { host: '8090', container: '3000' } })
     const texts = drawnTexts(wrapper)
@@ -111,7 +111,7 @@ describe('PortMappingDiagram', () => {
   })
 })
 
-describe('MountsDiagram', () => {
+describe('mountsDiagram', () => {
   it('shows the named volume, the read-only bind mount and the ephemeral writable layer', () => {
     const texts = drawnTexts(mount(MountsDiagram))
     expect(texts).toEqual(expect.arrayContaining([

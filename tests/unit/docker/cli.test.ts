@@ -29,8 +29,8 @@ describe('cli: --jsonl', { timeout: 60_000 }, () => {
     ].join('\n')
     const { code, stdout } = run(['--jsonl'], input)
     expect(code).toBe(0)
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l))
-    expect(lines.map((l) => [l.input, l.ok])).toEqual([
+    const lines = stdout.trim().split('\n').map(l => JSON.parse(l))
+    expect(lines.map(l => [l.input, l.ok])).toEqual([
       ['docker run -it --rm python:3.12', true],
       ['docker runn nginx', false],
       ['docker run -p 8080:80 \\\n  nginx', true],
@@ -58,7 +58,7 @@ describe('cli: one command', { timeout: 60_000 }, () => {
   it('exit 1 with the error pointed at when docker would refuse it', () => {
     const { code, stdout } = run(['docker run --it nginx'])
     expect(code).toBe(1)
-    expect(stdout).toMatch(/--it[\s\S]*\n\s+docker run --it nginx\n\s{15}\^{4}/)
+    expect(stdout).toMatch(/--it(?:[^\n]*\n\S)*[^\n]*\n\s+(?:\S(?:[^\n]*\n\S)*[^\n]*\n\s+)*docker run --it nginx\n\s{15}\^{4}/)
   })
 
   it('--help documents the usage', () => {

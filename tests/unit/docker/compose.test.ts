@@ -4,7 +4,7 @@ import { COMPOSE_MAPPINGS } from '../../../lib/docker/compose'
 import { COMMANDS } from '../../../lib/docker/grammar'
 import { explain } from '../../../lib/docker/index'
 
-function composeOf(text: string): { yaml: string; file: any } {
+function composeOf(text: string): { yaml: string, file: any } {
   const [e] = explain(text)
   expect(e!.errors).toEqual([])
   expect(e!.compose).not.toBeNull()
@@ -82,8 +82,8 @@ describe('compose: the equivalent service', () => {
 
 describe('compose: the table covers every flag', () => {
   it.each(['container run', 'container create'])('every flag of docker %s is mapped or said to have no Compose form', (path) => {
-    const spec = COMMANDS.find((c) => c.path.join(' ') === path)!
-    const missing = spec.flags.filter((f) => f.long !== 'help' && !COMPOSE_MAPPINGS[f.long]).map((f) => f.long)
+    const spec = COMMANDS.find(c => c.path.join(' ') === path)!
+    const missing = spec.flags.filter(f => f.long !== 'help' && !COMPOSE_MAPPINGS[f.long]).map(f => f.long)
     expect(missing).toEqual([])
   })
 

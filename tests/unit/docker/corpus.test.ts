@@ -13,22 +13,22 @@ interface CorpusLine {
 const corpus: CorpusLine[] = readFileSync(resolve(__dirname, '../../fixtures/docker-corpus/corpus.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
-  .map((line) => JSON.parse(line))
+  .map(line => JSON.parse(line))
 
 // The compose plugin is not installed where the corpus was recorded: its answers say nothing.
-const judged = corpus.filter((line) => !/^docker\s+compose\b/.test(line.input))
+const judged = corpus.filter(line => !/^docker\s+compose\b/.test(line.input))
 
 describe('corpus: the engine agrees with the real docker client', () => {
   it('has a corpus with both accepted and refused commands', () => {
     expect(judged.length).toBeGreaterThan(200)
-    expect(judged.filter((l) => !l.accepted).length).toBeGreaterThan(60)
+    expect(judged.filter(l => !l.accepted).length).toBeGreaterThan(60)
   })
 
-  it.each(judged.map((l) => [l.input, l.accepted, l.message] as const))('%s → accepted: %s', (input, accepted, message) => {
+  it.each(judged.map(l => [l.input, l.accepted, l.message] as const))('%s → accepted: %s', (input, accepted, message) => {
     const all = explain(input)
     expect(all).toHaveLength(1)
     const e = all[0]!
-    const why = `docker said: ${message}\nengine said: ${e.errors.map((x) => x.message).join(' | ')}`
+    const why = `docker said: ${message}\nengine said: ${e.errors.map(x => x.message).join(' | ')}`
     expect(e.ok, why).toBe(accepted)
   })
 })

@@ -1,6 +1,6 @@
+import type { CommandExplanation } from '../../../lib/docker/types'
 import { describe, expect, it } from 'vitest'
 import { explain } from '../../../lib/docker/index'
-import type { CommandExplanation } from '../../../lib/docker/types'
 
 function one(text: string): CommandExplanation {
   const all = explain(text)
@@ -9,7 +9,7 @@ function one(text: string): CommandExplanation {
 }
 
 function segmentAt(e: CommandExplanation, text: string) {
-  const found = e.segments.find((s) => s.text === text)
+  const found = e.segments.find(s => s.text === text)
   expect(found, `segment ${text}`).toBeDefined()
   return found!
 }
@@ -18,7 +18,7 @@ describe('explain: segments cover the command in order', () => {
   it('the deck run command, part by part', () => {
     const e = one('docker run -it --rm --name mypython python:3.9 bash')
     expect(e.ok).toBe(true)
-    expect(e.segments.map((s) => [s.kind, s.text])).toEqual([
+    expect(e.segments.map(s => [s.kind, s.text])).toEqual([
       ['program', 'docker'],
       ['command', 'run'],
       ['flag', '-it'],
@@ -29,12 +29,12 @@ describe('explain: segments cover the command in order', () => {
     ])
     for (const s of e.segments) expect(e.input.slice(s.start, s.end)).toBe(s.text)
     expect(segmentAt(e, '--name mypython').value).toEqual({ start: 27, end: 35, text: 'mypython' })
-    expect(segmentAt(e, 'bash').explanation).toContain("instead of the image's default command")
+    expect(segmentAt(e, 'bash').explanation).toContain('instead of the image\'s default command')
   })
 
   it('global flags and a two-word command', () => {
     const e = one('docker -D container ls -a')
-    expect(e.segments.map((s) => [s.kind, s.text])).toEqual([
+    expect(e.segments.map(s => [s.kind, s.text])).toEqual([
       ['program', 'docker'],
       ['global-flag', '-D'],
       ['command', 'container ls'],
@@ -92,7 +92,7 @@ describe('explain: several commands, other programs, shell', () => {
   it('one explanation per command with offsets into the whole text', () => {
     const text = 'docker pull nginx && docker run -d -p 8080:80 nginx\npython3 -m http.server 4567'
     const all = explain(text)
-    expect(all.map((e) => [e.input, e.offset, e.isDocker])).toEqual([
+    expect(all.map(e => [e.input, e.offset, e.isDocker])).toEqual([
       ['docker pull nginx', 0, true],
       ['docker run -d -p 8080:80 nginx', 21, true],
       ['python3 -m http.server 4567', 52, false],

@@ -1,12 +1,12 @@
+import type { CommandExplanation } from '../../../lib/docker/types'
 import { describe, expect, it } from 'vitest'
 import { explain, INTERNAL_ERROR } from '../../../lib/docker/index'
-import type { CommandExplanation } from '../../../lib/docker/types'
 
 /** mulberry32: a small deterministic PRNG, so every run tests the same cases. */
 function prng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0
+    a = (a + 0x6D2B79F5) >>> 0
     let t = a
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
@@ -27,9 +27,50 @@ const SEEDS = [
   'pip install flask',
 ]
 const PIECES = [
-  'docker', 'run', '-it', '-p', '8080:80', '-v', 'x:/y', '--rm', '-e', 'A=1', '--', '-', '=', '"', "'", '\\', '\n',
-  '$', '$(', ')', '`', '#', '&&', '|', ';', '>', '2>&1', '~', '*', '<script>alert(1)</script>', '\u0000', '\u001b[31m',
-  'é', '😀', '\r\n', '\t', 'container', 'exec', 'nginx:', '@sha256:', '--restart=always', '-itd', '--name=', 'ps',
+  'docker',
+  'run',
+  '-it',
+  '-p',
+  '8080:80',
+  '-v',
+  'x:/y',
+  '--rm',
+  '-e',
+  'A=1',
+  '--',
+  '-',
+  '=',
+  '"',
+  '\'',
+  '\\',
+  '\n',
+  '$',
+  '$(',
+  ')',
+  '`',
+  '#',
+  '&&',
+  '|',
+  ';',
+  '>',
+  '2>&1',
+  '~',
+  '*',
+  '<script>alert(1)</script>',
+  '\u0000',
+  '\u001B[31m',
+  'é',
+  '😀',
+  '\r\n',
+  '\t',
+  'container',
+  'exec',
+  'nginx:',
+  '@sha256:',
+  '--restart=always',
+  '-itd',
+  '--name=',
+  'ps',
 ]
 
 function mutate(random: () => number, text: string): string {
@@ -38,10 +79,13 @@ function mutate(random: () => number, text: string): string {
   for (let s = 0; s < steps; s++) {
     const at = Math.floor(random() * (out.length + 1))
     const roll = random()
-    if (roll < 0.4) out = out.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + out.slice(at)
-    else if (roll < 0.7) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 5))
-    else if (roll < 0.85) out = out.slice(0, at) + String.fromCharCode(Math.floor(random() * 0x3000)) + out.slice(at)
-    else out = out.slice(0, at) + ' ' + out.slice(at)
+    if (roll < 0.4)
+      out = out.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + out.slice(at)
+    else if (roll < 0.7)
+      out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 5))
+    else if (roll < 0.85)
+      out = out.slice(0, at) + String.fromCharCode(Math.floor(random() * 0x3000)) + out.slice(at)
+    else out = `${out.slice(0, at)} ${out.slice(at)}`
   }
   return out
 }
@@ -55,7 +99,8 @@ function randomText(random: () => number): string {
 function brokenInvariants(text: string, all: CommandExplanation[]): string[] {
   const broken: string[] = []
   const check = (ok: boolean, what: string) => {
-    if (!ok) broken.push(what)
+    if (!ok)
+      broken.push(what)
   }
   let previousEnd = 0
   all.forEach((e, n) => {
@@ -96,11 +141,13 @@ describe('fuzz: never throws, spans stay consistent', () => {
       let all: CommandExplanation[] = []
       try {
         all = explain(text)
-      } catch (failure) {
+      }
+      catch (failure) {
         throw new Error(`case ${n} threw: ${JSON.stringify(text)}\n${(failure as Error).stack}`)
       }
       const broken = brokenInvariants(text, all)
-      if (broken.length > 0) expect(broken, `case ${n}: ${JSON.stringify(text)}`).toEqual([])
+      if (broken.length > 0)
+        expect(broken, `case ${n}: ${JSON.stringify(text)}`).toEqual([])
     }
     const used = process.cpuUsage(started)
     expect((used.user + used.system) / 1000).toBeLessThan(10_000)
@@ -108,7 +155,7 @@ describe('fuzz: never throws, spans stay consistent', () => {
 
   it('edge inputs: empty, huge, control characters, unbalanced, markup', () => {
     const huge = 'docker run -p 80:80 nginx\n'.repeat(4000) + 'x'.repeat(10_000)
-    for (const text of ['', ' ', '\u0000\u0001\u0002', '"', "'", '`', '$(', '\\', 'docker "', huge, '<img src=x onerror=alert(1)>', 'docker run "<script>"']) {
+    for (const text of ['', ' ', '\u0000\u0001\u0002', '"', '\'', '`', '$(', '\\', 'docker "', huge, '<img src=x onerror=alert(1)>', 'docker run "<script>"']) {
       expect(brokenInvariants(text, explain(text)), JSON.stringify(text.slice(0, 80))).toEqual([])
     }
     expect(explain(huge).length).toBe(4001)

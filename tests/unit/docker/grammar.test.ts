@@ -1,3 +1,4 @@
+import type { CommandSpec } from '../../../lib/docker/types'
 // The look-ups the parser relies on, and the explanations a beginner reads.
 import { describe, expect, it } from 'vitest'
 import {
@@ -9,11 +10,11 @@ import {
   suggestCommand,
   suggestFlag,
 } from '../../../lib/docker/grammar'
-import type { CommandSpec } from '../../../lib/docker/types'
 
 function spec(...path: string[]): CommandSpec {
   const resolved = resolveCommand(path)
-  if (!resolved) throw new Error(`no command ${path.join(' ')}`)
+  if (!resolved)
+    throw new Error(`no command ${path.join(' ')}`)
   return resolved.spec
 }
 
@@ -55,18 +56,18 @@ describe('resolveCommand', () => {
 
 describe('subcommandsOf', () => {
   it('lists management commands, shorthands and plugins at the top level', () => {
-    const names = subcommandsOf([]).map((command) => command.path.join(' '))
+    const names = subcommandsOf([]).map(command => command.path.join(' '))
     for (const name of ['container', 'image', 'volume', 'network', 'system', 'compose', 'container run', 'container ls', 'image ls']) {
       expect(names).toContain(name)
     }
   })
 
   it('lists what a group offers, aliases included', () => {
-    expect(subcommandsOf(['volume']).map((command) => command.path.at(-1)).sort()).toEqual(
+    expect(subcommandsOf(['volume']).map(command => command.path.at(-1)).sort()).toEqual(
       ['create', 'inspect', 'ls', 'prune', 'rm', 'update'],
     )
-    expect(subcommandsOf(['builder']).map((command) => command.path.join(' ')).sort()).toEqual(['builder prune', 'image build'])
-    expect(subcommandsOf(['compose']).map((command) => command.path.at(-1))).toEqual(
+    expect(subcommandsOf(['builder']).map(command => command.path.join(' ')).sort()).toEqual(['builder prune', 'image build'])
+    expect(subcommandsOf(['compose']).map(command => command.path.at(-1))).toEqual(
       ['up', 'down', 'logs', 'ps', 'build', 'exec', 'run', 'pull', 'config'],
     )
     expect(subcommandsOf(['container', 'run'])).toEqual([])
@@ -162,11 +163,28 @@ describe('explanations', () => {
 
   it('every flag of the commands a beginner meets is explained', () => {
     const beginnerCommands = [
-      ['run'], ['create'], ['exec'], ['ps'], ['images'], ['pull'], ['push'], ['rmi'], ['stop'], ['kill'], ['rm'],
-      ['inspect'], ['logs'], ['attach'], ['cp'], ['diff'], ['build'], ['tag'], ['system', 'prune'],
-      ...['create', 'ls', 'inspect', 'rm', 'prune'].map((name) => ['volume', name]),
-      ...['create', 'ls', 'inspect', 'rm', 'prune', 'connect', 'disconnect'].map((name) => ['network', name]),
-      ...['up', 'down', 'logs', 'ps', 'build', 'exec', 'run', 'pull', 'config'].map((name) => ['compose', name]),
+      ['run'],
+      ['create'],
+      ['exec'],
+      ['ps'],
+      ['images'],
+      ['pull'],
+      ['push'],
+      ['rmi'],
+      ['stop'],
+      ['kill'],
+      ['rm'],
+      ['inspect'],
+      ['logs'],
+      ['attach'],
+      ['cp'],
+      ['diff'],
+      ['build'],
+      ['tag'],
+      ['system', 'prune'],
+      ...['create', 'ls', 'inspect', 'rm', 'prune'].map(name => ['volume', name]),
+      ...['create', 'ls', 'inspect', 'rm', 'prune', 'connect', 'disconnect'].map(name => ['network', name]),
+      ...['up', 'down', 'logs', 'ps', 'build', 'exec', 'run', 'pull', 'config'].map(name => ['compose', name]),
     ]
     for (const path of beginnerCommands) {
       const command = spec(...path)
@@ -207,13 +225,13 @@ describe('argument rules', () => {
   ] as const)('docker %j takes %i to %s arguments', (path, min, max) => {
     const args = spec(...path).args
     expect(args.reduce((sum, arg) => sum + arg.min, 0)).toBe(min)
-    expect(args.some((arg) => arg.max === null) ? null : args.reduce((sum, arg) => sum + (arg.max ?? 0), 0)).toBe(max)
+    expect(args.some(arg => arg.max === null) ? null : args.reduce((sum, arg) => sum + (arg.max ?? 0), 0)).toBe(max)
   })
 
   it('knows what the words stand for', () => {
-    expect(spec('run').args.map((arg) => arg.kind)).toEqual(['image', 'command'])
-    expect(spec('exec').args.map((arg) => arg.kind)).toEqual(['container', 'command'])
-    expect(spec('cp').args.map((arg) => arg.kind)).toEqual(['cp-location', 'cp-location'])
-    expect(spec('network', 'connect').args.map((arg) => arg.kind)).toEqual(['network', 'container'])
+    expect(spec('run').args.map(arg => arg.kind)).toEqual(['image', 'command'])
+    expect(spec('exec').args.map(arg => arg.kind)).toEqual(['container', 'command'])
+    expect(spec('cp').args.map(arg => arg.kind)).toEqual(['cp-location', 'cp-location'])
+    expect(spec('network', 'connect').args.map(arg => arg.kind)).toEqual(['network', 'container'])
   })
 })

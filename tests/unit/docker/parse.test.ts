@@ -1,5 +1,6 @@
+import type { ParsedCommand } from '../../../lib/docker/parse'
 import { describe, expect, it } from 'vitest'
-import { parseCommand, type ParsedCommand } from '../../../lib/docker/parse'
+import { parseCommand } from '../../../lib/docker/parse'
 import { splitCommands } from '../../../lib/docker/tokenize'
 
 function parse(text: string): ParsedCommand {
@@ -7,13 +8,13 @@ function parse(text: string): ParsedCommand {
   return parseCommand(command!)
 }
 
-const flagValues = (p: ParsedCommand) => p.flags.map((f) => [f.spec.long, f.value])
-const argValues = (p: ParsedCommand) => p.args.map((a) => [a.spec?.kind ?? null, a.word.value])
+const flagValues = (p: ParsedCommand) => p.flags.map(f => [f.spec.long, f.value])
+const argValues = (p: ParsedCommand) => p.args.map(a => [a.spec?.kind ?? null, a.word.value])
 
 describe('parse: program and global options', () => {
   it('reads global options before the command', () => {
     const p = parse('docker -H tcp://x -D run nginx')
-    expect(p.globalFlags.map((f) => [f.spec.long, f.value])).toEqual([
+    expect(p.globalFlags.map(f => [f.spec.long, f.value])).toEqual([
       ['host', 'tcp://x'],
       ['debug', null],
     ])
@@ -29,14 +30,14 @@ describe('parse: program and global options', () => {
 
   it('refuses --host together with --context (a client rule)', () => {
     const p = parse('docker -H tcp://x --context c ps')
-    expect(p.errors.map((e) => e.message).join()).toMatch(/--host and --context/)
+    expect(p.errors.map(e => e.message).join()).toMatch(/--host and --context/)
   })
 
   it('recognises another program, with assignments and sudo before docker', () => {
     expect(parse('pip install flask').isDocker).toBe(false)
     const p = parse('DOCKER_HOST=tcp://x sudo docker ps')
     expect(p.isDocker).toBe(true)
-    expect(p.prefix.map((x) => x.kind)).toEqual(['assignment', 'sudo'])
+    expect(p.prefix.map(x => x.kind)).toEqual(['assignment', 'sudo'])
   })
 
   it('docker alone and a management command alone print help', () => {
@@ -55,7 +56,7 @@ describe('parse: program and global options', () => {
 describe('parse: flags as pflag reads them', () => {
   it('splits combined shorthands', () => {
     const p = parse('docker run -itd nginx')
-    expect(p.flags.map((f) => [f.spec.long, f.written, f.nameSpan.start])).toEqual([
+    expect(p.flags.map(f => [f.spec.long, f.written, f.nameSpan.start])).toEqual([
       ['interactive', '-i', 12],
       ['tty', '-t', 13],
       ['detach', '-d', 14],
@@ -81,7 +82,7 @@ describe('parse: flags as pflag reads them', () => {
 
   it('--flag=value and --bool=false', () => {
     const p = parse('docker run --name=web --rm=false nginx')
-    expect(p.flags.map((f) => [f.spec.long, f.effective])).toEqual([
+    expect(p.flags.map(f => [f.spec.long, f.effective])).toEqual([
       ['name', 'web'],
       ['rm', 'false'],
     ])

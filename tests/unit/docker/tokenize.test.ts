@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { splitCommands, tokenize, valueSpan } from '../../../lib/docker/tokenize'
 
-const values = (text: string) => tokenize(text).map((w) => w.value)
+const values = (text: string) => tokenize(text).map(w => w.value)
 
 describe('tokenize: words and quotes', () => {
   it('splits on blanks and keeps spans', () => {
     const words = tokenize('docker  run\t-it nginx')
-    expect(words.map((w) => [w.value, w.start, w.end])).toEqual([
+    expect(words.map(w => [w.value, w.start, w.end])).toEqual([
       ['docker', 0, 6],
       ['run', 8, 11],
       ['-it', 12, 15],
@@ -31,7 +31,7 @@ describe('tokenize: words and quotes', () => {
   it('joins lines ended by a backslash into one command', () => {
     const commands = splitCommands('docker run \\\n  -it \\\n  nginx')
     expect(commands).toHaveLength(1)
-    expect(commands[0]!.words.map((w) => w.value)).toEqual(['docker', 'run', '-it', 'nginx'])
+    expect(commands[0]!.words.map(w => w.value)).toEqual(['docker', 'run', '-it', 'nginx'])
   })
 
   it('ignores comments at a word start, not inside a word', () => {
@@ -42,7 +42,7 @@ describe('tokenize: words and quotes', () => {
   it('keeps expansions as text and records where they are', () => {
     const words = tokenize('docker run -v "$PWD":/app -e HOME=${HOME} -v ~/x:/x $(echo nginx) `id -u`')
     expect(words[3]!.value).toBe('$PWD:/app')
-    expect(words[3]!.expansions.map((e) => [e.kind, e.text])).toEqual([['variable', '$PWD']])
+    expect(words[3]!.expansions.map(e => [e.kind, e.text])).toEqual([['variable', '$PWD']])
     expect(words[5]!.expansions[0]).toMatchObject({ kind: 'variable', text: '${HOME}' })
     expect(words[7]!.expansions[0]).toMatchObject({ kind: 'tilde', text: '~' })
     expect(words[8]).toMatchObject({ value: '$(echo nginx)', expansions: [{ kind: 'command' }] })
@@ -50,7 +50,7 @@ describe('tokenize: words and quotes', () => {
   })
 
   it('does not flag a dollar that expands nothing, nor a quoted one', () => {
-    expect(tokenize(`echo a$ '$HOME' \\$HOME`).flatMap((w) => w.expansions)).toEqual([])
+    expect(tokenize(`echo a$ '$HOME' \\$HOME`).flatMap(w => w.expansions)).toEqual([])
   })
 
   it('maps a part of the value back to the source, past quotes', () => {
@@ -65,7 +65,7 @@ describe('tokenize: several commands', () => {
   it('splits on newline, &&, ||, ;, | and &', () => {
     const text = 'docker pull nginx && docker run nginx; ls | grep x || true & echo\ndocker ps'
     const commands = splitCommands(text)
-    expect(commands.map((c) => c.text)).toEqual([
+    expect(commands.map(c => c.text)).toEqual([
       'docker pull nginx',
       'docker run nginx',
       'ls',
@@ -74,7 +74,7 @@ describe('tokenize: several commands', () => {
       'echo',
       'docker ps',
     ])
-    expect(commands.map((c) => c.separator)).toEqual(['&&', ';', '|', '||', '&', '\n', null])
+    expect(commands.map(c => c.separator)).toEqual(['&&', ';', '|', '||', '&', '\n', null])
     for (const c of commands) expect(text.slice(c.start, c.end)).toBe(c.text)
   })
 
@@ -90,8 +90,8 @@ describe('tokenize: several commands', () => {
 
   it('separates redirections from words', () => {
     const [command] = splitCommands('python3 -m pip list --format freeze > requirements.txt 2>&1')
-    expect(command!.words.map((w) => w.value)).toEqual(['python3', '-m', 'pip', 'list', '--format', 'freeze'])
-    expect(command!.redirections.map((r) => [r.operator, r.target?.value])).toEqual([
+    expect(command!.words.map(w => w.value)).toEqual(['python3', '-m', 'pip', 'list', '--format', 'freeze'])
+    expect(command!.redirections.map(r => [r.operator, r.target?.value])).toEqual([
       ['>', 'requirements.txt'],
       ['2>&', '1'],
     ])
@@ -114,7 +114,7 @@ describe('tokenize: unbalanced quotes', () => {
     const [command] = splitCommands(text)
     expect(command!.error).toMatchObject({ start: at })
     expect(command!.error!.message).toContain(what)
-    expect(command!.words.map((w) => w.value)).toEqual(text.startsWith('docker run -e') ? ['docker', 'run', '-e'] : ['docker', 'run'])
+    expect(command!.words.map(w => w.value)).toEqual(text.startsWith('docker run -e') ? ['docker', 'run', '-e'] : ['docker', 'run'])
   })
 
   it('keeps earlier commands intact', () => {

@@ -19,22 +19,23 @@ interface CorpusLine {
 const corpus = readFileSync(join(import.meta.dirname, '../../fixtures/docker-help/values-corpus.jsonl'), 'utf8')
   .trim()
   .split('\n')
-  .map((line) => JSON.parse(line) as CorpusLine)
+  .map(line => JSON.parse(line) as CorpusLine)
 
 describe('values the client was given', () => {
   it('the corpus has both accepted and refused values', () => {
-    expect(corpus.filter((line) => line.accepted).length).toBeGreaterThan(100)
-    expect(corpus.filter((line) => !line.accepted).length).toBeGreaterThan(100)
+    expect(corpus.filter(line => line.accepted).length).toBeGreaterThan(100)
+    expect(corpus.filter(line => !line.accepted).length).toBeGreaterThan(100)
   })
 
-  const flagCases = corpus.filter((line) => line.flag !== undefined)
-  it.each(flagCases.map((line) => [`${line.command.join(' ')} --${line.flag}=${JSON.stringify(line.value)}`, line] as const))(
+  const flagCases = corpus.filter(line => line.flag !== undefined)
+  it.each(flagCases.map(line => [`${line.command.join(' ')} --${line.flag}=${JSON.stringify(line.value)}`, line] as const))(
     'docker %s',
     (_, line) => {
       const spec = resolveCommand(line.command)?.spec
       const flag = spec && findFlag(spec, line.flag ?? '', false)
       expect(flag).toBeDefined()
-      if (!flag) return
+      if (!flag)
+        return
       const result = checkFlagValue(flag, line.value ?? '')
       expect(result.ok, line.error ?? 'accepted by the client').toBe(line.accepted)
       if (!result.ok) {
@@ -45,8 +46,8 @@ describe('values the client was given', () => {
     },
   )
 
-  const imageCases = corpus.filter((line) => line.image !== undefined)
-  it.each(imageCases.map((line) => [line.image ?? '', line] as const))('docker run %s', (image, line) => {
+  const imageCases = corpus.filter(line => line.image !== undefined)
+  it.each(imageCases.map(line => [line.image ?? '', line] as const))('docker run %s', (image, line) => {
     const result = parseImageReference(image)
     expect(result.ok, line.error ?? 'accepted by the client').toBe(line.accepted)
     if (!result.ok && line.error) {

@@ -36,10 +36,10 @@ describe('numbers as Go reads them', () => {
   })
 
   it.each([
-    ['1x', "invalid suffix: 'x'", 1, 2],
-    ['1ki', "invalid suffix: 'ki'", 1, 3],
-    ['-1', "invalid size: '-1'", 0, 2],
-    ['', "invalid size: ''", 0, 0],
+    ['1x', 'invalid suffix: \'x\'', 1, 2],
+    ['1ki', 'invalid suffix: \'ki\'', 1, 3],
+    ['-1', 'invalid size: \'-1\'', 0, 2],
+    ['', 'invalid size: \'\'', 0, 0],
     ['1.5.5', 'strconv.ParseFloat: parsing "1.5.5": invalid syntax', 0, 5],
   ] as const)('bytes %s refused: %s', (text, message, start, end) => {
     expect(parseBytes(text)).toEqual({ ok: false, message, start, end })
@@ -105,7 +105,7 @@ describe('numbers as Go reads them', () => {
 
 describe('image references', () => {
   it.each([
-    ['python:3.5', 'docker.io', 'library', 'python', '3.5', true, "Docker Hub's official `python` image, tag 3.5."],
+    ['python:3.5', 'docker.io', 'library', 'python', '3.5', true, 'Docker Hub\'s official `python` image, tag 3.5.'],
     ['ollama/ollama', 'docker.io', 'ollama', 'ollama', 'latest', false, 'user or organisation `ollama`'],
     ['ghcr.io/org/app:1', 'ghcr.io', 'org', 'app', '1', false, 'from the registry ghcr.io'],
     ['localhost:5000/app', 'localhost:5000', null, 'app', 'latest', false, 'from the registry localhost:5000'],
@@ -116,7 +116,8 @@ describe('image references', () => {
   ] as const)('%s', (raw, registry, namespace, repository, tag, official, explanation) => {
     const result = parseImageReference(raw)
     expect(result.ok).toBe(true)
-    if (!result.ok) return
+    if (!result.ok)
+      return
     expect(result.value).toMatchObject({ raw, registry, namespace, repository, tag, official })
     expect(result.value.explanation).toContain(explanation)
   })
@@ -186,7 +187,8 @@ describe('-p/--publish', () => {
   ] as const)('%s refused: %s', (text, message, start, end) => {
     const result = parsePublish(text)
     expect(result.ok).toBe(false)
-    if (result.ok) return
+    if (result.ok)
+      return
     expect(result.message.startsWith(message)).toBe(true)
     expect([result.start, result.end]).toEqual([start, end])
   })
@@ -216,8 +218,8 @@ describe('-v/--volume', () => {
 
   it.each([
     ['data:/data:xyz', 'invalid mode: xyz', 11, 14],
-    ['data:relative', "mount path must be absolute", 5, 13],
-    ['/abs:/', "destination can't be '/'", 5, 6],
+    ['data:relative', 'mount path must be absolute', 5, 13],
+    ['/abs:/', 'destination can\'t be \'/\'', 5, 6],
     ['~/x:/y', 'docker does not expand ~', 0, 1],
     ['data/x:/y', 'invalid characters for a local volume name', 0, 6],
   ] as const)('%s accepted by the client, refused by the daemon: %s', (text, message, start, end) => {
@@ -244,11 +246,11 @@ describe('--mount', () => {
   it.each([
     ['type=bind', 'target is required'],
     ['', 'EOF'],
-    ['source=v,target=/x,foo=bar', "unexpected key 'foo' in 'foo=bar'"],
+    ['source=v,target=/x,foo=bar', 'unexpected key \'foo\' in \'foo=bar\''],
     ['type=volume,source=v,target=/x,readonly=maybe', 'invalid value for readonly: maybe'],
-    ['target=/x,bind-propagation=foo', "cannot mix 'bind-*' options with mount type 'volume'"],
+    ['target=/x,bind-propagation=foo', 'cannot mix \'bind-*\' options with mount type \'volume\''],
     ['tmpfs-size=x,type=tmpfs,target=/x', 'invalid value for tmpfs-size: x'],
-    ['target=/x,bad', "invalid field 'bad' must be a key=value pair"],
+    ['target=/x,bad', 'invalid field \'bad\' must be a key=value pair'],
   ] as const)('%s refused: %s', (text, message) => {
     const result = parseMount(text)
     expect(!result.ok && result.message.startsWith(message)).toBe(true)
@@ -294,9 +296,9 @@ describe('--restart', () => {
 
   it('notes what the daemon refuses', () => {
     const always = parseRestart('always:3')
-    expect(always.ok && always.daemon?.message).toBe("invalid restart policy: maximum retry count can only be used with 'on-failure'")
+    expect(always.ok && always.daemon?.message).toBe('invalid restart policy: maximum retry count can only be used with \'on-failure\'')
     const unknown = parseRestart('sometimes')
-    expect(unknown.ok && unknown.daemon?.message).toContain("unknown policy 'sometimes'")
+    expect(unknown.ok && unknown.daemon?.message).toContain('unknown policy \'sometimes\'')
   })
 })
 
@@ -332,13 +334,15 @@ describe('other checked options', () => {
 
   it('checkFlagValue combines type, rule and choices', () => {
     const run = resolveCommand(['run'])?.spec
-    if (!run) throw new Error('no run')
+    if (!run)
+      throw new Error('no run')
     const flag = (name: string) => {
       const found = findFlag(run, name, false)
-      if (!found) throw new Error(name)
+      if (!found)
+        throw new Error(name)
       return found
     }
-    expect(checkFlagValue(flag('memory'), '1x')).toMatchObject({ ok: false, message: "invalid suffix: 'x'" })
+    expect(checkFlagValue(flag('memory'), '1x')).toMatchObject({ ok: false, message: 'invalid suffix: \'x\'' })
     expect(checkFlagValue(flag('memory-swap'), '-1').ok).toBe(true)
     expect(checkFlagValue(flag('pull'), 'sometimes')).toMatchObject({ ok: false })
     expect(checkFlagValue(flag('attach'), 'stdout').ok).toBe(true)
@@ -351,7 +355,7 @@ describe('other checked options', () => {
 })
 
 describe('never throws', () => {
-  const nasty = ['', ':', '::::', '[', ']', '@', '@@', '=', ',', '"', '\u0000', '\ud800', 'a'.repeat(10_000), '-'.repeat(300), '1'.repeat(400)]
+  const nasty = ['', ':', '::::', '[', ']', '@', '@@', '=', ',', '"', '\u0000', '\uD800', 'a'.repeat(10_000), '-'.repeat(300), '1'.repeat(400)]
   it('on any input', () => {
     for (const text of nasty) {
       for (const parse of [parseImageReference, parsePublish, parseVolume, parseMount, parseEnv, parseRestart, parseBytes, parseGoDuration, parseNanoCpus, parsePlatform, parseUlimit, parseAddHost, parseSignal]) {

@@ -1,15 +1,15 @@
+import type { WarningCode } from '../../../lib/docker/types'
 import { describe, expect, it } from 'vitest'
 import { explain } from '../../../lib/docker/index'
 import { WARNING_RULES } from '../../../lib/docker/warnings'
-import type { WarningCode } from '../../../lib/docker/types'
 
 function warningsOf(text: string, code: WarningCode) {
   const [e] = explain(text)
-  return e!.warnings.filter((w) => w.code === code).map((w) => ({ ...w, text: e!.input.slice(w.start, w.end) }))
+  return e!.warnings.filter(w => w.code === code).map(w => ({ ...w, text: e!.input.slice(w.start, w.end) }))
 }
 
 /** For every code: commands with the trap (and the text each warning points at), and clean ones. */
-const CASES: Record<WarningCode, { trap: [string, string[]][]; clean: string[] }> = {
+const CASES: Record<WarningCode, { trap: [string, string[]][], clean: string[] }> = {
   FLAG_AFTER_IMAGE: {
     trap: [
       ['docker run nginx -p 80:80', ['-p 80:80']],
@@ -72,7 +72,7 @@ const CASES: Record<WarningCode, { trap: [string, string[]][]; clean: string[] }
       ['docker rm $(docker ps -aq)', ['$(docker ps -aq)']],
       ['docker run -v ~/data:/data nginx', ['~']],
     ],
-    clean: ["docker run -e 'A=$HOME' nginx", 'docker run -e A=\\$HOME nginx'],
+    clean: ['docker run -e \'A=$HOME\' nginx', 'docker run -e A=\\$HOME nginx'],
   },
   DAEMON_REFUSES: {
     trap: [
@@ -89,14 +89,14 @@ const CASES: Record<WarningCode, { trap: [string, string[]][]; clean: string[] }
 
 describe('warnings: every rule, both directions', () => {
   it('every code of the table has cases', () => {
-    expect(WARNING_RULES.map((r) => r.code).sort()).toEqual(Object.keys(CASES).sort())
+    expect(WARNING_RULES.map(r => r.code).sort()).toEqual(Object.keys(CASES).sort())
   })
 
   for (const [code, { trap, clean }] of Object.entries(CASES) as [WarningCode, (typeof CASES)[WarningCode]][]) {
     describe(code, () => {
       it.each(trap)('%s → warns at %j', (text, at) => {
         const found = warningsOf(text, code)
-        expect(found.map((w) => w.text)).toEqual(at)
+        expect(found.map(w => w.text)).toEqual(at)
         for (const w of found) expect(w.message.length).toBeGreaterThan(20)
       })
       it.each(clean)('%s → no warning', (text) => {

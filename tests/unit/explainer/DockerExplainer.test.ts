@@ -152,8 +152,8 @@ describe('the picture of what runs where', () => {
     expect(port.text()).toContain('every network interface')
     const row = (section: string) =>
       `${picture.get(`[data-testid="picture-${section}"]`).text()} → ${picture.get(`[data-testid="picture-${section}-inside"]`).text()}`
-    expect(row('port')).toMatch(/port 8090.*→.*port 3000/s)
-    expect(row('storage')).toMatch(/volume mydata.*named volume.*→.*\/data.*read-write/s)
+    expect(row('port')).toMatch(/port 8090[^\u2192]*\u2192.*port 3000/s)
+    expect(row('storage')).toMatch(/volume mydata.*named volume[^\u2192]*\u2192.*\/data.*read-write/s)
     expect(picture.get('[data-testid="picture-env-inside"]').text()).toContain('BLA=5')
     expect(picture.get('[data-testid="picture-container"]').text()).toContain('web')
     expect(picture.get('[data-testid="picture-container"]').text()).toContain('python:3.12')

@@ -1,9 +1,9 @@
+import type { PythonInterpreter } from '../../../lib/python/run'
 import { fileURLToPath } from 'node:url'
 import { loadPyodide } from 'pyodide'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PYODIDE_RUNTIME_FILES, pyodideIndexUrl } from '../../../lib/python/files'
 import { toRunnerOutputs } from '../../../lib/python/output'
-import type { PythonInterpreter } from '../../../lib/python/run'
 import { mergeChunks, runPython, trimTraceback } from '../../../lib/python/run'
 
 describe('pyodideIndexUrl', () => {

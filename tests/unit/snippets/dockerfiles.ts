@@ -23,14 +23,17 @@ export function parseDockerfile(file: string): ParsedDockerfile {
   const stages = dockerfile.getFROMs().map(from => ({ image: from.getImage(), name: from.getBuildStage() }))
   const copies = dockerfile.getCOPYs().map((copy) => {
     const args = copy.getArguments().map(argument => argument.getValue())
-    if (args.length < 2) throw new Error(`${file}: COPY needs a source and a destination: "${copy.getTextContent()}"`)
+    if (args.length < 2)
+      throw new Error(`${file}: COPY needs a source and a destination: "${copy.getTextContent()}"`)
     return { sources: args.slice(0, -1), destination: args.at(-1)! }
   })
   const cmds = dockerfile.getCMDs()
   const lastCmd = cmds.at(-1)
-  if (!lastCmd) throw new Error(`${file}: no CMD`)
+  if (!lastCmd)
+    throw new Error(`${file}: no CMD`)
   const cmd = lastCmd.getJSONStrings().map(argument => argument.getJSONValue())
-  if (cmd.length === 0) throw new Error(`${file}: CMD is not in exec (JSON array) form: "${lastCmd.getTextContent()}"`)
+  if (cmd.length === 0)
+    throw new Error(`${file}: CMD is not in exec (JSON array) form: "${lastCmd.getTextContent()}"`)
   const exposedPorts = dockerfile.getInstructions()
     .filter(instruction => instruction.getKeyword() === 'EXPOSE')
     .flatMap(instruction => instruction.getArguments().map(argument => argument.getValue()))
@@ -46,7 +49,8 @@ export function parseDockerfile(file: string): ParsedDockerfile {
 /** The value that follows `flag` in an argument list, e.g. optionValue(cmd, '--port'). */
 export function optionValue(args: string[], flag: string): string {
   const index = args.indexOf(flag)
-  if (index === -1 || index + 1 >= args.length) throw new Error(`"${flag} <value>" not found in ${JSON.stringify(args)}`)
+  if (index === -1 || index + 1 >= args.length)
+    throw new Error(`"${flag} <value>" not found in ${JSON.stringify(args)}`)
   return args[index + 1]!
 }
 

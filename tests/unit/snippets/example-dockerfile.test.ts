@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDockerfile } from './dockerfiles'
-import { PROJECT_ROOT, PYTHON, SNIPPETS, runPython } from './processes'
+import { PROJECT_ROOT, PYTHON, runPython, SNIPPETS } from './processes'
 
 const folder = path.join(SNIPPETS, 'example_dockerfile_1')
 const dockerfile = parseDockerfile(path.join(folder, 'Dockerfile'))

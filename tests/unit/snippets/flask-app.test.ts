@@ -1,10 +1,11 @@
+import type { Server } from './processes'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { optionValue, parseDockerfile, withOptionValue } from './dockerfiles'
 import { pinsDifferingFromInstalled, readPins, unpinnedImports } from './pins'
-import { PYTHON, SNIPPETS, type Server, answersHttp, freePort, httpGet, pythonMissingReason, runPython, startServer } from './processes'
+import { answersHttp, freePort, httpGet, PYTHON, pythonMissingReason, runPython, SNIPPETS, startServer } from './processes'
 
 const folder = path.join(SNIPPETS, 'flask_app')
 const missing = pythonMissingReason(['flask', 'numpy'])

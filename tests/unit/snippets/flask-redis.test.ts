@@ -1,3 +1,4 @@
+import type { Server } from './processes'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import net from 'node:net'
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { optionValue, parseDockerfile, withOptionValue } from './dockerfiles'
 import { pinsDifferingFromInstalled, readPins, unpinnedImports } from './pins'
-import { PYTHON, SNIPPETS, type Server, answersHttp, freePort, httpGet, pythonMissingReason, startServer } from './processes'
+import { answersHttp, freePort, httpGet, PYTHON, pythonMissingReason, SNIPPETS, startServer } from './processes'
 
 const folder = path.join(SNIPPETS, 'flask_redis')
 
@@ -21,7 +22,8 @@ interface ComposeService {
 
 function readCompose(): Record<string, ComposeService> {
   const compose = parse(readFileSync(path.join(folder, 'compose.yaml'), 'utf8')) as { services?: Record<string, ComposeService> }
-  if (!compose?.services) throw new Error('compose.yaml has no services')
+  if (!compose?.services)
+    throw new Error('compose.yaml has no services')
   return compose.services
 }
 

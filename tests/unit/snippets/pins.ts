@@ -9,8 +9,7 @@ export function readPins(file: string): Map<string, string> {
 /** Pinned versions that differ from what the real interpreter has installed, as readable lines. */
 export function pinsDifferingFromInstalled(pins: Map<string, string>): string[] {
   const installed = installedVersions([...pins.keys()])
-  return [...pins].filter(([name, version]) => installed[name] !== version)
-    .map(([name, version]) => `${name}==${version} pinned, installed: ${installed[name] ?? 'not installed'}`)
+  return [...pins].filter(([name, version]) => installed[name] !== version).map(([name, version]) => `${name}==${version} pinned, installed: ${installed[name] ?? 'not installed'}`)
 }
 
 /**

@@ -1,5 +1,6 @@
+import type { ChildProcess } from 'node:child_process'
 // Helpers for the snippet tests: the real interpreter, free ports, servers started and always stopped.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -16,7 +17,8 @@ export const PYTHON = '/usr/bin/python3'
 
 /** Why Python snippets cannot run here, or null when they can. */
 export function pythonMissingReason(modules: string[]): string | null {
-  if (!existsSync(PYTHON)) return `${PYTHON} not found (apt-get install python3)`
+  if (!existsSync(PYTHON))
+    return `${PYTHON} not found (apt-get install python3)`
   const probe = spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { encoding: 'utf8' })
   if (probe.status !== 0) {
     const packages = modules.map(m => `python3-${m}`).join(' ')
@@ -53,7 +55,8 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
       server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port)
+        if (address && typeof address === 'object')
+          resolve(address.port)
         else reject(new Error('could not read the port of a probe server'))
       })
     })
@@ -92,8 +95,10 @@ export async function startServer(
 
   const deadline = Date.now() + (options.timeoutMs ?? 20_000)
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${command} ${args.join(' ')} exited before it was ready:\n${output}`)
-    if (await options.isReady().catch(() => false)) return server
+    if (exited)
+      throw new Error(`${command} ${args.join(' ')} exited before it was ready:\n${output}`)
+    if (await options.isReady().catch(() => false))
+      return server
     await sleep(100)
   }
   await server.stop()
@@ -101,14 +106,15 @@ export async function startServer(
 }
 
 async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+    return
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
   const signalGroup = (signal: NodeJS.Signals) => {
     try { process.kill(-child.pid!, signal) }
     catch { /* the group is already gone */ }
   }
   signalGroup('SIGTERM')
-  const killer = setTimeout(() => signalGroup('SIGKILL'), 3_000)
+  const killer = setTimeout(signalGroup, 3_000, 'SIGKILL')
   await exited
   clearTimeout(killer)
   // Children of the group (e.g. Flask's reloader) may outlive the leader for a moment.
@@ -138,9 +144,11 @@ export function parseRequirements(text: string, file: string): Map<string, strin
   const pins = new Map<string, string>()
   for (const [index, raw] of text.split('\n').entries()) {
     const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)==([A-Za-z0-9.+!-]+)$/.exec(line)
-    if (!match) throw new Error(`${file}:${index + 1}: expected an exact pin "name==version", got "${line}"`)
+    if (line === '' || line.startsWith('#'))
+      continue
+    const match = /^([A-Z0-9][\w.-]*)==([A-Z0-9.+!-]+)$/i.exec(line)
+    if (!match)
+      throw new Error(`${file}:${index + 1}: expected an exact pin "name==version", got "${line}"`)
     pins.set(match[1]!, match[2]!)
   }
   return pins

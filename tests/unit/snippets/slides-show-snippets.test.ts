@@ -3,8 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PROJECT_ROOT, SNIPPETS } from './processes'
 
-const pages = readdirSync(path.join(PROJECT_ROOT, 'pages')).filter(name => name.endsWith('.md'))
-  .map(name => ({ name, text: readFileSync(path.join(PROJECT_ROOT, 'pages', name), 'utf8') }))
+const pages = readdirSync(path.join(PROJECT_ROOT, 'pages')).filter(name => name.endsWith('.md')).map(name => ({ name, text: readFileSync(path.join(PROJECT_ROOT, 'pages', name), 'utf8') }))
 
 // Slidev's snippet import: `<<< @/path#region lang {meta}`
 const includes = pages.flatMap(({ name, text }) => [...text.matchAll(/^<<<\s*@\/(\S+?)(?:#([\w-]+))?(?:\s|$)/gm)]
