@@ -1,0 +1,95 @@
+// The seam between the simulated Docker host (containers, clock, network) and the programs that run
+// inside a container or on the student's computer (shells, Python, servers, curl). The host owns the
+// clock and the network; a program sees only this interface, so it runs the same in a container and
+// on the host, in the browser and in Node.
+
+/** Simulated time. It moves only when the host advances it, so every run is deterministic. */
+export interface Clock {
+  /** Simulated milliseconds since the host was created. */
+  now: () => number
+  /** Resolves when simulated time has moved `ms` further; rejects with `Interrupted` when the process is signalled first. */
+  sleep: (ms: number) => Promise<void>
+}
+
+/** Thrown out of `sleep` and `readLine` when a signal ends the process (the program may catch it, as a trap would). */
+export class Interrupted extends Error {
+  constructor(readonly signal: Signal) {
+    super(`interrupted by ${signal}`)
+  }
+}
+
+export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT' | 'SIGHUP' | 'SIGQUIT' | 'SIGUSR1' | 'SIGUSR2' | 'SIGSTOP' | 'SIGCONT'
+
+/** Whether a program, as it runs now, ends on a signal. PID 1 ignores what it installs no handler for (Linux rule). */
+export type SignalDisposition = 'default' | 'ignore' | 'handle'
+
+export interface FileStat {
+  kind: 'file' | 'dir' | 'symlink'
+  /** Octal permission bits, e.g. 0o644. */
+  mode: number
+  size: number
+  /** Simulated milliseconds of the last change. */
+  mtime: number
+}
+
+/** The file tree a process sees: a container's layers and mounts, or the student's computer. Paths are absolute. */
+export interface FileSystem {
+  stat: (path: string) => FileStat | null
+  readFile: (path: string) => string
+  writeFile: (path: string, content: string, options?: { append?: boolean, mode?: number }) => void
+  mkdir: (path: string, options?: { parents?: boolean }) => void
+  readdir: (path: string) => string[]
+  remove: (path: string, options?: { recursive?: boolean }) => void
+  rename: (from: string, to: string) => void
+  chmod: (path: string, mode: number) => void
+}
+
+/** An HTTP answer, as far as curl and the deck's servers need one. */
+export interface HttpResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+export interface HttpRequest {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: string
+}
+
+/** A server a process listens with: the host routes published ports and container names to it. */
+export type HttpHandler = (request: HttpRequest) => Promise<HttpResponse>
+
+export interface Network {
+  /** Opens a port inside this process's network namespace; throws `Error('address already in use')` when taken. */
+  listen: (port: number, handler: HttpHandler, options?: { host?: string }) => () => void
+  /** Connects to host:port as seen from this process (container names on user networks, localhost, published ports from the host). Rejects with the errno text curl prints. */
+  request: (host: string, port: number, request: HttpRequest) => Promise<HttpResponse>
+}
+
+/** What a running program gets: its arguments, environment, files, streams, clock and network. */
+export interface ProcessIO {
+  readonly argv: readonly string[]
+  /** Mutable: `export` and `cd` change the running shell's own. */
+  readonly env: Map<string, string>
+  cwd: string
+  readonly fs: FileSystem
+  readonly clock: Clock
+  readonly network: Network
+  /** -t: a terminal is attached (prompts, colours, line editing). */
+  readonly tty: boolean
+  /** true for PID 1 of a container: signals without a handler are ignored. */
+  readonly pid1: boolean
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  /** The next line typed (without its newline), or null at end of input (Ctrl-D, or no -i). Rejects with `Interrupted`. */
+  readLine: (prompt?: string) => Promise<string | null>
+  /** Declares how the program takes a signal from now on (Python's SIGINT handler, a shell's `trap`). */
+  setSignal: (signal: Signal, disposition: SignalDisposition) => void
+  /** Runs another program by name (a shell running `ls`): resolves to its exit code; 127 with the shell's own message when absent. */
+  spawn: (argv: readonly string[], options?: { env?: Map<string, string>, cwd?: string }) => Promise<number>
+}
+
+/** A program: resolves to its exit code. */
+export type Program = (io: ProcessIO) => Promise<number>
