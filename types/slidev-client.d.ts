@@ -1,0 +1,13 @@
+// The part of Slidev's client API this deck uses, for the type check only (tsconfig `paths`).
+// Slidev ships its client as TypeScript sources written for its own, looser compiler settings and for
+// build-time globals (`__SLIDEV_HASH_ROUTE__`…) and virtual modules that exist only inside `slidev`; checked
+// under this project's strict settings they report ~80 errors in code that is not ours. Vite still bundles the
+// real package: this file is read by vue-tsc alone.
+import type { Ref } from 'vue'
+
+export interface SlidevNav {
+  /** true while the deck is printed or exported (PDF, PNG). */
+  isPrintMode: Readonly<Ref<boolean>>
+}
+
+export function useNav(): SlidevNav
