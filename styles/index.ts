@@ -8,4 +8,5 @@ import '@fontsource/nunito-sans/700.css'
 import '@fontsource/fira-code/400.css'
 import '@fontsource/fira-code/500.css'
 
+import './palette.css'
 import './theme.css'
