@@ -4,7 +4,7 @@ import type { InstructionSpec } from './instructions'
 import type { ParsedDockerfile, ParsedInstruction } from './parse'
 import type { TextRange } from './text'
 import { findInstruction, INSTRUCTIONS } from './instructions'
-import { isJsonForm, jsonItems, parseDockerfile } from './parse'
+import { parseDockerfile, readJsonForm } from './parse'
 import { editDistance } from './text'
 
 export type Severity = 'error' | 'warning'
@@ -14,6 +14,8 @@ export type ProblemCode
     | 'MISSING_ARGUMENTS'
     | 'FROM_NOT_FIRST'
     | 'BAD_JSON'
+    | 'JSON_NOT_STRINGS'
+    | 'NO_INSTRUCTIONS'
     | 'JSON_REQUIRED'
     | 'UNKNOWN_FLAG'
     | 'BAD_FROM'
@@ -90,7 +92,12 @@ function closestKeyword(written: string): string | null {
 type InstructionCheck = (instruction: ParsedInstruction, spec: InstructionSpec, problems: DockerfileProblem[]) => void
 
 const checkArgumentCount: InstructionCheck = (instruction, spec, problems) => {
-  const count = isJsonForm(instruction) ? jsonItems(instruction.argsText)?.length ?? instruction.args.length : instruction.args.length
+  const reading = spec.jsonForm === 'none' ? null : readJsonForm(instruction.argsText)
+  if (reading?.kind === 'not-strings')
+    return // the JSON check says why the build fails
+  if (reading?.kind === 'exec' && reading.items.length === 0 && spec.emptyArray)
+    return
+  const count = reading?.kind === 'exec' ? reading.items.length : instruction.args.length
   if (count < spec.minArgs) {
     problems.push({
       code: 'MISSING_ARGUMENTS',
@@ -118,35 +125,50 @@ const checkFlags: InstructionCheck = (instruction, spec, problems) => {
   }
 }
 
+function badJsonHint(text: string): string {
+  if (text.includes('\''))
+    return 'JSON needs double quotes: write ["python", "app.py"], not [\'python\', \'app.py\'].'
+  if (/\[[^"]*\w/.test(text) && !text.includes('"'))
+    return 'Every item needs double quotes: ["python", "app.py"].'
+  return 'Check the brackets, commas and double quotes.'
+}
+
 const checkJsonForm: InstructionCheck = (instruction, spec, problems) => {
   if (spec.jsonForm === 'none' || !instruction.argsRange)
     return
-  if (!isJsonForm(instruction)) {
-    if (spec.jsonForm === 'required') {
+  const reading = readJsonForm(instruction.argsText)
+  if (reading.kind === 'not-strings') {
+    const culprit = reading.items.find(item => typeof item !== 'string')
+    problems.push({
+      code: 'JSON_NOT_STRINGS',
+      severity: 'error',
+      message: `The build fails here: in the JSON form every item must be a string in double quotes, and ${JSON.stringify(culprit)} is not. Write ${JSON.stringify(reading.items.map(item => typeof item === 'string' ? item : JSON.stringify(item)))}.`,
+      range: instruction.argsRange,
+    })
+    return
+  }
+  if (spec.jsonForm === 'required') {
+    if (reading.kind !== 'exec') {
       problems.push({
-        code: 'JSON_REQUIRED',
+        code: reading.kind === 'not-json' ? 'BAD_JSON' : 'JSON_REQUIRED',
         severity: 'error',
-        message: `${spec.keyword} must be written as a JSON array, e.g. ["/bin/bash", "-c"].`,
+        message: reading.kind === 'not-json'
+          ? `${spec.keyword} must be a valid JSON array. ${badJsonHint(instruction.argsText)}`
+          : `${spec.keyword} must be written as a JSON array, e.g. ["/bin/bash", "-c"].`,
         range: instruction.argsRange,
       })
     }
     return
   }
-  if (jsonItems(instruction.argsText))
-    return
-  let hint = 'Check the brackets, commas and double quotes.'
-  if (instruction.argsText.includes('\''))
-    hint = 'JSON needs double quotes: write ["python", "app.py"], not [\'python\', \'app.py\'].'
-  else if (/\[[^"]*\w/.test(instruction.argsText) && !instruction.argsText.includes('"'))
-    hint = 'Every item needs double quotes: ["python", "app.py"].'
-  problems.push({
-    code: 'BAD_JSON',
-    severity: 'error',
-    message: spec.jsonForm === 'required'
-      ? `${spec.keyword} must be a valid JSON array. ${hint}`
-      : `This starts like the JSON (exec) form but is not valid JSON, so Docker would run the whole text through /bin/sh as a plain command. ${hint}`,
-    range: instruction.argsRange,
-  })
+  // Text that is not JSON is the shell form, and builds; it is worth a word only when it was meant as an array.
+  if (reading.kind === 'not-json' && reading.looksLikeAnArray) {
+    problems.push({
+      code: 'BAD_JSON',
+      severity: 'warning',
+      message: `This looks like the JSON (exec) form but is not valid JSON, so Docker reads the whole text as a shell command and runs it through /bin/sh. ${badJsonHint(instruction.argsText)}`,
+      range: instruction.argsRange,
+    })
+  }
 }
 
 const checkFrom: InstructionCheck = (instruction, _spec, problems) => {
@@ -235,6 +257,11 @@ const checkHealthcheck: InstructionCheck = (instruction, _spec, problems) => {
   }
   else if (word === 'CMD' && rest.length === 0) {
     problems.push({ code: 'MISSING_ARGUMENTS', severity: 'error', message: 'HEALTHCHECK CMD needs the command that checks the container.', range: mode.range })
+  }
+  else if (word === 'CMD') {
+    const command = { start: rest[0]!.range.start, end: rest[rest.length - 1]!.range.end }
+    if (readJsonForm(instruction.argsText.trim().slice(mode.value.length)).kind === 'not-strings')
+      problems.push({ code: 'JSON_NOT_STRINGS', severity: 'error', message: 'The build fails here: in the JSON form every item must be a string in double quotes.', range: command })
   }
 }
 
@@ -354,6 +381,18 @@ function checkStructure(parsed: ParsedDockerfile): DockerfileProblem[] {
 /** Every problem in the Dockerfile `text`, in document order. Never throws. */
 export function checkDockerfile(text: string): DockerfileProblem[] {
   const parsed = parseDockerfile(text)
+  if (parsed.instructions.length === 0) {
+    // BuildKit refuses both: "the Dockerfile cannot be empty" and "file with no instructions".
+    const start = { line: 0, character: 0 }
+    return [{
+      code: 'NO_INSTRUCTIONS',
+      severity: 'error',
+      message: text.length === 0
+        ? 'This Dockerfile is empty: docker build needs at least a FROM instruction (e.g. FROM python:3.12-slim).'
+        : 'This Dockerfile has no instructions, only comments or blank lines: docker build needs at least a FROM instruction.',
+      range: { start, end: parsed.lines.positionAt(text.length) },
+    }]
+  }
   const problems = [...checkStructure(parsed), ...parsed.instructions.flatMap(checkInstruction)]
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
 }

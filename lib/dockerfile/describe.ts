@@ -5,7 +5,7 @@ import type { InstructionSpec } from './instructions'
 import type { ParsedInstruction } from './parse'
 import type { TextPosition, TextRange } from './text'
 import { findInstruction } from './instructions'
-import { isJsonForm, jsonItems, parseDockerfile } from './parse'
+import { jsonItems, parseDockerfile, readJsonForm } from './parse'
 import { rangeContains } from './text'
 
 export interface DockerfileHover {
@@ -33,8 +33,14 @@ export function code(text: string): string {
 }
 
 function describeCommand(instruction: ParsedInstruction, when: string): string[] {
-  const items = isJsonForm(instruction) ? jsonItems(instruction.argsText) : null
-  if (items) {
+  const reading = readJsonForm(instruction.argsText)
+  if (reading.kind === 'not-strings')
+    return [`Not buildable: a JSON array here must hold only strings in double quotes.`]
+  if (reading.kind === 'exec') {
+    const items = reading.items
+    const emptyArray = findInstruction(instruction.keyword)?.emptyArray
+    if (items.length === 0 && emptyArray)
+      return [emptyArray]
     return [`${when} runs ${code(items.join(' '))} directly (JSON "exec" form: no shell in between, so the program receives signals such as Ctrl+C itself).`]
   }
   const command = instruction.argsText.trim()

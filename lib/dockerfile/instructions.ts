@@ -48,6 +48,8 @@ export interface InstructionSpec {
   /** What is missing when there are fewer: "an image", "a path"… */
   needs: string
   jsonForm: JsonForm
+  /** What an empty JSON array (`CMD []`) means, for the instructions where BuildKit accepts one. */
+  emptyArray?: string
   /** Flags (`--name=value`) BuildKit accepts on this instruction. */
   flags: readonly FlagInfo[]
   /** When true, the instruction still works but should not be used in new Dockerfiles. */
@@ -133,6 +135,7 @@ const table: readonly InstructionSpec[] = [
     minArgs: 1,
     needs: 'the command to run when a container starts',
     jsonForm: 'optional',
+    emptyArray: 'No default command: clears the CMD inherited from the base image (the usual line after an ENTRYPOINT).',
     flags: [],
   },
   {
@@ -145,6 +148,7 @@ const table: readonly InstructionSpec[] = [
     minArgs: 1,
     needs: 'the program to run',
     jsonForm: 'optional',
+    emptyArray: 'No entrypoint: clears the ENTRYPOINT inherited from the base image.',
     flags: [],
   },
   {

@@ -111,18 +111,56 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   }
 }
 
-/** Whether the arguments are written in JSON ("exec") form: `["a", "b"]`. */
+/**
+ * How BuildKit reads arguments that may be a JSON array (its `parseMaybeJSON`, frontend/dockerfile/parser/line_parsers.go):
+ * text that starts with `[` and parses as a JSON array of strings is the exec form; a JSON array holding anything
+ * else fails the build; text that is not JSON at all is the shell form, whatever it starts with.
+ */
+export type JsonFormReading
+  = | { kind: 'shell' }
+    | { kind: 'exec', items: string[] }
+    | { kind: 'not-strings', items: unknown[] }
+    | { kind: 'not-json', looksLikeAnArray: boolean }
+
+export function readJsonForm(text: string): JsonFormReading {
+  const trimmed = text.trim()
+  if (!trimmed.startsWith('['))
+    return { kind: 'shell' }
+  let value: unknown
+  try {
+    value = JSON.parse(trimmed)
+  }
+  catch {
+    return { kind: 'not-json', looksLikeAnArray: looksLikeAnArray(trimmed) }
+  }
+  if (!Array.isArray(value))
+    return { kind: 'not-json', looksLikeAnArray: true }
+  if (value.every(item => typeof item === 'string'))
+    return { kind: 'exec', items: value }
+  return { kind: 'not-strings', items: value }
+}
+
+/**
+ * Whether text that is not JSON was still meant as an array. The shell's test command `[ … ]` is a word of its own,
+ * followed by a space and without commas between its operands; an array written by hand either hugs its first item
+ * (`['python', 'app.py']`, `[python]`) or separates items with commas inside the brackets.
+ */
+function looksLikeAnArray(trimmed: string): boolean {
+  if (!/^\[\s/.test(trimmed))
+    return true
+  const close = trimmed.indexOf(']')
+  const inside = close > 0 ? trimmed.slice(1, close) : trimmed.slice(1)
+  return inside.includes(',')
+}
+
+/** Whether the arguments are written in JSON ("exec") form as Docker reads them: a valid JSON array. */
 export function isJsonForm(instruction: ParsedInstruction): boolean {
-  return instruction.argsText.trimStart().startsWith('[')
+  const reading = readJsonForm(instruction.argsText)
+  return reading.kind === 'exec' || reading.kind === 'not-strings'
 }
 
 /** The items of a JSON array of strings, or null when the text is not one. */
 export function jsonItems(text: string): string[] | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    if (Array.isArray(value) && value.every(item => typeof item === 'string'))
-      return value
-  }
-  catch {}
-  return null
+  const reading = readJsonForm(text)
+  return reading.kind === 'exec' ? reading.items : null
 }
