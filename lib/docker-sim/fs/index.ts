@@ -1,0 +1,5 @@
+export * from './copy'
+export * from './diff'
+export * from './errors'
+export * from './filesystem'
+export * from './nodes'
