@@ -60,3 +60,8 @@ export function withOptionValue(args: string[], flag: string, value: string): st
   const index = args.indexOf(flag)
   return args.map((arg, i) => (i === index + 1 ? value : arg))
 }
+
+/** The arguments of every instruction with this keyword, e.g. [['SIGINT']] for one STOPSIGNAL SIGINT. */
+export function instructionArguments(file: string, keyword: string): string[][] {
+  return DockerfileParser.parse(readFileSync(file, 'utf8')).getInstructions().filter(instruction => instruction.getKeyword() === keyword.toUpperCase()).map(instruction => instruction.getArguments().map(argument => argument.getValue()))
+}

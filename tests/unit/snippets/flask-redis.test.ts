@@ -5,15 +5,16 @@ import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { optionValue, parseDockerfile, withOptionValue } from './dockerfiles'
-import { pinsDifferingFromInstalled, readPins, unpinnedImports } from './pins'
-import { answersHttp, freePort, httpGet, PYTHON, pythonMissingReason, SNIPPETS, startServer } from './processes'
+import { instructionArguments, optionValue, parseDockerfile, withOptionValue } from './dockerfiles'
+import { PIN_FLOORS } from './pin-floors'
+import { pinsBelowFloor, readPins, unpinnedImports } from './pins'
+import { answersHttp, freePort, httpGet, PYTHON, pythonMissingReason, SNIPPETS, startServer, stopsWithin } from './processes'
 
 const folder = path.join(SNIPPETS, 'flask_redis')
 
 interface ComposeService {
   image?: string
-  build?: { context?: string, dockerfile?: string, target?: string }
+  build?: string | { context?: string, dockerfile?: string, target?: string }
   ports?: string[]
   volumes?: string[]
   depends_on?: string[]
@@ -30,15 +31,24 @@ function readCompose(): Record<string, ComposeService> {
 describe('snippets/flask_redis/compose.yaml', () => {
   const services = readCompose()
 
-  it('builds web from a Dockerfile that has the target stage', () => {
-    const build = services.web?.build
-    expect(build?.context).toBeDefined()
-    const context = path.resolve(folder, build!.context!)
+  it('builds web from a Dockerfile in its context, naming a target only when there are stages to choose from', () => {
+    const raw = services.web?.build
+    expect(raw).toBeDefined()
+    const build = typeof raw === 'string' ? { context: raw } : raw!
+    const context = path.resolve(folder, build.context ?? '.')
     expect(statSync(context).isDirectory()).toBe(true)
-    const dockerfilePath = path.join(context, build!.dockerfile ?? 'Dockerfile')
+    const dockerfilePath = path.join(context, build.dockerfile ?? 'Dockerfile')
     expect(existsSync(dockerfilePath), `${dockerfilePath} is missing`).toBe(true)
-    const stageNames = parseDockerfile(dockerfilePath).stages.map(stage => stage.name)
-    expect(stageNames).toContain(build!.target)
+    const stages = parseDockerfile(dockerfilePath).stages
+    if (build.target !== undefined) {
+      expect(stages.length, '`target:` picks a stage; a single-stage Dockerfile has nothing to pick').toBeGreaterThan(1)
+      expect(stages.map(stage => stage.name)).toContain(build.target)
+    }
+  })
+
+  it('redis runs the current major version of the official image, and the app is published on this machine only', () => {
+    expect(services.redis?.image).toBe('redis:8-alpine')
+    expect(services.web?.ports).toEqual(['127.0.0.1:8000:8000'])
   })
 
   it('every service is either built or pulled, and depends_on names services that exist', () => {
@@ -62,6 +72,20 @@ describe('snippets/flask_redis/compose.yaml', () => {
   it('the app connects to the redis service by its name by default', () => {
     expect(Object.keys(services)).toContain('redis')
     expect(readFileSync(path.join(folder, 'app.py'), 'utf8')).toMatch(/os\.getenv\("REDIS_HOST", "redis"\)/)
+  })
+})
+
+describe('snippets/flask_redis pins and image', () => {
+  it('requirements.txt pins every distribution exactly, none below its stated floor', () => {
+    const pins = readPins(path.join(folder, 'requirements.txt'))
+    expect(pins.size).toBeGreaterThan(0)
+    expect(pinsBelowFloor(pins, PIN_FLOORS)).toEqual([])
+  })
+
+  it('the Dockerfile stops on SIGINT and .dockerignore keeps .venv, __pycache__ and .env out of `COPY . .`', () => {
+    expect(instructionArguments(path.join(folder, 'Dockerfile'), 'STOPSIGNAL')).toEqual([['SIGINT']])
+    const ignored = readFileSync(path.join(folder, '.dockerignore'), 'utf8').split('\n').map(line => line.trim())
+    expect(ignored).toEqual(expect.arrayContaining(['.venv', '__pycache__', '.env']))
   })
 })
 
@@ -112,9 +136,21 @@ describe.skipIf(skipReason !== null)(`snippets/flask_redis against a real redis-
     expect(second).toEqual({ status: 200, body: 'Hello! Visits so far: 2\n' })
   })
 
-  it('requirements.txt pins exactly the versions installed here, and every library app.py imports', () => {
+  it('requirements.txt pins every library app.py imports', () => {
     const pins = readPins(path.join(folder, 'requirements.txt'))
-    expect(pinsDifferingFromInstalled(pins)).toEqual([])
     expect(unpinnedImports(path.join(folder, 'app.py'), pins)).toEqual([])
+  })
+
+  it('the image\'s command (with its --debug reloader) stops within 3 s of its STOPSIGNAL', async () => {
+    const [, ...args] = parseDockerfile(path.join(folder, 'Dockerfile')).cmd
+    const port = await freePort()
+    const server = await startServer(PYTHON, ['-m', 'flask', ...withOptionValue(args, '--port', String(port))], {
+      cwd: folder,
+      env: { REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redisPort) },
+      isReady: answersHttp(`http://127.0.0.1:${port}/favicon.ico`),
+    })
+    servers.push(server)
+    const [[signal]] = instructionArguments(path.join(folder, 'Dockerfile'), 'STOPSIGNAL') as [[NodeJS.Signals]]
+    expect(await stopsWithin(server, signal, 3_000), server.output()).toBe(true)
   })
 })

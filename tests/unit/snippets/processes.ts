@@ -28,15 +28,15 @@ export function pythonMissingReason(modules: string[]): string | null {
 }
 
 /** Runs a short Python program with the real interpreter and returns its stdout; throws with stderr on failure. */
-export function runPython(args: string[], cwd: string = PROJECT_ROOT): string {
-  const result = spawnSync(PYTHON, args, { cwd, encoding: 'utf8', timeout: 30_000 })
+export function runPython(args: string[], cwd: string = PROJECT_ROOT, python: string = PYTHON): string {
+  const result = spawnSync(python, args, { cwd, encoding: 'utf8', timeout: 30_000 })
   if (result.status !== 0)
-    throw new Error(`${PYTHON} ${args.join(' ')} exited with ${result.status}:\n${result.stderr}`)
+    throw new Error(`${python} ${args.join(' ')} exited with ${result.status}:\n${result.stderr}`)
   return result.stdout
 }
 
 /** Installed version of each distribution, by the real interpreter; null for those not installed. */
-export function installedVersions(distributions: string[]): Record<string, string | null> {
+export function installedVersions(distributions: string[], python: string = PYTHON): Record<string, string | null> {
   const program = [
     'import importlib.metadata as md, json, sys',
     'def version(name):',
@@ -44,7 +44,7 @@ export function installedVersions(distributions: string[]): Record<string, strin
     '    except md.PackageNotFoundError: return None',
     'print(json.dumps({name: version(name) for name in sys.argv[1:]}))',
   ].join('\n')
-  return JSON.parse(runPython(['-c', program, ...distributions])) as Record<string, string | null>
+  return JSON.parse(runPython(['-c', program, ...distributions], PROJECT_ROOT, python)) as Record<string, string | null>
 }
 
 /** A TCP port that was free on 127.0.0.1 a moment ago. */
@@ -119,6 +119,18 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(killer)
   // Children of the group (e.g. Flask's reloader) may outlive the leader for a moment.
   signalGroup('SIGKILL')
+}
+
+/** Sends `signal` to the server's process group; true when it exits within `ms` (it is killed either way). */
+export async function stopsWithin(server: Server, signal: NodeJS.Signals, ms: number): Promise<boolean> {
+  const child = server.process
+  if (child.exitCode !== null || child.signalCode !== null)
+    throw new Error(`the server had already exited:\n${server.output()}`)
+  const exited = new Promise<boolean>(resolve => child.once('exit', () => resolve(true)))
+  process.kill(-child.pid!, signal)
+  const stopped = await Promise.race([exited, sleep(ms).then(() => false)])
+  await server.stop()
+  return stopped
 }
 
 export function sleep(ms: number): Promise<void> {
