@@ -9,6 +9,7 @@ export default antfu({
   ignores: [
     'dist/**',
     'tests/fixtures/**',
+    'vendor/**',
     'tests/e2e/*-snapshots/**',
     'playwright-report/**',
     'test-results/**',
