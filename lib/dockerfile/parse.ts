@@ -99,7 +99,28 @@ function convert(instruction: Instruction, lines: LineIndex, escapeChar: string)
   }
 }
 
+const PARSE_CACHE_SIZE = 16
+const parseCache = new Map<string, ParsedDockerfile>()
+
+/**
+ * The parsed form of `text`, computed once per text: the markers, the hovers, the model and the views asking about
+ * the text an editor holds share one parse. Results are never mutated by their readers.
+ */
 export function parseDockerfile(text: string): ParsedDockerfile {
+  const cached = parseCache.get(text)
+  if (cached) {
+    parseCache.delete(text)
+    parseCache.set(text, cached)
+    return cached
+  }
+  const parsed = parseUncached(text)
+  parseCache.set(text, parsed)
+  if (parseCache.size > PARSE_CACHE_SIZE)
+    parseCache.delete(parseCache.keys().next().value!)
+  return parsed
+}
+
+function parseUncached(text: string): ParsedDockerfile {
   const dockerfile: Dockerfile = DockerfileParser.parse(text)
   const lines = new LineIndex(text)
   const escapeChar = dockerfile.getEscapeCharacter()
