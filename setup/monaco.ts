@@ -2,7 +2,7 @@ import type * as Monaco from 'monaco-editor'
 import type { EditorHover, EditorMarker, MarkerSeverity } from '../lib/editor/types'
 import { defineMonacoSetup } from '@slidev/types'
 import { explain } from '../lib/docker'
-import { composeMarkers } from '../lib/editor/compose'
+import { composeMarkers } from '../lib/editor/compose-file'
 import { dockerfileHover, dockerfileMarkers } from '../lib/editor/dockerfile'
 import { shellHover, shellMarkers } from '../lib/editor/shell'
 
