@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Makes the images the reference scenarios use, with no registry: each is a root filesystem built
+# from this machine's own binaries and loaded with `docker import`. Idempotent: an image already
+# present is kept. Run by start.sh; needs DOCKER_HOST pointing at the reference daemon.
+#
+#   busybox:latest      Debian's busybox-static, every applet linked, CMD ["sh"] (as the real busybox)
+#   python:3.12         Debian's python3.11 (binary, shared libraries, standard library) with bash and
+#   (also python:3.11,  busybox applets except ping (python:3.12 has none), CMD ["python3"] as the
+#    python:3.11-slim)  real image. Stands for python:3.12 in Python behaviour (signals as PID 1,
+#                       tracebacks, http.server, exit codes); its Python is 3.11, its tools busybox's.
+#   ubuntu:24.04        busybox applets and bash, CMD ["/bin/bash"] as the real ubuntu; no apt-get.
+set -euo pipefail
+
+fail() { echo "scripts/daemon/images.sh: $*" >&2; exit 1; }
+[ -n "${DOCKER_HOST:-}" ] || fail "set DOCKER_HOST to the reference daemon (unix://…/docker.sock)"
+command -v busybox >/dev/null || fail "busybox not found: apt-get install -y busybox-static"
+busybox="$(command -v busybox)"
+file -L "$busybox" 2>/dev/null | grep -q 'statically linked' || [ -z "$(ldd "$busybox" 2>/dev/null | grep '=>')" ] \
+  || fail "$busybox is not statically linked: apt-get install -y busybox-static"
+
+has_image() { docker image inspect "$1" >/dev/null 2>&1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Copies a binary and every shared library it loads (ldd) into the root filesystem $1.
+copy_with_libs() {
+  local root="$1" bin="$2" lib
+  mkdir -p "$root$(dirname "$bin")"
+  cp -L "$bin" "$root$bin"
+  for lib in $(ldd "$bin" 2>/dev/null | grep -oE '/[^ ]+' || true); do
+    [ -e "$root$lib" ] && continue
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+}
+
+# The directories a container expects, and busybox with its applets in /bin (skipping names in $2).
+base_rootfs() {
+  local root="$1" skip="${2:-}" applet
+  mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,etc,tmp,root,home,var,proc,sys,dev,run}
+  chmod 1777 "$root/tmp"
+  cp "$busybox" "$root/bin/busybox"
+  for applet in $("$busybox" --list); do
+    [ "$applet" = busybox ] && continue
+    case " $skip " in *" $applet "*) continue ;; esac
+    [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+}
+
+import_rootfs() {
+  local root="$1" name="$2"; shift 2
+  tar -C "$root" -c . | docker import "$@" - "$name" >/dev/null
+  echo "made $name ($(docker image inspect --format '{{.Size}}' "$name") bytes)"
+}
+
+if ! has_image busybox:latest; then
+  base_rootfs "$work/busybox"
+  import_rootfs "$work/busybox" busybox:latest --change 'CMD ["sh"]'
+fi
+
+if ! has_image ubuntu:24.04; then
+  base_rootfs "$work/ubuntu"
+  copy_with_libs "$work/ubuntu" /bin/bash
+  import_rootfs "$work/ubuntu" ubuntu:24.04 --change 'CMD ["/bin/bash"]'
+fi
+
+if ! has_image python:3.12; then
+  py="$(readlink -f /usr/bin/python3)"
+  [ -x "$py" ] || fail "Debian's /usr/bin/python3 not found: apt-get install -y python3"
+  pyver="$(basename "$py")"   # python3.11
+  root="$work/python"
+  base_rootfs "$root" "ping ping6"
+  copy_with_libs "$root" /bin/bash
+  copy_with_libs "$root" "$py"
+  mkdir -p "$root/usr/lib"
+  # The standard library without its test suite (57 MB → what a python image ships), and the
+  # libraries its extension modules load (ssl, ctypes, readline for the >>> prompt…).
+  tar -C /usr/lib --exclude="$pyver/test" -c "$pyver" | tar -C "$root/usr/lib" -x
+  for so in "$root/usr/lib/$pyver"/lib-dynload/*.so; do
+    for lib in $(ldd "$so" 2>/dev/null | grep -oE '/[^ ]+' || true); do
+      [ -e "$root$lib" ] && continue
+      mkdir -p "$root$(dirname "$lib")"
+      cp -L "$lib" "$root$lib"
+    done
+  done
+  ln -s "/usr/bin/$pyver" "$root/usr/local/bin/python3"
+  ln -s "/usr/bin/$pyver" "$root/usr/local/bin/python"
+  ln -s "$pyver" "$root/usr/bin/python3"
+  # Terminal descriptions, so bash and the >>> prompt can edit lines on a pseudo-terminal.
+  [ -d /usr/share/terminfo ] && mkdir -p "$root/usr/share" && cp -r /usr/share/terminfo "$root/usr/share/"
+  [ -d /lib/terminfo ] && mkdir -p "$root/lib" && cp -r /lib/terminfo "$root/lib/"
+  import_rootfs "$root" python:3.12 \
+    --change 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' \
+    --change 'CMD ["python3"]'
+fi
+for alias in python:3.11 python:3.11-slim; do
+  has_image "$alias" || docker tag python:3.12 "$alias"
+done
