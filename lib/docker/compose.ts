@@ -1,10 +1,10 @@
 // The Compose service equivalent to a `docker run`/`docker create`: one table maps each flag to its
 // Compose key. A flag with no Compose form becomes a YAML comment; nothing is dropped silently.
 
-import type { ParsedCommand, ParsedFlag } from './parse'
+import type { ParsedCommand, ParsedFlag } from './parse-command'
 import type { RunPicture } from './types'
 import { Document, Scalar, YAMLSeq } from 'yaml'
-import { effectiveValue, mountOfFlag } from './parse'
+import { effectiveValue, mountOfFlag } from './parse-command'
 
 type Service = Record<string, unknown>
 

@@ -1,11 +1,11 @@
 // Turns a parsed command into what a newcomer reads: one segment per part of the command, in order,
 // each with a plain-text explanation specific to the values given, plus a one-sentence summary.
 
-import type { ParsedCommand, ParsedFlag } from './parse'
+import type { ContainerConfig } from './container-config'
+import type { ParsedCommand, ParsedFlag } from './parse-command'
 import type { ShellCommand, Word } from './tokenize'
 import type {
   CommandExplanation,
-  EnvInfo,
   ImageReference,
   MountInfo,
   PortMapping,
@@ -14,19 +14,16 @@ import type {
   SegmentKind,
   Span,
 } from './types'
+import type { FlagValue, NetworkValue, RestartPolicy } from './values'
 import { toCompose } from './compose'
-import { effectiveValue, mountOfFlag, parseCommand } from './parse'
-import { parseEnv, parseImageReference, parsePublish } from './values'
+import { containerConfigOf } from './container-config'
+import { commandHasTrait } from './grammar'
+import { effectiveValue, isFlagOn, parseCommand } from './parse-command'
+import { overlapsExpansion } from './tokenize'
 import { findWarnings } from './warnings'
-
-const RUN_LIKE = new Set(['container run', 'container create'])
 
 function quote(text: string): string {
   return `\`${text}\``
-}
-
-function isOn(flag: ParsedFlag | undefined): boolean {
-  return flag !== undefined && /^(1|t|true)$/i.test(flag.effective)
 }
 
 // ---------------------------------------------------------------------------
@@ -35,7 +32,9 @@ function isOn(flag: ParsedFlag | undefined): boolean {
 
 export function describePort(port: Omit<PortMapping, 'span'>): string {
   const inside = `port ${port.containerPort}${port.protocol === 'tcp' ? '' : `/${port.protocol}`} inside the container`
-  const where = port.hostIp ? ` (only on the address ${port.hostIp})` : ''
+  const where = port.allInterfaces
+    ? port.hostIp === null ? '' : ` (${port.hostIp} means every network interface of your computer)`
+    : ` (only on the address ${port.hostIp})`
   if (port.hostPort === null)
     return `Docker picks a free port of your computer${where} and forwards it to ${inside}; \`docker port\` shows which one.`
   const ports = port.hostPort.includes('-') ? `Ports ${port.hostPort}` : `Port ${port.hostPort}`
@@ -64,6 +63,12 @@ export function describeMount(mount: Omit<MountInfo, 'span'>): string {
       return `A temporary in-memory folder at ${mount.target}${access}: its content disappears when the container stops.`
     case 'anonymous':
       return `A new anonymous volume (a random name chosen by Docker) mounted at ${mount.target}${access}.`
+    case 'image':
+      return `The files of the image ${quote(mount.source ?? '')} appear at ${mount.target} inside the container${mount.readOnly ? '' : ' (image mounts are always read-only)'}. Docker pulls that image if needed.`
+    case 'npipe':
+      return `The Windows named pipe ${mount.source ?? ''} of your computer appears at ${mount.target} inside the container${access} (Windows hosts only).`
+    case 'cluster':
+      return `The Swarm cluster volume ${quote(mount.source ?? '')} mounted at ${mount.target}${access} (a Swarm feature; plain containers cannot use it).`
   }
 }
 
@@ -75,20 +80,56 @@ export function describeEnv(env: { name: string, value: string | null }): string
   return `Sets the environment variable ${env.name} to "${env.value}" inside the container.`
 }
 
-function describeRestart(value: string): string {
-  const [policy, count] = value.split(':')
-  switch (policy) {
+function describeRestart(policy: RestartPolicy): string {
+  switch (policy.name) {
     case 'no':
+    case '':
       return 'Never restarts the container automatically (the default).'
     case 'always':
       return 'Restarts the container whenever it stops, and when Docker itself starts (e.g. after a reboot).'
     case 'unless-stopped':
       return 'Restarts the container whenever it stops, except after you stopped it yourself with docker stop.'
     case 'on-failure':
-      return `Restarts the container when its program exits with an error${count ? `, at most ${count} times` : ''}.`
+      return `Restarts the container when its program exits with an error${policy.maxRetries ? `, at most ${policy.maxRetries} times` : ''}.`
     default:
-      return `Restart policy ${quote(value)}.`
+      return `Restart policy ${quote(policy.name)}.`
   }
+}
+
+function describeNetwork(network: NetworkValue): string {
+  const extras: string[] = []
+  if (network.aliases.length > 0)
+    extras.push(`other containers on it also reach this one as ${network.aliases.map(quote).join(', ')}`)
+  if (network.ipv4)
+    extras.push(`its address there is ${network.ipv4}`)
+  if (network.ipv6)
+    extras.push(`its IPv6 address there is ${network.ipv6}`)
+  const more = extras.length > 0 ? ` Here ${extras.join('; ')}.` : ''
+  switch (network.mode) {
+    case 'host':
+      return 'Uses your computer\'s network directly: no separate network, no port mapping; the container\'s ports are your computer\'s ports.'
+    case 'none':
+      return 'Gives the container no network at all (only its own loopback).'
+    case 'bridge':
+    case 'default':
+      return `Connects the container to Docker's default bridge network (the default).${more}`
+    case 'container':
+      return `Shares the network of the container ${network.container}: same IP address, same ports.`
+    case 'user-defined':
+      return `Connects the container to the network ${quote(network.name)}; containers on the same user-defined network reach each other by name.${more}`
+  }
+}
+
+/** A size as people say it: 536870912 → 512 MiB. */
+function describeSize(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
+  let size = bytes
+  let unit = 0
+  while (size >= 1024 && unit < units.length - 1 && Number.isInteger(size / 1024)) {
+    size /= 1024
+    unit++
+  }
+  return `${size} ${units[unit]}`
 }
 
 /** Our explanation of one flag with its value. */
@@ -96,13 +137,11 @@ function describeFlag(flag: ParsedFlag, command: ParsedCommand): string {
   const spec = flag.spec
   const value = flag.value ?? ''
   if (spec.type === 'bool') {
-    if (!isOn(flag))
+    if (!isFlagOn(flag))
       return `Set to false, which is the default: ${quote(`--${spec.long}`)} has no effect here.`
     return spec.explain ?? spec.help
   }
-  const expanded = flag.valueWord?.expansions.some(
-    e => flag.valueSpan && e.start < flag.valueSpan.end && e.end > flag.valueSpan.start,
-  )
+  const expanded = flag.valueWord && flag.valueSpan && overlapsExpansion(flag.valueWord, flag.valueSpan)
   const note = expanded ? ' The shell fills in part of this value before docker sees it.' : ''
   const specific = describeValue(flag, value, command)
   if (specific)
@@ -111,40 +150,34 @@ function describeFlag(flag: ParsedFlag, command: ParsedCommand): string {
   return (general.includes('{value}') ? general.replaceAll('{value}', value) : `${general}: ${value}`) + note
 }
 
+/** What this value does, read from the flag's typed value; null: the table's general explanation. */
 function describeValue(flag: ParsedFlag, value: string, command: ParsedCommand): string | null {
-  const spec = flag.spec
-  const path = command.spec?.path.join(' ') ?? ''
-  if (spec.check === 'publish') {
-    const ports = parsePublish(value)
-    if (ports.ok)
-      return ports.value.map(describePort).join(' ')
+  const typed: FlagValue | null = flag.typed
+  switch (typed?.kind) {
+    case 'ports':
+      return typed.ports.map(describePort).join(' ')
+    case 'mount':
+      return describeMount(typed.mount)
+    case 'env':
+      return describeEnv(typed.env)
+    case 'restart':
+      return describeRestart(typed.policy)
+    case 'network':
+      return describeNetwork(typed.network)
+    case 'bytes':
+      if (!typed.unit && typed.bytes > 0)
+        return `${describeSizeFlag(flag, typed.bytes)} A number without a unit is in bytes: ${value} means ${describeSize(typed.bytes)}; write ${value}m for megabytes or ${value}g for gigabytes.`
+      return null
   }
-  const mount = mountOfFlag(flag)
-  if (mount)
-    return describeMount(mount)
-  if (spec.check === 'env') {
-    const env = parseEnv(value)
-    if (env.ok)
-      return describeEnv(env.value)
-  }
-  if (spec.check === 'restart')
-    return describeRestart(value)
-  if (spec.long === 'name' && RUN_LIKE.has(path))
+  if (flag.spec.long === 'name' && command.spec && commandHasTrait(command.spec, 'creates-container'))
     return `Names the container ${quote(value)}, so later commands (docker stop ${value}, docker logs ${value}…) can use this name instead of a random one.`
-  if (spec.long === 'tmpfs')
-    return describeMount({ type: 'tmpfs', source: null, target: value.split(':')[0]!, readOnly: false })
-  if (spec.long === 'network' || spec.long === 'net') {
-    if (value === 'host')
-      return 'Uses your computer\'s network directly: no separate network, no port mapping; the container\'s ports are your computer\'s ports.'
-    if (value === 'none')
-      return 'Gives the container no network at all (only its own loopback).'
-    if (value === 'bridge')
-      return 'Connects the container to Docker\'s default bridge network (the default).'
-    if (value.startsWith('container:'))
-      return `Shares the network of the container ${value.slice('container:'.length)}: same IP address, same ports.`
-    return `Connects the container to the network ${quote(value)}; containers on the same user-defined network reach each other by name.`
-  }
   return null
+}
+
+/** The table's explanation of a size flag with the size spelled out. */
+function describeSizeFlag(flag: ParsedFlag, bytes: number): string {
+  const general = flag.spec.explain ?? flag.spec.help
+  return general.includes('{value}') ? general.replaceAll('{value}', describeSize(bytes)) : `${general}: ${describeSize(bytes)}.`
 }
 
 // ---------------------------------------------------------------------------
@@ -249,10 +282,6 @@ function flagSegments(input: string, flags: readonly ParsedFlag[], kind: Segment
   return out
 }
 
-function imageExplanation(image: ImageReference): string {
-  return image.explanation
-}
-
 /** Groups words that follow each other with only blanks (or line continuations) between them. */
 function adjacentRuns(input: string, words: readonly Word[]): Span[] {
   const runs: Span[] = []
@@ -308,7 +337,6 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
   if (parsed.separator)
     segments.push(segment(input, 'separator', parsed.separator, 'Ends the flags: everything after it is an argument, even if it starts with -.'))
 
-  const path = parsed.spec?.path.join(' ') ?? ''
   const commandArgs = parsed.args.filter(a => a.spec?.kind === 'command')
   for (const arg of parsed.args) {
     if (arg.spec?.kind === 'command')
@@ -316,7 +344,7 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
     const kind = arg.spec?.kind
     if (kind === 'image') {
       const ref = image && arg.word.value === image.raw ? image : null
-      segments.push(segment(input, 'image', arg.word, ref ? imageExplanation(ref) : `The image ${quote(arg.word.value)}.`))
+      segments.push(segment(input, 'image', arg.word, ref ? ref.explanation : `The image ${quote(arg.word.value)}.`))
     }
     else if (!parsed.spec && arg === parsed.args[0]) {
       segments.push(segment(input, 'unknown', arg.word, `docker has no command called ${quote(arg.word.value)}.`))
@@ -336,7 +364,7 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
   if (commandArgs.length > 0) {
     const argv = commandArgs.map(a => a.word.value).join(' ')
     const container = parsed.args.find(a => a.spec?.kind === 'container')?.word.value
-    const explanation = RUN_LIKE.has(path)
+    const explanation = parsed.spec && commandHasTrait(parsed.spec, 'creates-container')
       ? `Runs ${quote(argv)} inside the container instead of the image's default command.`
       : container !== undefined
         ? `Runs ${quote(argv)} inside the running container ${container}.`
@@ -351,49 +379,25 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
 // The picture of a run, and the summary
 // ---------------------------------------------------------------------------
 
-function buildRunPicture(parsed: ParsedCommand, image: ImageReference | null): RunPicture {
-  const ports: PortMapping[] = []
-  const mounts: MountInfo[] = []
-  const env: EnvInfo[] = []
-  for (const flag of parsed.flags) {
-    if (flag.value === null || !flag.valueSpan)
-      continue
-    const span = { start: flag.valueSpan.start, end: flag.valueSpan.end }
-    if (flag.spec.check === 'publish') {
-      const result = parsePublish(flag.value)
-      if (result.ok)
-        ports.push(...result.value.map(p => ({ ...p, span })))
-    }
-    else if (mountOfFlag(flag)) {
-      mounts.push({ ...mountOfFlag(flag)!, span })
-    }
-    else if (flag.spec.long === 'tmpfs') {
-      mounts.push({ type: 'tmpfs', source: null, target: flag.value.split(':')[0]!, readOnly: false, span })
-    }
-    else if (flag.spec.check === 'env') {
-      const result = parseEnv(flag.value)
-      if (result.ok)
-        env.push({ ...result.value, span })
-    }
-  }
-  const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
+/** What the widget draws, from the container configuration. */
+function runPictureOf(config: ContainerConfig): RunPicture {
   return {
-    image,
-    name: effectiveValue(parsed.flags, 'name')?.value ?? null,
-    network: network?.value ?? null,
-    ports,
-    mounts,
-    env,
-    command: parsed.args.filter(a => a.spec?.kind === 'command').map(a => a.word.value),
-    detached: isOn(effectiveValue(parsed.flags, 'detach')),
-    interactive: isOn(effectiveValue(parsed.flags, 'interactive')),
-    tty: isOn(effectiveValue(parsed.flags, 'tty')),
-    removeOnExit: isOn(effectiveValue(parsed.flags, 'rm')),
+    image: config.image,
+    name: config.name,
+    network: config.network?.name ?? null,
+    ports: config.ports,
+    mounts: config.mounts,
+    env: config.env,
+    command: config.command,
+    detached: config.detach,
+    interactive: config.interactive,
+    tty: config.tty,
+    removeOnExit: config.remove,
   }
 }
 
 function runSummary(parsed: ParsedCommand, run: RunPicture): string {
-  const create = parsed.spec?.path.join(' ') === 'container create'
+  const create = parsed.spec !== null && !commandHasTrait(parsed.spec, 'starts-container')
   const image = run.image ? run.image.raw : 'an image'
   const traits: string[] = []
   if (run.interactive && run.tty)
@@ -439,7 +443,7 @@ function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture |
   if (path === 'container exec') {
     const container = parsed.args.find(a => a.spec?.kind === 'container')?.word.value ?? ''
     const argv = parsed.args.filter(a => a.spec?.kind === 'command').map(a => a.word.value).join(' ')
-    return `Runs ${quote(argv)} inside the running container ${container}${isOn(effectiveValue(parsed.flags, 'interactive')) && isOn(effectiveValue(parsed.flags, 'tty')) ? ', with an interactive terminal' : ''}.`
+    return `Runs ${quote(argv)} inside the running container ${container}${isFlagOn(effectiveValue(parsed.flags, 'interactive')) && isFlagOn(effectiveValue(parsed.flags, 'tty')) ? ', with an interactive terminal' : ''}.`
   }
   const firstSentence = /^.*?[.!?](?=\s|$)/.exec(parsed.spec.explain)?.[0] ?? parsed.spec.explain
   const args = parsed.args
@@ -472,17 +476,11 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
   if (shell.error)
     parsed.errors = [shell.error]
 
-  const path = parsed.spec?.path.join(' ') ?? ''
-  const imageArg = parsed.args.find(a => a.spec?.kind === 'image')
-  let image: ImageReference | null = null
-  if (imageArg) {
-    const result = parseImageReference(imageArg.word.value)
-    if (result.ok)
-      image = result.value
-  }
-  const run = parsed.isDocker && RUN_LIKE.has(path) && !parsed.help ? buildRunPicture(parsed, image) : null
+  const image = parsed.image
+  const config = parsed.isDocker && !parsed.help ? containerConfigOf(parsed) : null
+  const run = config ? runPictureOf(config) : null
   const segments = buildSegments(input, shell, parsed, image).sort((a, b) => a.start - b.start || a.end - b.end)
-  const warnings = findWarnings({ input, shell, parsed, run, image })
+  const warnings = findWarnings({ input, shell, parsed, config, image })
   const errors = parsed.errors.sort((a, b) => a.start - b.start)
   // Built on first read: YAML output costs more than the rest, and most readers never ask for it.
   let compose: string | null | undefined
@@ -503,6 +501,7 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
     warnings,
     image,
     run,
+    config,
     get compose() {
       return composeOnce()
     },

@@ -27,6 +27,7 @@ function failed(shell: ShellCommand, failure: unknown): CommandExplanation {
     warnings: [],
     image: null,
     run: null,
+    config: null,
     compose: null,
   }
 }

@@ -484,3 +484,8 @@ export function valueSpan(word: Word, from: number, to: number): Span {
   const end = Math.max(start, word.start + word.sourceIndex[last]! + 1)
   return { start, end }
 }
+
+/** Part of `span` is text the shell replaces (`$PWD`, `$(pwd)`, `~`…), so docker gets something else. */
+export function overlapsExpansion(word: Word, span: Span): boolean {
+  return word.expansions.some(e => e.start < span.end && e.end > span.start)
+}

@@ -1,6 +1,8 @@
 // The engine's shared vocabulary. Everything here is plain data: no DOM, no Vue.
 // Data flows one way: text → tokens → parsed command → explanation → view.
 
+import type { ContainerConfig } from './container-config'
+
 /** A half-open range [start, end) of UTF-16 offsets into a command's `input`. */
 export interface Span {
   start: number
@@ -72,6 +74,9 @@ export type ValueCheck
     | 'namespace-mode' // --pid/--uts/--userns/--cgroupns
     | 'network' // --network name or key=value list
     | 'non-negative' // --health-*: no negative durations or counts
+    | 'tmpfs' // --tmpfs /path[:options]
+    | 'key-value' // --label, --log-opt, --storage-opt: key=value (a bare key is allowed)
+    | 'memory' // --memory, --memory-reservation: a size the daemon refuses below 6 MB
 
 export interface FlagSpec {
   /** Long name without dashes: `publish`. */
@@ -90,7 +95,19 @@ export interface FlagSpec {
   deprecated?: boolean
   /** Hidden from `--help` but accepted by the client. */
   hidden?: boolean
+  /** An old spelling of another flag of the same table (`net` → `network`): the scanner reads it as that flag. */
+  aliasOf?: string
 }
+
+/**
+ * What a command does, as data: who creates a container, who may pull an image, what its
+ * arguments name. Warning rules and the explanation ask for traits, never for command paths.
+ */
+export type CommandTrait
+  = | 'creates-container' // run, create: the container configuration applies
+    | 'starts-container' // run: the container starts at once
+    | 'pulls-image' // run, create, pull: an image without a tag means :latest
+    | 'runs-in-container' // exec: the command runs in a running container
 
 /** What a positional argument stands for: decides explanation and validation. */
 export type ArgKind
@@ -126,10 +143,14 @@ export interface CommandSpec {
   explain: string
   flags: readonly FlagSpec[]
   args: readonly ArgSpec[]
-  /** Commands whose tables list every flag and argument rule (the rest: name and meaning). */
-  complete: boolean
   /** true for management commands (`docker volume`) that only group subcommands. */
   group?: boolean
+  traits?: readonly CommandTrait[]
+  /**
+   * false: flags stop at the first argument, everything after belongs to a program (run's command,
+   * exec's command, top's ps options). Default: flags and arguments mix, as cobra allows.
+   */
+  interspersed?: boolean
 }
 
 // ---------------------------------------------------------------------------
@@ -181,6 +202,8 @@ export type WarningCode
     | 'DEPRECATED_FLAG'
   /** The client lets the value through; the daemon refuses it when the container is created. */
     | 'DAEMON_REFUSES'
+  /** A size without a unit is in bytes: `--shm-size 64` is 64 bytes. */
+    | 'SIZE_WITHOUT_UNIT'
 
 export interface Warning extends Span {
   code: WarningCode
@@ -204,20 +227,42 @@ export interface ImageReference {
   explanation: string
 }
 
+/** Inclusive range of port numbers; one port has start === end. */
+export interface PortRange {
+  start: number
+  end: number
+}
+
 export interface PortMapping {
+  /** As written, without brackets; null when none was given. */
   hostIp: string | null
+  /** Published on every network interface of this machine (no address, `0.0.0.0`, `::`, `[::]`). */
+  allInterfaces: boolean
   /** null: Docker picks a free port. A range stays as text, e.g. "8000-8010". */
   hostPort: string | null
+  /** The same host port(s) as numbers; null when Docker picks. */
+  hostPorts: PortRange | null
   containerPort: string
+  containerPorts: PortRange
   protocol: 'tcp' | 'udp' | 'sctp'
   span: Span
 }
 
+/**
+ * A mount's real type: `anonymous` is a volume without a name (`-v /data`, `--mount target=/data`);
+ * `image` mounts another image's files, `npipe` a Windows named pipe, `cluster` a Swarm cluster volume.
+ */
+export type MountType = 'volume' | 'bind' | 'tmpfs' | 'anonymous' | 'image' | 'npipe' | 'cluster'
+
 export interface MountInfo {
-  type: 'volume' | 'bind' | 'tmpfs' | 'anonymous'
+  type: MountType
   source: string | null
   target: string
   readOnly: boolean
+  /** Which flag wrote it: `-v`, `--mount` or `--tmpfs`. */
+  syntax: 'volume' | 'mount' | 'tmpfs'
+  /** Every other option as written (`bind-propagation` → `rshared`, `z` → ``, `size` → `64m`). */
+  options: Record<string, string>
   span: Span
 }
 
@@ -262,6 +307,8 @@ export interface CommandExplanation {
   warnings: Warning[]
   image: ImageReference | null
   run: RunPicture | null
+  /** Every setting of the container a run/create makes, typed; null for other commands. */
+  config: ContainerConfig | null
   /** Compose equivalent (YAML) for run/create; null otherwise. */
   compose: string | null
 }

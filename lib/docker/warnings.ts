@@ -1,19 +1,21 @@
 // Traps that docker accepts without a word: each rule has a stable code, a test that finds the
 // places in the command where the trap is, and a message written for those places.
 
-import type { ParsedCommand, ParsedFlag } from './parse'
+import type { ContainerConfig } from './container-config'
+import type { ParsedCommand, ParsedFlag } from './parse-command'
 import type { ShellCommand, Word } from './tokenize'
-import type { ImageReference, RunPicture, Span, Warning, WarningCode } from './types'
+import type { CommandTrait, ImageReference, Span, Warning, WarningCode } from './types'
 import type { EnvValue } from './values'
-import { findFlag } from './grammar'
-import { effectiveValue, mountOfFlag, scanFlags } from './parse'
-import { parseEnv, parsePublish } from './values'
+import { commandHasTrait, findFlag } from './grammar'
+import { effectiveValue, isFlagOn, mountOfFlag, scanFlags } from './parse-command'
+import { valueOfKind } from './values'
 
 export interface WarningContext {
   input: string
   shell: ShellCommand
   parsed: ParsedCommand
-  run: RunPicture | null
+  /** The container a run/create makes; null for other commands. */
+  config: ContainerConfig | null
   image: ImageReference | null
 }
 
@@ -23,23 +25,23 @@ interface Found extends Span {
 
 export interface WarningRule {
   code: WarningCode
+  /**
+   * The commands it looks at, by trait (any of them); 'docker' for every docker command, 'any' for
+   * every command, docker or not (the shell's own traps).
+   */
+  appliesTo: readonly (CommandTrait | 'docker' | 'any')[]
   /** The places where the trap is, each with its own message; empty when the command is clean. */
   find: (context: WarningContext) => Found[]
 }
 
-const RUN_LIKE = ['container run', 'container create']
-const PULLS_AN_IMAGE = ['container run', 'container create', 'image pull']
-
-function pathOf(parsed: ParsedCommand): string {
-  return parsed.spec?.path.join(' ') ?? ''
+function appliesTo(rule: WarningRule, parsed: ParsedCommand): boolean {
+  return rule.appliesTo.some(scope =>
+    scope === 'any'
+    || (scope === 'docker' ? parsed.isDocker : parsed.isDocker && parsed.spec !== null && commandHasTrait(parsed.spec, scope)))
 }
 
-function isOn(flag: ParsedFlag | undefined): boolean {
-  return flag !== undefined && /^(1|t|true)$/i.test(flag.effective)
-}
-
-function flagsCalled(parsed: ParsedCommand, ...longs: string[]): ParsedFlag[] {
-  return parsed.flags.filter(f => longs.includes(f.spec.long) && f.value !== null)
+function hasTrait(parsed: ParsedCommand, trait: CommandTrait): boolean {
+  return parsed.spec !== null && commandHasTrait(parsed.spec, trait)
 }
 
 function text(context: WarningContext, span: Span): string {
@@ -51,23 +53,17 @@ const DOCKER_SOCKET = /^(\/var)?\/run\/docker\.sock$/
 
 /** `-e` values of run, create or exec that parse, each with its flag: what the container's environment gets. */
 function envFlagsReachingContainer(parsed: ParsedCommand): { flag: ParsedFlag, env: EnvValue }[] {
-  const path = pathOf(parsed)
-  if (!RUN_LIKE.includes(path) && path !== 'container exec')
-    return []
-  return parsed.flags
-    .filter(f => f.spec.check === 'env' && f.value !== null)
-    .flatMap((flag) => {
-      const env = parseEnv(flag.value!)
-      return env.ok ? [{ flag, env: env.value }] : []
-    })
+  return parsed.flags.flatMap((flag) => {
+    const env = valueOfKind(flag.typed, 'env')?.env
+    return env ? [{ flag, env }] : []
+  })
 }
 
 /** Flags of the command written right after the image (or exec's container): they reach the container. */
 function flagsAfterTarget(parsed: ParsedCommand): { flags: ParsedFlag[], target: Word } | null {
-  const path = pathOf(parsed)
-  if (!parsed.spec || !(RUN_LIKE.includes(path) || path === 'container exec'))
+  if (!parsed.spec)
     return null
-  const targetKind = path === 'container exec' ? 'container' : 'image'
+  const targetKind = hasTrait(parsed, 'runs-in-container') ? 'container' : 'image'
   const target = parsed.args.find(a => a.spec?.kind === targetKind)?.word
   const after = parsed.args.filter(a => a.spec?.kind === 'command').map(a => a.word)
   if (!target || after.length === 0 || !after[0]!.value.startsWith('-'))
@@ -84,14 +80,18 @@ function flagsAfterTarget(parsed: ParsedCommand): { flags: ParsedFlag[], target:
   return { flags: scan.flags, target }
 }
 
+/** Below this, a size without a unit is surely a slip (`--shm-size 64` for 64 bytes). */
+const SMALLEST_LIKELY_BYTE_COUNT = 1024 * 1024
+
 export const WARNING_RULES: readonly WarningRule[] = [
   {
     code: 'FLAG_AFTER_IMAGE',
+    appliesTo: ['creates-container', 'runs-in-container'],
     find(context) {
       const found = flagsAfterTarget(context.parsed)
       if (!found)
         return []
-      const exec = pathOf(context.parsed) === 'container exec'
+      const exec = hasTrait(context.parsed, 'runs-in-container')
       const where = exec ? `the container name ${found.target.value}` : `the image ${found.target.value}`
       const seen = new Set<Word>()
       return found.flags
@@ -113,12 +113,10 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'TTY_WITHOUT_INTERACTIVE',
+    appliesTo: ['creates-container', 'runs-in-container'],
     find({ parsed }) {
-      const path = pathOf(parsed)
-      if (!RUN_LIKE.includes(path) && path !== 'container exec')
-        return []
       const tty = effectiveValue(parsed.flags, 'tty')
-      if (!isOn(tty) || isOn(effectiveValue(parsed.flags, 'interactive')) || isOn(effectiveValue(parsed.flags, 'detach')))
+      if (!isFlagOn(tty) || isFlagOn(effectiveValue(parsed.flags, 'interactive')) || isFlagOn(effectiveValue(parsed.flags, 'detach')))
         return []
       return [
         {
@@ -131,15 +129,12 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'PUBLISH_WITH_HOST_NETWORK',
-    find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed)))
-        return []
-      const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
-      if (network?.value !== 'host')
+    appliesTo: ['creates-container'],
+    find({ parsed, config }) {
+      if (config?.network?.mode !== 'host')
         return []
       return parsed.flags
-        .filter(f => f.spec.check === 'publish' || f.spec.long === 'publish-all')
-        .filter(f => f.spec.check === 'publish' || isOn(f))
+        .filter(f => f.spec.check === 'publish' || (f.spec.long === 'publish-all' && isFlagOn(f)))
         .map(f => ({
           ...f.span,
           message: `With --network host the container shares your computer's network, so ${f.written} is ignored: its ports are already your computer's ports.`,
@@ -148,33 +143,28 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'PORT_ALL_INTERFACES',
-    find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed)))
-        return []
-      const network = effectiveValue(parsed.flags, 'network') ?? effectiveValue(parsed.flags, 'net')
-      if (network?.value === 'host')
+    appliesTo: ['creates-container'],
+    find({ parsed, config }) {
+      if (config?.network?.mode === 'host')
         return []
       const found: Found[] = []
       for (const flag of parsed.flags) {
-        if (flag.spec.long === 'publish-all' && isOn(flag)) {
+        if (flag.spec.long === 'publish-all' && isFlagOn(flag)) {
           found.push({
             ...flag.span,
             message:
               '-P publishes every port the image declares on every network interface of this machine: other computers on the network can reach them too.',
           })
         }
-        if (flag.spec.check !== 'publish' || flag.value === null || !flag.valueSpan)
+        const open = valueOfKind(flag.typed, 'ports')?.ports.filter(p => p.allInterfaces) ?? []
+        const example = open[0]
+        if (!example)
           continue
-        const ports = parsePublish(flag.value)
-        if (!ports.ok)
-          continue
-        const open = ports.value.filter(p => p.hostIp === null)
-        if (open.length === 0)
-          continue
-        const example = open[0]!
+        const local = `127.0.0.1:${example.hostPort ?? ''}:${example.containerPort}${example.protocol === 'tcp' ? '' : `/${example.protocol}`}`
+        const written = example.hostIp === null ? '' : ` (${example.hostIp} means every interface, not one address)`
         found.push({
           ...flag.span,
-          message: `Publishes ${example.hostPort ? `port ${example.hostPort}` : 'the port'} on every network interface of this machine, so other computers on your network can reach it too. To keep it to this computer, write 127.0.0.1:${flag.value}.`,
+          message: `Publishes ${example.hostPort ? `port ${example.hostPort}` : 'the port'} on every network interface of this machine${written}, so other computers on your network can reach it too. To keep it to this computer, write ${local}.`,
         })
       }
       return found
@@ -182,27 +172,25 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'NAMED_VOLUME',
+    appliesTo: ['creates-container'],
     find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed)))
-        return []
-      return flagsCalled(parsed, 'volume')
-        .filter(f => f.spec.check === 'volume')
-        .flatMap((flag) => {
-          const mount = mountOfFlag(flag)
-          if (!mount || mount.type !== 'volume')
-            return []
-          const name = mount.source ?? ''
-          return [
-            {
-              ...flag.span,
-              message: `${name} has no / and does not start with . so it is the name of a Docker volume, not a folder of your computer. To mount a folder, write ./${name} or a full path.`,
-            },
-          ]
-        })
+      return parsed.flags.flatMap((flag) => {
+        const mount = mountOfFlag(flag)
+        if (!mount || mount.syntax !== 'volume' || mount.type !== 'volume')
+          return []
+        const name = mount.source ?? ''
+        return [
+          {
+            ...flag.span,
+            message: `${name} has no / and does not start with . so it is the name of a Docker volume, not a folder of your computer. To mount a folder, write ./${name} or a full path.`,
+          },
+        ]
+      })
     },
   },
   {
     code: 'ENV_FROM_HOST',
+    appliesTo: ['creates-container', 'runs-in-container'],
     find({ parsed }) {
       return envFlagsReachingContainer(parsed).flatMap(({ flag, env }) => {
         if (env.value !== null)
@@ -218,6 +206,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'SECRET_IN_ENV',
+    appliesTo: ['creates-container', 'runs-in-container'],
     find({ parsed }) {
       return envFlagsReachingContainer(parsed).flatMap(({ flag, env }) => {
         if (!env.value || !SECRET_NAME.test(env.name))
@@ -233,9 +222,8 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'DOCKER_SOCKET',
+    appliesTo: ['creates-container'],
     find({ parsed }) {
-      if (!RUN_LIKE.includes(pathOf(parsed)))
-        return []
       return parsed.flags.flatMap((flag) => {
         const mount = mountOfFlag(flag)
         if (!mount || !DOCKER_SOCKET.test(mount.source ?? ''))
@@ -252,9 +240,10 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'PRIVILEGED',
+    appliesTo: ['docker'],
     find({ parsed }) {
       return parsed.flags
-        .filter(f => f.spec.long === 'privileged' && isOn(f))
+        .filter(f => f.spec.long === 'privileged' && isFlagOn(f))
         .map(flag => ({
           ...flag.nameSpan,
           start: flag.combined ? flag.nameSpan.start : flag.span.start,
@@ -266,10 +255,11 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'IMPLICIT_LATEST',
+    appliesTo: ['pulls-image'],
     find({ parsed, image }) {
-      if (!PULLS_AN_IMAGE.includes(pathOf(parsed)) || !image || !image.defaulted.tag)
+      if (!image || !image.defaulted.tag)
         return []
-      if (isOn(effectiveValue(parsed.flags, 'all-tags')))
+      if (isFlagOn(effectiveValue(parsed.flags, 'all-tags')))
         return []
       const word = parsed.args.find(a => a.spec?.kind === 'image')?.word
       if (!word)
@@ -285,6 +275,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'DEPRECATED_FLAG',
+    appliesTo: ['docker'],
     find({ parsed }) {
       const found: Found[] = [...parsed.globalFlags, ...parsed.flags]
         .filter(f => f.spec.deprecated)
@@ -298,6 +289,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
   },
   {
     code: 'DAEMON_REFUSES',
+    appliesTo: ['docker'],
     find({ parsed }) {
       return [...parsed.globalFlags, ...parsed.flags].flatMap(flag =>
         flag.daemonRefusal
@@ -313,7 +305,23 @@ export const WARNING_RULES: readonly WarningRule[] = [
     },
   },
   {
+    code: 'SIZE_WITHOUT_UNIT',
+    appliesTo: ['docker'],
+    find({ parsed }) {
+      return parsed.flags.flatMap((flag) => {
+        const size = valueOfKind(flag.typed, 'bytes')
+        if (!size || size.unit || size.bytes === 0 || size.bytes >= SMALLEST_LIKELY_BYTE_COUNT || flag.daemonRefusal || !flag.valueSpan)
+          return []
+        return [{
+          ...flag.valueSpan,
+          message: `${flag.value} has no unit, so it means ${size.bytes} bytes. Write ${flag.value}m for megabytes or ${flag.value}g for gigabytes.`,
+        }]
+      })
+    },
+  },
+  {
     code: 'SHELL_EXPANSION',
+    appliesTo: ['any'],
     find({ shell }) {
       const words = [...shell.words, ...shell.redirections.flatMap(r => (r.target ? [r.target] : []))]
       return words.flatMap(word =>
@@ -338,7 +346,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
 export function findWarnings(context: WarningContext): Warning[] {
   const warnings: Warning[] = []
   for (const rule of WARNING_RULES) {
-    if (rule.code !== 'SHELL_EXPANSION' && !context.parsed.isDocker)
+    if (!appliesTo(rule, context.parsed))
       continue
     for (const found of rule.find(context)) warnings.push({ code: rule.code, ...found })
   }

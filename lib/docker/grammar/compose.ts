@@ -14,7 +14,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     summary: 'Docker Compose',
     explain: 'Docker Compose runs a whole application described in a compose.yaml file (several services, their networks and volumes) with one command. Compose\'s own options (-f, -p, --profile…) go before the subcommand.',
     group: true,
-    complete: true,
     args: [],
     flags: [
       { long: 'all-resources', type: 'bool', help: 'Include all resources, even those not used by services', explain: 'Includes every resource of the file, even those no service uses.' },
@@ -39,7 +38,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create and start containers',
     explain: 'Creates and starts every service of the compose.yaml file (building or pulling images as needed) and shows their combined output. With -d they keep running in the background.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
     flags: [
       { long: 'abort-on-container-exit', type: 'bool', help: 'Stops all containers if any container was stopped. Incompatible with -d', explain: 'Stops every container as soon as one of them stops. Handy for test runs.' },
@@ -78,7 +76,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Stop and remove containers, networks',
     explain: 'Stops and removes the containers and networks that `docker compose up` created. Volumes (your data) stay unless you add -v.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
     flags: [
       { long: 'remove-orphans', type: 'bool', help: 'Remove containers for services not defined in the Compose file', explain: 'Also removes containers of services no longer in the Compose file.' },
@@ -93,7 +90,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'View output from containers',
     explain: 'Shows the output of the project\'s services, each line prefixed with its service name.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
     flags: [
       { long: 'follow', short: 'f', type: 'bool', help: 'Follow log output', explain: 'Keeps printing new output as it arrives. Ctrl-C stops following; the services keep running.' },
@@ -112,7 +108,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'List containers',
     explain: 'Lists the containers of the Compose project and their state.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Show all stopped containers (including those created by the run command)', explain: 'Also lists stopped containers (including those made by `docker compose run`).' },
@@ -131,7 +126,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Build or rebuild services',
     explain: 'Builds (or rebuilds) the images of the services that have a `build:` section in the compose.yaml file.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
     flags: [
       { long: 'build-arg', type: 'stringArray', help: 'Set build-time variables for services', explain: 'Sets a build argument (NAME=value) for the Dockerfiles.' },
@@ -158,7 +152,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Execute a command in a running container',
     explain: 'Runs a command inside the running container of a service, for example a shell. Like `docker exec`, but with the service name.',
-    complete: true,
+    interspersed: false,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }, { name: 'COMMAND', kind: 'command', min: 1, max: null }],
     flags: [
       { long: 'detach', short: 'd', type: 'bool', help: 'Detached mode: Run command in the background', explain: 'Runs the command in the background.' },
@@ -178,7 +172,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Run a one-off command on a service',
     explain: 'Starts a new, one-off container for a service and runs a command in it (e.g. a database migration), with the service\'s settings but without its ports unless asked.',
-    complete: true,
+    interspersed: false,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }, { name: 'COMMAND', kind: 'command', min: 0, max: null }],
     flags: [
       { long: 'build', type: 'bool', help: 'Build image before starting container', explain: 'Builds the image before starting the container.' },
@@ -214,7 +208,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Pull service images',
     explain: 'Downloads the images of the project\'s services.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
     flags: [
       { long: 'ignore-buildable', type: 'bool', help: 'Ignore images that can be built', explain: 'Skips images that the Compose file can build.' },
@@ -232,7 +225,6 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Parse, resolve and render compose file in canonical format',
     explain: 'Checks the Compose files and prints the final configuration, with files merged and variables filled in.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
     flags: [
       { long: 'environment', type: 'bool', help: 'Print environment used for interpolation.', explain: 'Prints the variables used to fill in the file.' },

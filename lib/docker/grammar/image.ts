@@ -12,7 +12,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage builds',
     explain: 'Commands that look after the build machinery: building images and clearing the build cache.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -21,7 +20,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Remove build cache',
     explain: 'Deletes the build cache: the saved results of earlier build steps that make rebuilds fast. Frees disk space; the next build starts from scratch.',
-    complete: true,
     args: [],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused build cache, not just dangling ones' },
@@ -36,7 +34,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage images',
     explain: 'Everything you can do with images: build, pull, push, list, tag, remove… The short forms (`docker pull`, `docker images`) are aliases of these.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -45,7 +42,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['build'], ['builder', 'build']],
     summary: 'Build an image from a Dockerfile',
     explain: 'Builds an image from a Dockerfile and a build context (a folder, a Git URL, or - for standard input). On this client it is the legacy builder, which warns that it is deprecated in favour of BuildKit (buildx).',
-    complete: true,
     args: [{ name: 'PATH | URL | -', kind: 'path', min: 1, max: 1 }],
     flags: [
       { long: 'add-host', type: 'list', check: 'host-ip', help: 'Add a custom host-to-IP mapping ("host:ip")', explain: 'Adds a host-to-IP entry (host:ip) to /etc/hosts during the build\'s RUN steps.' },
@@ -85,7 +81,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['history']],
     summary: 'Show the history of an image',
     explain: 'Shows the layers an image is made of, with the Dockerfile step that created each one and its size.',
-    complete: true,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: 1 }],
     flags: [
       FORMAT_TABLE_FLAG,
@@ -100,7 +95,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['import']],
     summary: 'Import the contents from a tarball to create a filesystem image',
     explain: 'Creates an image from a tar archive of a filesystem (a file, a URL, or - for standard input), for example one made by `docker export`.',
-    complete: true,
     args: [{ name: 'file|URL|-', kind: 'path', min: 1, max: 1 }, { name: 'REPOSITORY[:TAG]', kind: 'image', min: 0, max: 1 }, { name: 'IGNORED', kind: 'text', min: 0, max: null }],
     flags: [
       { long: 'change', short: 'c', type: 'list', help: 'Apply Dockerfile instruction to the created image' },
@@ -113,7 +107,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more images',
     explain: 'Prints everything Docker knows about images (layers, default command, environment, exposed ports) as JSON.',
-    complete: true,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -125,7 +118,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['load']],
     summary: 'Load an image from a tar archive or STDIN',
     explain: 'Loads images from a tar archive made by `docker save` (from a file or standard input).',
-    complete: true,
     args: [],
     flags: [
       { long: 'input', short: 'i', type: 'string', help: 'Read from tar archive file, instead of STDIN' },
@@ -138,7 +130,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['image', 'list'], ['images']],
     summary: 'List images',
     explain: 'Lists the images stored on your computer, with their repository, tag, ID and size.',
-    complete: true,
     args: [{ name: 'REPOSITORY[:TAG]', kind: 'image', min: 0, max: 1 }],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Show all images (default hides intermediate images)', explain: 'Also shows intermediate images (layers built as steps of other images).' },
@@ -155,7 +146,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Remove unused images',
     explain: 'Removes unused images: by default only dangling ones (untagged leftovers of rebuilds), with -a every image no container uses.',
-    complete: true,
     args: [],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused images, not just dangling ones' },
@@ -165,10 +155,10 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['image', 'pull'],
+    traits: ['pulls-image'],
     aliases: [['pull']],
     summary: 'Download an image from a registry',
     explain: 'Downloads an image (all its layers) from a registry, Docker Hub unless the name says otherwise, so containers can be created from it.',
-    complete: true,
     args: [{ name: 'NAME[:TAG|@DIGEST]', kind: 'image', min: 1, max: 1 }],
     flags: [
       { long: 'all-tags', short: 'a', type: 'bool', help: 'Download all tagged images in the repository', explain: 'Downloads every tag of the repository, not just one.' },
@@ -182,7 +172,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['push']],
     summary: 'Upload an image to a registry',
     explain: 'Uploads an image to a registry so others (or servers) can pull it. You usually need `docker login` first and a name in your namespace.',
-    complete: true,
     args: [{ name: 'NAME[:TAG]', kind: 'image', min: 1, max: 1 }],
     flags: [
       { long: 'all-tags', short: 'a', type: 'bool', help: 'Push all tags of an image to the repository', explain: 'Uploads every local tag of the repository.' },
@@ -196,7 +185,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['image', 'remove'], ['rmi']],
     summary: 'Remove one or more images',
     explain: 'Deletes images from your computer. An image used by a container cannot be removed unless forced.',
-    complete: true,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: null }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force removal of the image', explain: 'Removes the image even if it has several tags or a stopped container uses it.' },
@@ -209,7 +197,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['save']],
     summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
     explain: 'Writes images (all their layers and tags) into a tar archive, for moving them without a registry. `docker load` reads it back.',
-    complete: true,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: null }],
     flags: [
       { long: 'output', short: 'o', type: 'string', help: 'Write to a file, instead of STDOUT' },
@@ -221,7 +208,6 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
     aliases: [['tag']],
     summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
     explain: 'Gives an image an additional name (repository and tag); nothing is copied, both names point at the same image.',
-    complete: true,
     args: [{ name: 'SOURCE_IMAGE[:TAG]', kind: 'image', min: 1, max: 1 }, { name: 'TARGET_IMAGE[:TAG]', kind: 'image', min: 1, max: 1 }],
     flags: [],
   },

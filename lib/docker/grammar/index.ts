@@ -1,6 +1,6 @@
 // The docker client's grammar as data, and the look-ups the parser needs.
 // Tables: one file per command family. Look-ups are precomputed maps, so every call is cheap.
-import type { CommandSpec, FlagSpec } from '../types'
+import type { CommandSpec, CommandTrait, FlagSpec } from '../types'
 import { COMPOSE_COMMANDS } from './compose'
 import { CONTAINER_COMMANDS } from './container'
 import { GLOBAL_FLAGS } from './global'
@@ -33,6 +33,10 @@ export const HELP_FLAG: FlagSpec = {
   type: 'bool',
   help: 'Print usage',
   explain: 'Prints this command\'s usage and options instead of running it.',
+}
+
+export function commandHasTrait(spec: CommandSpec, trait: CommandTrait): boolean {
+  return spec.traits?.includes(trait) ?? false
 }
 
 /** Longest command path docker has: `docker trust signer add`. */

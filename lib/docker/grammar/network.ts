@@ -12,7 +12,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage networks',
     explain: 'Everything about Docker networks: the virtual networks that let containers reach each other by name.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -21,7 +20,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Connect a container to a network',
     explain: 'Connects a running or stopped container to one more network.',
-    complete: true,
     args: [{ name: 'NETWORK', kind: 'network', min: 1, max: 1 }, { name: 'CONTAINER', kind: 'container', min: 1, max: 1 }],
     flags: [
       { long: 'alias', type: 'strings', help: 'Add network-scoped alias for the container', explain: 'Another name under which containers on this network can reach the container.' },
@@ -38,7 +36,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a network',
     explain: 'Creates a new network. Containers attached to the same user-defined network can reach each other by container name.',
-    complete: true,
     args: [{ name: 'NETWORK', kind: 'network', min: 1, max: 1 }],
     flags: [
       { long: 'attachable', type: 'bool', help: 'Enable manual container attachment', explain: 'Swarm overlay networks: also lets standalone containers join.' },
@@ -65,7 +62,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Disconnect a container from a network',
     explain: 'Disconnects a container from a network.',
-    complete: true,
     args: [{ name: 'NETWORK', kind: 'network', min: 1, max: 1 }, { name: 'CONTAINER', kind: 'container', min: 1, max: 1 }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force the container to disconnect from a network', explain: 'Disconnects even if the container is not running properly.' },
@@ -76,7 +72,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more networks',
     explain: 'Prints the details of networks (subnet, gateway, attached containers) as JSON.',
-    complete: true,
     args: [{ name: 'NETWORK', kind: 'network', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -88,7 +83,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     aliases: [['network', 'list']],
     summary: 'List networks',
     explain: 'Lists the networks, including the built-in bridge, host and none.',
-    complete: true,
     args: [],
     flags: [
       { long: 'filter', short: 'f', type: 'filter', help: 'Provide filter values (e.g. "driver=bridge")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
@@ -102,7 +96,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Remove all unused networks',
     explain: 'Removes every custom network that no container uses.',
-    complete: true,
     args: [],
     flags: [
       PRUNE_FILTER_FLAG,
@@ -114,7 +107,6 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
     aliases: [['network', 'remove']],
     summary: 'Remove one or more networks',
     explain: 'Deletes networks. Containers must be disconnected first.',
-    complete: true,
     args: [{ name: 'NETWORK', kind: 'network', min: 1, max: null }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Do not error if the network does not exist', explain: 'Does not fail when a network does not exist.' },

@@ -12,7 +12,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage checkpoints',
     explain: 'Experimental commands to freeze a running container\'s memory to disk (checkpoint) and resume it later.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -21,7 +20,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a checkpoint from a running container',
     explain: 'Saves the full state of a running container (memory included) into a named checkpoint, so it can be restarted from exactly that point. Needs an experimental daemon with CRIU.',
-    complete: true,
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'CHECKPOINT', kind: 'name', min: 1, max: 1 }],
     flags: [
       CHECKPOINT_DIR_FLAG,
@@ -33,7 +31,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [['checkpoint', 'list']],
     summary: 'List checkpoints for a container',
     explain: 'Lists the checkpoints saved for a container.',
-    complete: true,
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }],
     flags: [
       CHECKPOINT_DIR_FLAG,
@@ -44,7 +41,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [['checkpoint', 'remove']],
     summary: 'Remove a checkpoint',
     explain: 'Deletes one checkpoint of a container.',
-    complete: true,
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'CHECKPOINT', kind: 'name', min: 1, max: 1 }],
     flags: [
       CHECKPOINT_DIR_FLAG,
@@ -56,7 +52,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage contexts',
     explain: 'Contexts name the Docker engines your client can talk to (local, remote over SSH…) so you can switch between them.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -65,7 +60,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a context',
     explain: 'Saves a new context: a name for a Docker engine address (and its TLS settings) that you can switch to later.',
-    complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }],
     flags: [
       { long: 'description', type: 'string', help: 'Description of the context' },
@@ -78,7 +72,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
     explain: 'Writes a context into a file so it can be moved to another computer.',
-    complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }, { name: 'FILE|-', kind: 'path', min: 0, max: 1 }],
     flags: [],
   },
@@ -87,7 +80,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Import a context from a tar or zip file',
     explain: 'Creates a context from a file made by `docker context export`.',
-    complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }, { name: 'FILE|-', kind: 'path', min: 1, max: 1 }],
     flags: [],
   },
@@ -96,7 +88,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more contexts',
     explain: 'Prints the details of contexts as JSON.',
-    complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 0, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -107,7 +98,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [['context', 'list']],
     summary: 'List contexts',
     explain: 'Lists the saved contexts and marks the one in use.',
-    complete: true,
     args: [],
     flags: [
       FORMAT_TABLE_FLAG,
@@ -119,7 +109,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [['context', 'remove']],
     summary: 'Remove one or more contexts',
     explain: 'Deletes saved contexts.',
-    complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: null }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force the removal of a context in use' },
@@ -130,7 +119,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Print the name of the current context',
     explain: 'Prints the name of the context in use.',
-    complete: true,
     args: [],
     flags: [],
   },
@@ -139,7 +127,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Update a context',
     explain: 'Changes the settings of a saved context.',
-    complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }],
     flags: [
       { long: 'description', type: 'string', help: 'Description of the context' },
@@ -151,7 +138,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Set the current docker context',
     explain: 'Makes a context the default for every later docker command.',
-    complete: true,
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }],
     flags: [],
   },
@@ -160,7 +146,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Return low-level information on Docker objects',
     explain: 'Prints the low-level details of any Docker object (container, image, volume, network…) as JSON.',
-    complete: true,
     args: [{ name: 'NAME|ID', kind: 'name', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -173,7 +158,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Authenticate to a registry.',
     explain: 'Signs in to a registry (Docker Hub by default) so you can push images and pull private ones. The credentials are stored for later commands.',
-    complete: true,
     args: [{ name: 'SERVER', kind: 'text', min: 0, max: 1 }],
     flags: [
       { long: 'password', short: 'p', type: 'string', help: 'Password or Personal Access Token (PAT)' },
@@ -186,7 +170,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Log out from a registry.',
     explain: 'Forgets the credentials stored for a registry (Docker Hub by default).',
-    complete: true,
     args: [{ name: 'SERVER', kind: 'text', min: 0, max: 1 }],
     flags: [],
   },
@@ -196,7 +179,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     summary: 'The **docker manifest** command has subcommands for managing image manifests and',
     explain: 'Manifest lists bundle images for several platforms (amd64, arm64…) under one name. These commands inspect and assemble them.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -205,7 +187,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Add additional information to a local image manifest',
     explain: 'Adds platform information (OS, architecture, variant) to an image inside a local manifest list.',
-    complete: true,
     args: [{ name: 'MANIFEST_LIST', kind: 'image', min: 1, max: 1 }, { name: 'MANIFEST', kind: 'image', min: 1, max: 1 }],
     flags: [
       { long: 'arch', type: 'string', help: 'Set architecture' },
@@ -220,7 +201,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a local manifest list for annotating and pushing to a registry',
     explain: 'Creates a local manifest list that groups several images (one per platform) under one name.',
-    complete: true,
     args: [{ name: 'MANIFEST_LIST', kind: 'image', min: 1, max: 1 }, { name: 'MANIFEST', kind: 'image', min: 1, max: null }],
     flags: [
       { long: 'amend', short: 'a', type: 'bool', help: 'Amend an existing manifest list' },
@@ -232,7 +212,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display an image manifest, or manifest list',
     explain: 'Shows an image\'s manifest or manifest list as stored in the registry.',
-    complete: true,
     args: [{ name: 'MANIFEST_LIST', kind: 'image', min: 1, max: 1 }, { name: 'MANIFEST', kind: 'image', min: 0, max: 1 }],
     flags: [
       { long: 'insecure', type: 'bool', help: 'Allow communication with an insecure registry' },
@@ -244,7 +223,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Push a manifest list to a repository',
     explain: 'Uploads a local manifest list to its registry.',
-    complete: true,
     args: [{ name: 'MANIFEST_LIST', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'insecure', type: 'bool', help: 'Allow push to an insecure registry' },
@@ -256,7 +234,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Delete one or more manifest lists from local storage',
     explain: 'Deletes local manifest lists.',
-    complete: true,
     args: [{ name: 'MANIFEST_LIST', kind: 'name', min: 1, max: null }],
     flags: [],
   },
@@ -266,7 +243,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage plugins',
     explain: 'Commands for Docker engine plugins (extra volume drivers, network drivers, log drivers).',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -275,7 +251,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.',
     explain: 'Builds a plugin from a folder containing its config.json and root filesystem.',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'PLUGIN-DATA-DIR', kind: 'path', min: 1, max: 1 }, { name: 'IGNORED', kind: 'text', min: 0, max: null }],
     flags: [
       { long: 'compress', type: 'bool', help: 'Compress the context using gzip' },
@@ -286,7 +261,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Disable a plugin',
     explain: 'Turns an installed plugin off.',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force the disable of an active plugin' },
@@ -297,7 +271,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Enable a plugin',
     explain: 'Turns an installed plugin on.',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'timeout', type: 'int', help: 'HTTP client timeout (in seconds) (default 30)' },
@@ -308,7 +281,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more plugins',
     explain: 'Prints the details of plugins as JSON.',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -319,7 +291,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Install a plugin',
     explain: 'Downloads and installs a plugin, optionally setting its options (KEY=VALUE).',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'KEY=VALUE', kind: 'text', min: 0, max: null }],
     flags: [
       { long: 'alias', type: 'string', help: 'Local name for plugin' },
@@ -333,7 +304,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [['plugin', 'list']],
     summary: 'List plugins',
     explain: 'Lists installed plugins.',
-    complete: true,
     args: [],
     flags: [
       { long: 'filter', short: 'f', type: 'filter', help: 'Provide filter values (e.g. "enabled=true")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
@@ -347,7 +317,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Push a plugin to a registry',
     explain: 'Uploads a plugin to a registry.',
-    complete: true,
     args: [{ name: 'PLUGIN:TAG', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'disable-content-trust', type: 'bool', help: 'Skip image signing (default true)' },
@@ -358,7 +327,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [['plugin', 'remove']],
     summary: 'Remove one or more plugins',
     explain: 'Uninstalls plugins from the Docker engine (disable them first, or use -f).',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: null }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force the removal of an active plugin' },
@@ -369,7 +337,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Change settings for a plugin',
     explain: 'Changes settings (KEY=VALUE) of an installed plugin.',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'KEY=VALUE', kind: 'text', min: 1, max: null }],
     flags: [],
   },
@@ -378,7 +345,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Upgrade an existing plugin',
     explain: 'Upgrades an installed plugin to a newer version.',
-    complete: true,
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'REMOTE', kind: 'image', min: 0, max: 1 }],
     flags: [
       { long: 'disable-content-trust', type: 'bool', help: 'Skip image verification (default true)' },
@@ -391,7 +357,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Search Docker Hub for images',
     explain: 'Searches Docker Hub for images whose name or description matches a word, showing stars and whether they are official.',
-    complete: true,
     args: [{ name: 'TERM', kind: 'text', min: 1, max: 1 }],
     flags: [
       FILTER_FLAG,
@@ -406,7 +371,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage trust on Docker images',
     explain: 'Docker Content Trust: sign images and check signatures, so you know who published an image.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -415,7 +379,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Return low-level information about keys and signatures',
     explain: 'Shows who signed an image\'s tags and with which keys.',
-    complete: true,
     args: [{ name: 'IMAGE[:TAG]', kind: 'image', min: 1, max: null }],
     flags: [
       PRETTY_FLAG,
@@ -427,7 +390,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage keys for signing Docker images',
     explain: 'Manage the keys used to sign images.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -436,7 +398,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Generate and load a signing key-pair',
     explain: 'Creates a new signing key pair; the public key is written to NAME.pub in the current folder.',
-    complete: true,
     args: [{ name: 'NAME', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'dir', type: 'string', help: 'Directory to generate key in, defaults to current directory' },
@@ -447,7 +408,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Load a private key file for signing',
     explain: 'Imports an existing private key for signing.',
-    complete: true,
     args: [{ name: 'KEYFILE', kind: 'path', min: 1, max: 1 }],
     flags: [
       { long: 'name', type: 'string', help: 'Name for the loaded key (default "signer")' },
@@ -458,7 +418,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Remove trust for an image',
     explain: 'Removes the signatures of an image or tag, so it is no longer trusted.',
-    complete: true,
     args: [{ name: 'IMAGE[:TAG]', kind: 'image', min: 1, max: 1 }],
     flags: [
       { long: 'yes', short: 'y', type: 'bool', help: 'Do not prompt for confirmation' },
@@ -469,7 +428,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Sign an image',
     explain: 'Signs an image tag with your key and pushes it.',
-    complete: true,
     args: [{ name: 'IMAGE:TAG', kind: 'image', min: 1, max: 1 }],
     flags: [
       { long: 'local', type: 'bool', help: 'Sign a locally tagged image' },
@@ -481,7 +439,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage entities who can sign Docker images',
     explain: 'Manage who may sign a repository\'s images.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -490,7 +447,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Add a signer',
     explain: 'Allows a signer (identified by a public key) to sign images of repositories.',
-    complete: true,
     args: [{ name: 'NAME', kind: 'name', min: 1, max: 1 }, { name: 'REPOSITORY', kind: 'image', min: 1, max: null }],
     flags: [
       { long: 'key', type: 'list', help: 'Path to the signer\'s public key file' },
@@ -501,7 +457,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Remove a signer',
     explain: 'Takes away a signer\'s permission to sign images of repositories.',
-    complete: true,
     args: [{ name: 'NAME', kind: 'name', min: 1, max: 1 }, { name: 'REPOSITORY', kind: 'image', min: 1, max: null }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation before removing the most recent signer' },
@@ -512,7 +467,6 @@ export const OTHER_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Show the Docker version information',
     explain: 'Prints the versions of the Docker client and (if reachable) the engine.',
-    complete: true,
     args: [],
     flags: [
       FORMAT_JSON_FLAG,

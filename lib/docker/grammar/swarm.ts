@@ -64,7 +64,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage Swarm configs',
     explain: 'Swarm configs: small non-secret files (settings, config files) stored in the cluster and handed to services.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -73,7 +72,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a config from a file or STDIN',
     explain: 'Stores a file in the Swarm cluster as a config that services can mount. Only works on a Swarm manager.',
-    complete: true,
     args: [{ name: 'CONFIG', kind: 'name', min: 1, max: 1 }, { name: 'file|-', kind: 'path', min: 1, max: 1 }],
     flags: [
       { long: 'label', short: 'l', type: 'list', help: 'Config labels' },
@@ -85,7 +83,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more configs',
     explain: 'Shows the details of Swarm configs as JSON.',
-    complete: true,
     args: [{ name: 'CONFIG', kind: 'name', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -97,7 +94,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['config', 'list']],
     summary: 'List configs',
     explain: 'Lists the configs stored in the Swarm cluster.',
-    complete: true,
     args: [],
     flags: [
       FILTER_FLAG,
@@ -110,7 +106,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['config', 'remove']],
     summary: 'Remove one or more configs',
     explain: 'Deletes configs from the Swarm cluster.',
-    complete: true,
     args: [{ name: 'CONFIG', kind: 'name', min: 1, max: null }],
     flags: [],
   },
@@ -120,7 +115,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage Swarm nodes',
     explain: 'Commands for the machines (nodes) of a Swarm cluster. Only work on a Swarm manager.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -129,7 +123,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Demote one or more nodes from manager in the swarm',
     explain: 'Turns manager nodes back into plain workers.',
-    complete: true,
     args: [{ name: 'NODE', kind: 'name', min: 1, max: null }],
     flags: [],
   },
@@ -138,7 +131,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more nodes',
     explain: 'Prints the details of Swarm nodes as JSON (`self` is the current node).',
-    complete: true,
     args: [{ name: 'self|NODE', kind: 'name', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -150,7 +142,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['node', 'list']],
     summary: 'List nodes in the swarm',
     explain: 'Lists the nodes of the Swarm cluster.',
-    complete: true,
     args: [],
     flags: [
       FILTER_FLAG,
@@ -163,7 +154,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Promote one or more nodes to manager in the swarm',
     explain: 'Makes worker nodes managers of the Swarm cluster.',
-    complete: true,
     args: [{ name: 'NODE', kind: 'name', min: 1, max: null }],
     flags: [],
   },
@@ -172,7 +162,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'List tasks running on one or more nodes, defaults to current node',
     explain: 'Lists the tasks (service containers) running on nodes.',
-    complete: true,
     args: [{ name: 'NODE', kind: 'name', min: 0, max: null }],
     flags: [
       FILTER_FLAG,
@@ -187,7 +176,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['node', 'remove']],
     summary: 'Remove one or more nodes from the swarm',
     explain: 'Removes nodes from the Swarm cluster.',
-    complete: true,
     args: [{ name: 'NODE', kind: 'name', min: 1, max: null }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force remove a node from the swarm' },
@@ -198,7 +186,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Update a node',
     explain: 'Changes a node\'s availability, role or labels.',
-    complete: true,
     args: [{ name: 'NODE', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'availability', type: 'string', help: 'Availability of the node ("active", "pause", "drain")' },
@@ -213,7 +200,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage Swarm secrets',
     explain: 'Swarm secrets: passwords, keys and certificates stored encrypted in the cluster and given only to the services that need them.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -222,7 +208,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a secret from a file or STDIN as content',
     explain: 'Stores a secret (from a file or standard input) in the Swarm cluster.',
-    complete: true,
     args: [{ name: 'SECRET', kind: 'name', min: 1, max: 1 }, { name: 'file|-', kind: 'path', min: 0, max: 1 }],
     flags: [
       { long: 'driver', short: 'd', type: 'string', help: 'Secret driver' },
@@ -235,7 +220,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more secrets',
     explain: 'Prints the details of secrets as JSON (never the secret value itself).',
-    complete: true,
     args: [{ name: 'SECRET', kind: 'name', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -247,7 +231,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['secret', 'list']],
     summary: 'List secrets',
     explain: 'Lists the secrets stored in the Swarm cluster.',
-    complete: true,
     args: [],
     flags: [
       FILTER_FLAG,
@@ -260,7 +243,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['secret', 'remove']],
     summary: 'Remove one or more secrets',
     explain: 'Deletes secrets from the Swarm cluster.',
-    complete: true,
     args: [{ name: 'SECRET', kind: 'name', min: 1, max: null }],
     flags: [],
   },
@@ -270,7 +252,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage Swarm services',
     explain: 'Swarm services: a container specification that the cluster keeps running as a number of replicas across its nodes.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -279,7 +260,7 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a new service',
     explain: 'Creates a Swarm service: the cluster starts the requested number of containers from the image and keeps them running.',
-    complete: true,
+    interspersed: false,
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: 1 }, { name: 'COMMAND', kind: 'command', min: 0, max: null }],
     flags: withSharedServiceFlags([
       { long: 'config', type: 'config', help: 'Specify configurations to expose to the service' },
@@ -326,7 +307,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more services',
     explain: 'Prints the details of services as JSON.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: null }],
     flags: [
       FORMAT_JSON_FLAG,
@@ -338,7 +318,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Fetch the logs of a service or task',
     explain: 'Shows the combined logs of all containers (tasks) of a service.',
-    complete: true,
     args: [{ name: 'SERVICE|TASK', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'details', type: 'bool', help: 'Show extra details provided to logs' },
@@ -357,7 +336,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['service', 'list']],
     summary: 'List services',
     explain: 'Lists the services of the Swarm cluster with their replica counts.',
-    complete: true,
     args: [],
     flags: [
       FILTER_FLAG,
@@ -370,7 +348,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'List the tasks of one or more services',
     explain: 'Lists the tasks (containers) of services and where they run.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: null }],
     flags: [
       FILTER_FLAG,
@@ -385,7 +362,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['service', 'remove']],
     summary: 'Remove one or more services',
     explain: 'Removes services and their containers.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: null }],
     flags: [],
   },
@@ -394,7 +370,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Revert changes to a service\'s configuration',
     explain: 'Reverts a service to its previous configuration.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }],
     flags: [
       SERVICE_DETACH_FLAG,
@@ -406,7 +381,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Scale one or multiple replicated services',
     explain: 'Changes the number of replicas of services (written SERVICE=REPLICAS).',
-    complete: true,
     args: [{ name: 'SERVICE=REPLICAS', kind: 'text', min: 1, max: null }],
     flags: [
       SERVICE_DETACH_FLAG,
@@ -417,7 +391,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Update a service',
     explain: 'Changes the configuration of a service; the cluster replaces its containers step by step.',
-    complete: true,
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }],
     flags: withSharedServiceFlags([
       { long: 'args', type: 'command', help: 'Service command args' },
@@ -484,7 +457,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage Swarm stacks',
     explain: 'Swarm stacks: a whole application (several services, networks, volumes) deployed from a Compose file.',
     group: true,
-    complete: true,
     args: [],
     flags: [
       ORCHESTRATOR_FLAG,
@@ -495,7 +467,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Outputs the final config file, after doing merges and interpolations',
     explain: 'Prints the final Compose configuration of a stack after merging files and filling in variables.',
-    complete: true,
     args: [],
     flags: [
       { long: 'compose-file', short: 'c', type: 'strings', help: 'Path to a Compose file, or "-" to read from stdin' },
@@ -508,7 +479,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['stack', 'up']],
     summary: 'Deploy a new stack or update an existing stack',
     explain: 'Deploys or updates a stack on the Swarm cluster from Compose files.',
-    complete: true,
     args: [{ name: 'STACK', kind: 'name', min: 1, max: 1 }],
     flags: [
       { long: 'compose-file', short: 'c', type: 'strings', help: 'Path to a Compose file, or "-" to read from stdin' },
@@ -525,7 +495,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['stack', 'list']],
     summary: 'List stacks',
     explain: 'Lists the stacks deployed on the Swarm cluster.',
-    complete: true,
     args: [],
     flags: [
       FORMAT_TABLE_FLAG,
@@ -537,7 +506,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'List the tasks in the stack',
     explain: 'Lists the tasks (containers) of a stack.',
-    complete: true,
     args: [{ name: 'STACK', kind: 'name', min: 1, max: 1 }],
     flags: [
       FILTER_FLAG,
@@ -553,7 +521,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['stack', 'remove'], ['stack', 'down']],
     summary: 'Remove one or more stacks',
     explain: 'Removes stacks and all their services.',
-    complete: true,
     args: [{ name: 'STACK', kind: 'name', min: 1, max: null }],
     flags: [
       { long: 'detach', short: 'd', type: 'bool', help: 'Do not wait for stack removal (default true)' },
@@ -565,7 +532,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'List the services in the stack',
     explain: 'Lists the services of a stack.',
-    complete: true,
     args: [{ name: 'STACK', kind: 'name', min: 1, max: 1 }],
     flags: [
       FILTER_FLAG,
@@ -580,7 +546,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage Swarm',
     explain: 'Commands to create and manage a Swarm cluster: several Docker engines acting as one.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -589,7 +554,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display and rotate the root CA',
     explain: 'Shows or rotates the certificate authority that secures the Swarm cluster.',
-    complete: true,
     args: [],
     flags: [
       { long: 'ca-cert', type: 'pem-file', help: 'Path to the PEM-formatted root CA certificate to use for the new cluster' },
@@ -606,7 +570,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Initialize a swarm',
     explain: 'Turns this Docker engine into the first manager of a new Swarm cluster.',
-    complete: true,
     args: [],
     flags: [
       { long: 'advertise-addr', type: 'string', help: 'Advertised address (format: "<ip|interface>[:port]")' },
@@ -631,7 +594,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Join a swarm as a node and/or manager',
     explain: 'Joins this Docker engine to an existing Swarm cluster, as worker or manager depending on the token.',
-    complete: true,
     args: [{ name: 'HOST:PORT', kind: 'text', min: 1, max: 1 }],
     flags: [
       { long: 'advertise-addr', type: 'string', help: 'Advertised address (format: "<ip|interface>[:port]")' },
@@ -646,7 +608,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Manage join tokens',
     explain: 'Prints (or renews) the token and command other machines use to join the cluster as worker or manager.',
-    complete: true,
     args: [{ name: 'worker|manager', kind: 'text', min: 1, max: 1 }],
     flags: [
       quietFlag('Only display token'),
@@ -658,7 +619,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Leave the swarm',
     explain: 'Makes this engine leave the Swarm cluster.',
-    complete: true,
     args: [],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force this node to leave the swarm, ignoring warnings' },
@@ -669,7 +629,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Unlock swarm',
     explain: 'Unlocks a locked Swarm manager after a restart by entering its unlock key.',
-    complete: true,
     args: [],
     flags: [],
   },
@@ -678,7 +637,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Manage the unlock key',
     explain: 'Shows or rotates the key that unlocks a locked Swarm.',
-    complete: true,
     args: [],
     flags: [
       quietFlag('Only display token'),
@@ -690,7 +648,6 @@ export const SWARM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Update the swarm',
     explain: 'Changes cluster-wide Swarm settings.',
-    complete: true,
     args: [],
     flags: [
       { long: 'autolock', type: 'bool', help: 'Change manager autolocking setting (true|false)' },

@@ -12,7 +12,6 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage Docker',
     explain: 'Commands about the Docker installation as a whole: disk use, information, events, clean-up.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -21,7 +20,6 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Show docker disk usage',
     explain: 'Shows how much disk space images, containers, volumes and the build cache take, and how much could be reclaimed.',
-    complete: true,
     args: [],
     flags: [
       FORMAT_TABLE_FLAG,
@@ -33,7 +31,6 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['events']],
     summary: 'Get real time events from the server',
     explain: 'Streams what happens on the Docker engine as it happens (containers created, started, dying, images pulled…).',
-    complete: true,
     args: [],
     flags: [
       FILTER_FLAG,
@@ -47,7 +44,6 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     aliases: [['info']],
     summary: 'Display system-wide information',
     explain: 'Prints a summary of the Docker engine: number of containers and images, storage driver, OS, CPUs, memory, and more.',
-    complete: true,
     args: [],
     flags: [
       FORMAT_JSON_FLAG,
@@ -58,7 +54,6 @@ export const SYSTEM_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Remove unused data',
     explain: 'Big clean-up: removes all stopped containers, unused networks, dangling images and the build cache (with --volumes also unused anonymous volumes, with -a every unused image). Asks for confirmation unless -f is given.',
-    complete: true,
     args: [],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused images not just dangling ones', explain: 'Also removes every image no container uses, not only dangling ones; you will have to download or rebuild them.' },

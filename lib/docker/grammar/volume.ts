@@ -12,7 +12,6 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     summary: 'Manage volumes',
     explain: 'Everything about volumes: storage managed by Docker that outlives containers, for databases and other data you want to keep.',
     group: true,
-    complete: true,
     args: [],
     flags: [],
   },
@@ -21,7 +20,6 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Create a volume',
     explain: 'Creates a named volume (Docker picks a random name if you give none). `docker run -v NAME:/path` would also create it on first use.',
-    complete: true,
     args: [{ name: 'VOLUME', kind: 'volume', min: 0, max: 1 }],
     flags: [
       { long: 'availability', type: 'string', help: 'Cluster Volume availability ("active", "pause", "drain") (default "active")', explain: 'Cluster volumes only: whether the volume may be scheduled (active, pause, drain).' },
@@ -45,7 +43,6 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Display detailed information on one or more volumes',
     explain: 'Prints the details of volumes (driver, where the data lives on the host, labels) as JSON.',
-    complete: true,
     args: [{ name: 'VOLUME', kind: 'volume', min: 1, max: null }],
     flags: [
       { long: 'format', short: 'f', type: 'string', help: 'Format output using a custom template: \'json\':             Print in JSON format \'TEMPLATE\':         Print output using the given Go template. Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates', explain: 'Chooses the output: JSON (default) or a Go template such as \'{{.Mountpoint}}\'.' },
@@ -56,7 +53,6 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     aliases: [['volume', 'list']],
     summary: 'List volumes',
     explain: 'Lists the volumes Docker manages on this machine, with their driver and name.',
-    complete: true,
     args: [],
     flags: [
       { long: 'cluster', type: 'bool', help: 'Display only cluster volumes, and use cluster volume list formatting', explain: 'Shows only cluster (Swarm) volumes.' },
@@ -70,7 +66,6 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Remove unused local volumes',
     explain: 'Removes unused volumes: by default only anonymous ones, with -a every volume no container uses. The data in them is lost.',
-    complete: true,
     args: [],
     flags: [
       { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused volumes, not just anonymous ones', explain: 'Also removes unused named volumes, not only anonymous ones. Their data is lost.' },
@@ -83,7 +78,6 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     aliases: [['volume', 'remove']],
     summary: 'Remove one or more volumes. You cannot remove a volume that is in use by a container.',
     explain: 'Deletes volumes and the data in them. A volume used by a container cannot be removed.',
-    complete: true,
     args: [{ name: 'VOLUME', kind: 'volume', min: 1, max: null }],
     flags: [
       { long: 'force', short: 'f', type: 'bool', help: 'Force the removal of one or more volumes', explain: 'Does not fail when a volume does not exist.' },
@@ -94,7 +88,6 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     summary: 'Update a volume (cluster volumes only)',
     explain: 'Changes a cluster volume\'s availability (Swarm cluster volumes only).',
-    complete: true,
     args: [{ name: 'VOLUME', kind: 'volume', min: 1, max: 1 }],
     flags: [
       { long: 'availability', type: 'string', help: 'Cluster Volume availability ("active", "pause", "drain") (default "active")' },

@@ -3,6 +3,7 @@
 // daemon checks the rest (absolute target, modes). Both are reported; daemon checks are marked.
 import type { MountInfo } from '../types'
 import type { ValueResult } from './result'
+import { readCsvRecord } from './csv'
 import { parseBytes, parseGoBool, parseGoUint } from './numbers'
 import { daemonRefuses, fail, ok } from './result'
 
@@ -115,7 +116,9 @@ export function parseVolume(text: string): ValueResult<MountValue> {
 
   const windowsSource = /^\p{L}:[\\/]/u.test(source) || source.startsWith('\\\\')
   const type: MountValue['type'] = source === '' ? 'anonymous' : isFilePath(source) ? 'bind' : 'volume'
-  const value: MountValue = { type, source: source === '' ? null : source, target, readOnly: mode.split(',').includes('ro') }
+  const modes = mode === '' ? [] : mode.split(',')
+  const options = Object.fromEntries(modes.filter(m => m !== 'ro' && m !== 'rw').map(m => [m, '']))
+  const value: MountValue = { type, source: source === '' ? null : source, target, readOnly: modes.includes('ro'), syntax: 'volume', options }
 
   // What the daemon then refuses.
   if (source !== '' && mode === '' && validMountMode(target)) {
@@ -155,53 +158,7 @@ export function parseVolume(text: string): ValueResult<MountValue> {
   return ok(value)
 }
 
-/** The first record of Go's encoding/csv, with each field's offset. */
-function readCsvRecord(text: string): ValueResult<{ value: string, start: number, end: number }[]> {
-  if (text === '')
-    return fail('EOF', 0, 0)
-  const fields: { value: string, start: number, end: number }[] = []
-  let index = 0
-  for (;;) {
-    const start = index
-    let value = ''
-    if (text[index] === '"') {
-      index++
-      for (;;) {
-        if (index >= text.length)
-          return fail(`parse error on line 1, column ${index + 1}: extraneous or missing " in quoted-field`, start, text.length)
-        if (text[index] === '"') {
-          if (text[index + 1] === '"') {
-            value += '"'
-            index += 2
-            continue
-          }
-          index++
-          break
-        }
-        value += text[index]
-        index++
-      }
-      if (index < text.length && text[index] !== ',') {
-        return fail(`parse error on line 1, column ${index + 1}: extraneous or missing " in quoted-field`, start, index + 1)
-      }
-    }
-    else {
-      while (index < text.length && text[index] !== ',' && text[index] !== '\n') {
-        if (text[index] === '"')
-          return fail(`parse error on line 1, column ${index + 1}: bare " in non-quoted-field`, index, index + 1)
-        value += text[index]
-        index++
-      }
-    }
-    fields.push({ value: value.replace(/\r$/, ''), start, end: index })
-    if (index >= text.length || text[index] === '\n')
-      break
-    index++ // the comma
-  }
-  return ok(fields)
-}
-
-const MOUNT_TYPES = new Set(['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'])
+const MOUNT_TYPES = new Set<string>(['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'])
 
 /** `--mount type=…,source=…,target=…[,readonly][,…]` as the client's MountOpt reads it. */
 export function parseMount(text: string): ValueResult<MountValue> {
@@ -217,12 +174,15 @@ export function parseMount(text: string): ValueResult<MountValue> {
   const optionKinds = new Map<string, { start: number, end: number }>()
   let bindRecursive = ''
   let propagation = ''
+  const options: Record<string, string> = {}
   for (const field of record.value) {
     const equals = field.value.indexOf('=')
     const key = (equals === -1 ? field.value : field.value.slice(0, equals)).toLowerCase()
     const value = equals === -1 ? '' : field.value.slice(equals + 1)
     const valueStart = field.start + (equals === -1 ? field.value.length : equals + 1)
     const badValue = (message: string) => fail(message, valueStart, field.end)
+    if (!['type', 'source', 'src', 'target', 'dst', 'destination', 'readonly', 'ro'].includes(key))
+      options[key] = value
     if (equals === -1) {
       if (key === 'readonly' || key === 'ro')
         readOnly = true
@@ -324,8 +284,8 @@ export function parseMount(text: string): ValueResult<MountValue> {
       return fail('option \'bind-recursive=readonly\' requires \'bind-propagation=rprivate\' to be specified in conjunction', 0, text.length)
     }
   }
-  const kind: MountValue['type'] = type === 'bind' || type === 'tmpfs' ? type : type === 'volume' && !source ? 'anonymous' : 'volume'
-  const value: MountValue = { type: kind, source: source === '' ? null : source, target, readOnly }
+  const kind: MountValue['type'] = type === 'volume' && !source ? 'anonymous' : MOUNT_TYPES.has(type) ? (type as MountValue['type']) : 'volume'
+  const value: MountValue = { type: kind, source: source === '' ? null : source, target, readOnly, syntax: 'mount', options }
   // The daemon's checks.
   if (!MOUNT_TYPES.has(type)) {
     return daemonRefuses(value, `mount type unknown: ${type} (expected bind, volume, tmpfs, npipe, cluster or image)`, typeSpan.start, typeSpan.end)
@@ -338,4 +298,21 @@ export function parseMount(text: string): ValueResult<MountValue> {
   if (type === 'tmpfs' && source)
     return daemonRefuses(value, 'invalid mount config for type "tmpfs": field Source must not be specified', 0, text.length)
   return ok(value)
+}
+
+/**
+ * `--tmpfs /path[:options]`: an in-memory folder; the options (`rw,size=64m,mode=1777`) go to the
+ * kernel's mount call as they are, so only their shape is read here.
+ */
+export function parseTmpfs(text: string): ValueResult<MountValue> {
+  const colon = text.indexOf(':')
+  const target = colon === -1 ? text : text.slice(0, colon)
+  const written = colon === -1 ? [] : text.slice(colon + 1).split(',').filter(Boolean)
+  const options: Record<string, string> = {}
+  for (const option of written) {
+    const equals = option.indexOf('=')
+    if (option !== 'ro' && option !== 'rw')
+      options[equals === -1 ? option : option.slice(0, equals)] = equals === -1 ? '' : option.slice(equals + 1)
+  }
+  return ok({ type: 'tmpfs', source: null, target, readOnly: written.includes('ro'), syntax: 'tmpfs', options })
 }

@@ -93,7 +93,7 @@ export function parseGoUint(text: string, bits: 16 | 32 | 64): ValueResult<bigin
 const GO_FLOAT = /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|0x(?:[0-9a-f]+(?:\.[0-9a-f]*)?|\.[0-9a-f]+)p[+-]?\d+|inf(?:inity)?|nan)$/i
 
 function hexFloat(text: string): number {
-  const match = /^([+-]?)0x([0-9a-f]*)\.?([0-9a-f]*)p([+-]?\d+)$/i.exec(text)
+  const match = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i.exec(text)
   if (!match)
     return Number.NaN
   const [, sign, whole = '', fraction = '', exponent = '0'] = match
@@ -228,7 +228,7 @@ function parseRational(text: string): { numerator: bigint, denominator: bigint }
     const numerator = BigInt(fraction[2] ?? '0')
     return { numerator: fraction[1] === '-' ? -numerator : numerator, denominator }
   }
-  const decimal = /^([+-]?)(?:(\d+)\.?(\d*)|\.(\d+))(?:e([+-]?\d+))?$/i.exec(text)
+  const decimal = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:e([+-]?\d+))?$/i.exec(text)
   if (!decimal)
     return null
   const whole = decimal[2] ?? '0'

@@ -160,8 +160,14 @@ const ARCH_ALIASES: Record<string, string> = {
   'armel': 'arm',
 }
 
+export interface PlatformValue {
+  os: string
+  architecture: string | null
+  variant: string | null
+}
+
 /** `--platform os[/arch[/variant]]`, as containerd's platforms.Parse reads it. */
-export function parsePlatform(text: string): ValueResult<{ os: string, architecture: string | null, variant: string | null }> {
+export function parsePlatform(text: string): ValueResult<PlatformValue> {
   if (text === '')
     return ok({ os: '', architecture: null, variant: null })
   const parts = text.split('/')
@@ -263,8 +269,14 @@ const ULIMIT_TYPES = new Set([
   'stack',
 ])
 
+export interface UlimitValue {
+  name: string
+  soft: bigint
+  hard: bigint
+}
+
 /** `--ulimit name=soft[:hard]` (go-units ParseUlimit: base-10 limits, -1 hard limit = unlimited). */
-export function parseUlimit(text: string): ValueResult<{ name: string, soft: bigint, hard: bigint }> {
+export function parseUlimit(text: string): ValueResult<UlimitValue> {
   const equals = text.indexOf('=')
   if (equals === -1)
     return fail(`invalid ulimit argument: ${text} (expected name=soft[:hard])`, 0, text.length)
@@ -293,19 +305,31 @@ export function parseUlimit(text: string): ValueResult<{ name: string, soft: big
   return ok({ name, soft: soft.value, hard: hard ?? soft.value })
 }
 
+export interface GpuRequest {
+  /** `all`, a number, or null when devices are named instead. */
+  count: 'all' | number | null
+  devices: string[]
+  driver: string | null
+  capabilities: string[]
+  options: Record<string, string>
+}
+
 /** `--gpus all`, `--gpus 2`, `--gpus device=0,1`, `--gpus driver=nvidia,count=all,capabilities=…`. */
-export function parseGpus(text: string): ValueResult<string> {
+export function parseGpus(text: string): ValueResult<GpuRequest> {
   const countError = (count: string, start: number) =>
     fail(`invalid count (${count}): value must be either "all" or an integer: invalid syntax`, start, start + count.length)
+  const countOf = (count: string) => (count === 'all' ? 'all' as const : Number(count))
+  const request: GpuRequest = { count: null, devices: [], driver: null, capabilities: [], options: {} }
   if (!text.includes('=')) {
     if (text === 'all' || /^[+-]?\d+$/.test(text))
-      return ok(text)
+      return ok({ ...request, count: countOf(text) })
     return countError(text, 0)
   }
   // A CSV list of key=value; `device=` takes the rest of a quoted field.
   const unquoted = text.startsWith('"') && text.endsWith('"') && text.length >= 2 ? text.slice(1, -1) : text
   const offset = unquoted === text ? 0 : 1
   let position = 0
+  let lastKey = ''
   for (const field of unquoted.split(',')) {
     const equals = field.indexOf('=')
     const key = equals === -1 ? field : field.slice(0, equals)
@@ -315,9 +339,48 @@ export function parseGpus(text: string): ValueResult<string> {
     if (equals !== -1 && !['count', 'device', 'driver', 'capabilities', 'options'].includes(key)) {
       return fail(`unexpected key '${key}' in '${field}'`, offset + position, offset + position + field.length)
     }
+    // A field without `=` continues the list of the key before it (`device=0,1`).
+    const listKey = equals === -1 ? lastKey : key
+    const item = equals === -1 ? field : value
+    if (listKey === 'count') {
+      request.count = countOf(item)
+    }
+    else if (listKey === 'device') {
+      request.devices.push(item)
+    }
+    else if (listKey === 'driver') {
+      request.driver = item
+    }
+    else if (listKey === 'capabilities') {
+      request.capabilities.push(item)
+    }
+    else if (listKey === 'options') {
+      const split = item.indexOf('=')
+      request.options[split === -1 ? item : item.slice(0, split)] = split === -1 ? '' : item.slice(split + 1)
+    }
+    lastKey = listKey
     position += field.length + 1
   }
-  return ok(text)
+  return ok(request)
+}
+
+/** `--device HOST[:CONTAINER[:PERMISSIONS]]`; the daemon checks it (the client needs its OS first). */
+export interface DeviceValue {
+  host: string
+  container: string
+  /** Some of r (read), w (write), m (mknod); `rwm` by default. */
+  permissions: string
+}
+
+const DEVICE_PERMISSIONS = /^[rwm]{1,3}$/
+
+export function parseDevice(text: string): ValueResult<DeviceValue> {
+  const [host = '', second, third] = text.split(':')
+  if (second === undefined)
+    return ok({ host, container: host, permissions: 'rwm' })
+  if (third === undefined && DEVICE_PERMISSIONS.test(second))
+    return ok({ host, container: host, permissions: second })
+  return ok({ host, container: second, permissions: third ?? 'rwm' })
 }
 
 /** Namespaced kernel parameters a container may set (the client's ValidateSysctl). */

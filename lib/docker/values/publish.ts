@@ -1,14 +1,23 @@
 // `-p/--publish`: [ip:][hostPort:]containerPort[/protocol], read as docker's go-connections `nat`
 // package reads it, with its messages.
-import type { PortMapping } from '../types'
+import type { PortMapping, PortRange } from '../types'
 import type { ValueResult } from './result'
 import { isIP } from './ip'
+import { parseGoUint } from './numbers'
 import { fail, ok } from './result'
 
 export type PortMappingValue = Omit<PortMapping, 'span'>
 
+/**
+ * The one place that decides which host addresses mean "every network interface of this machine":
+ * none given, the IPv4 and IPv6 wildcards, bracketed or not.
+ */
+export function isEveryInterface(hostIp: string | null): boolean {
+  return hostIp === null || ['', '0.0.0.0', '::', '[::]'].includes(hostIp)
+}
+
 /** strconv.ParseUint(text, 10, 16), or a range `start-end` with end ≥ start. */
-function parsePortRange(text: string): { start: number, end: number } | null {
+function parsePortRange(text: string): PortRange | null {
   const port = (part: string) => (/^\d+$/.test(part) && Number(part) <= 65535 ? Number(part) : null)
   if (!text.includes('-')) {
     const single = port(text)
@@ -55,7 +64,7 @@ export function parsePublish(text: string): ValueResult<PortMappingValue[]> {
   if (!containerRange) {
     return fail(`invalid containerPort: ${containerPort} (expected a port 0-65535 or a range like 8000-8010)`, containerStart, containerStart + containerPort.length)
   }
-  let hostRange: { start: number, end: number } | null = null
+  let hostRange: PortRange | null = null
   if (hostPort !== '') {
     hostRange = parsePortRange(hostPort)
     if (!hostRange) {
@@ -77,9 +86,32 @@ export function parsePublish(text: string): ValueResult<PortMappingValue[]> {
   return ok([
     {
       hostIp: ip === '' ? null : ip,
+      allInterfaces: isEveryInterface(ip),
       hostPort: hostPort === '' ? null : hostPort,
+      hostPorts: hostRange,
       containerPort,
+      containerPorts: containerRange,
       protocol,
     },
   ])
+}
+
+export interface ExposedPortValue {
+  ports: PortRange
+  protocol: string
+}
+
+/** `--expose port[-port][/protocol]`, as the client reads it. */
+export function parseExpose(text: string): ValueResult<ExposedPortValue> {
+  const slash = text.indexOf('/')
+  const range = slash === -1 ? text : text.slice(0, slash)
+  const [first = '', second] = range.split('-')
+  const bounds: number[] = []
+  for (const part of second === undefined ? [first] : [first, second]) {
+    const port = parseGoUint(part, 16)
+    if (!port.ok)
+      return fail(`invalid range format for --expose: ${text}, error: ${port.message}`, 0, range.length)
+    bounds.push(Number(port.value))
+  }
+  return ok({ ports: { start: bounds[0]!, end: bounds.at(-1)! }, protocol: slash === -1 ? 'tcp' : text.slice(slash + 1).toLowerCase() })
 }

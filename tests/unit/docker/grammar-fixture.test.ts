@@ -33,7 +33,6 @@ describe('commands', () => {
     const spec = specFor(command.path)
     expect(spec.summary).toBe(command.summary)
     expect(spec.explain.length).toBeGreaterThan(20)
-    expect(spec.complete).toBe(true)
     if (command.aliases.length > 0) {
       const tablePaths = [spec.path, ...spec.aliases].map(path => path.join(' ')).sort()
       expect(tablePaths).toEqual(command.aliases.map(path => path.join(' ')).sort())

@@ -188,7 +188,6 @@ describe('explanations', () => {
     ]
     for (const path of beginnerCommands) {
       const command = spec(...path)
-      expect(command.complete).toBe(true)
       for (const flag of command.flags) {
         expect(flag.explain, `${path.join(' ')} --${flag.long}`).toBeTruthy()
         expect(flag.explain, `${path.join(' ')} --${flag.long}`).not.toBe(flag.help)

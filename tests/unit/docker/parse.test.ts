@@ -1,6 +1,6 @@
-import type { ParsedCommand } from '../../../lib/docker/parse'
+import type { ParsedCommand } from '../../../lib/docker/parse-command'
 import { describe, expect, it } from 'vitest'
-import { parseCommand } from '../../../lib/docker/parse'
+import { parseCommand } from '../../../lib/docker/parse-command'
 import { splitCommands } from '../../../lib/docker/tokenize'
 
 function parse(text: string): ParsedCommand {

@@ -170,7 +170,24 @@ describe('-p/--publish', () => {
     ['0:80', null, '0', '80', 'tcp'],
     ['80:80/sctp', null, '80', '80', 'sctp'],
   ] as const)('%s', (text, hostIp, hostPort, containerPort, protocol) => {
-    expect(parsePublish(text)).toEqual({ ok: true, value: [{ hostIp, hostPort, containerPort, protocol }] })
+    expect(parsePublish(text)).toEqual({ ok: true, value: [expect.objectContaining({ hostIp, hostPort, containerPort, protocol, allInterfaces: hostIp === null })] })
+  })
+
+  it.each([
+    ['0.0.0.0:8080:80', '0.0.0.0'],
+    ['[::]:8080:80', '::'],
+    [':::8080:80', '::'],
+    ['8080:80', null],
+  ])('%s is published on every interface', (text, hostIp) => {
+    expect(parsePublish(text)).toMatchObject({ ok: true, value: [{ hostIp, allInterfaces: true, hostPorts: { start: 8080, end: 8080 }, containerPorts: { start: 80, end: 80 } }] })
+  })
+
+  it('keeps port ranges as numbers', () => {
+    expect(parsePublish('127.0.0.1:8000-8010:9000-9010/udp')).toMatchObject({
+      ok: true,
+      value: [{ allInterfaces: false, hostPorts: { start: 8000, end: 8010 }, containerPorts: { start: 9000, end: 9010 }, protocol: 'udp' }],
+    })
+    expect(parsePublish('80')).toMatchObject({ ok: true, value: [{ hostPorts: null, containerPorts: { start: 80, end: 80 } }] })
   })
 
   it.each([
@@ -204,7 +221,7 @@ describe('-v/--volume', () => {
     ['/abs:/data:ro,z', 'bind', '/abs', '/data', true],
     ['C:\\x:/y', 'bind', 'C:\\x', '/y', false],
   ] as const)('%s', (text, type, source, target, readOnly) => {
-    expect(parseVolume(text)).toEqual({ ok: true, value: { type, source, target, readOnly } })
+    expect(parseVolume(text)).toEqual({ ok: true, value: expect.objectContaining({ type, source, target, readOnly, syntax: 'volume' }) })
   })
 
   it.each([
@@ -240,7 +257,21 @@ describe('--mount', () => {
     ['"target=/x",readonly', 'anonymous', null, '/x', true],
   ] as const)('%s', (text, type, source, target, readOnly) => {
     const result = parseMount(text)
-    expect(result.ok && result.value).toEqual({ type, source, target, readOnly })
+    expect(result.ok && result.value).toMatchObject({ type, source, target, readOnly, syntax: 'mount' })
+  })
+
+  it.each([
+    ['type=image,source=alpine:3.20,target=/mnt', 'image', 'alpine:3.20'],
+    ['TYPE=IMAGE,src=alpine,dst=/mnt,image-subpath=/etc', 'image', 'alpine'],
+    ['type=npipe,source=\\\\.\\pipe\\docker_engine,target=\\\\.\\pipe\\docker_engine', 'npipe', '\\\\.\\pipe\\docker_engine'],
+    ['type=cluster,source=shared,target=/srv', 'cluster', 'shared'],
+  ] as const)('--mount %s keeps its real type', (text, type, source) => {
+    expect(parseMount(text)).toMatchObject({ ok: true, value: { type, source } })
+  })
+
+  it('keeps the other options of a mount', () => {
+    expect(parseMount('type=bind,src=/a,dst=/b,bind-propagation=rshared')).toMatchObject({ ok: true, value: { options: { 'bind-propagation': 'rshared' } } })
+    expect(parseVolume('/a:/b:ro,z')).toMatchObject({ ok: true, value: { readOnly: true, options: { z: '' }, syntax: 'volume' } })
   })
 
   it.each([

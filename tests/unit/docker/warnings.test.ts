@@ -26,19 +26,37 @@ const CASES: Record<WarningCode, { trap: [string, string[]][], clean: string[] }
     clean: ['docker run -it ubuntu bash', 'docker run -dt ubuntu', 'docker run ubuntu'],
   },
   PUBLISH_WITH_HOST_NETWORK: {
-    trap: [['docker run --network host -p 80:80 nginx', ['-p 80:80']]],
+    trap: [
+      ['docker run --network host -p 80:80 nginx', ['-p 80:80']],
+      ['docker run --net=host --publish=80:80 nginx', ['--publish=80:80']],
+      ['docker create -p 80:80 --network name=host nginx', ['-p 80:80']],
+    ],
     clean: ['docker run --network mynet -p 80:80 nginx', 'docker run --network host nginx'],
   },
   PORT_ALL_INTERFACES: {
     trap: [
       ['docker run -p 8090:3000 nginx', ['-p 8090:3000']],
       ['docker run -P nginx', ['-P']],
+      ['docker run -p 0.0.0.0:8080:80 nginx', ['-p 0.0.0.0:8080:80']],
+      ['docker run --publish=0.0.0.0:8080:80 nginx', ['--publish=0.0.0.0:8080:80']],
+      ['docker run -p "[::]:8080:80" nginx', ['-p "[::]:8080:80"']],
+      ['docker create -p :::8080:80/udp nginx', ['-p :::8080:80/udp']],
     ],
-    clean: ['docker run -p 127.0.0.1:8090:3000 nginx', 'docker run nginx'],
+    clean: ['docker run -p 127.0.0.1:8090:3000 nginx', 'docker run -p [::1]:8090:3000 nginx', 'docker run nginx', 'docker run --net host -p 8080:80 nginx'],
   },
   NAMED_VOLUME: {
-    trap: [['docker run -v myvolume:/data nginx', ['-v myvolume:/data']]],
-    clean: ['docker run -v ./myvolume:/data nginx', 'docker run -v /home/me/x:/data:ro nginx', 'docker run -v /data nginx'],
+    trap: [
+      ['docker run -v myvolume:/data nginx', ['-v myvolume:/data']],
+      ['docker run --volume=myvolume:/data:ro nginx', ['--volume=myvolume:/data:ro']],
+    ],
+    clean: [
+      'docker run -v ./myvolume:/data nginx',
+      'docker run -v /home/me/x:/data:ro nginx',
+      'docker run -v /data nginx',
+      'docker run -v "$PWD":/app nginx',
+      'docker run --mount type=volume,source=myvolume,target=/data nginx',
+      'docker run --mount type=image,source=alpine,target=/mnt nginx',
+    ],
   },
   ENV_FROM_HOST: {
     trap: [['docker run -e HOME nginx', ['-e HOME']]],
@@ -78,12 +96,24 @@ const CASES: Record<WarningCode, { trap: [string, string[]][], clean: string[] }
     trap: [
       ['docker run -v relative:x nginx', ['x']],
       ['docker run --restart sometimes nginx', ['sometimes']],
+      ['docker run -m 512 nginx', ['512']],
+      ['docker run --memory=4m nginx', ['4m']],
+      ['docker create --memory-reservation 1000k nginx', ['1000k']],
+      ['docker update -m 100 web', ['100']],
     ],
-    clean: ['docker run -v myvolume:/x nginx', 'docker run --restart always nginx'],
+    clean: ['docker run -v myvolume:/x nginx', 'docker run --restart always nginx', 'docker run -m 6m nginx', 'docker run -m 512m nginx', 'docker run -m 0 nginx'],
   },
   DEPRECATED_FLAG: {
     trap: [['docker ps -h', ['-h']]],
     clean: ['docker ps --help'],
+  },
+  SIZE_WITHOUT_UNIT: {
+    trap: [
+      ['docker run --shm-size 64 nginx', ['64']],
+      ['docker run --shm-size=1024 nginx', ['1024']],
+      ['docker build --shm-size "512" .', ['512']],
+    ],
+    clean: ['docker run --shm-size 64m nginx', 'docker run --shm-size 1073741824 nginx', 'docker run -m 512 nginx'],
   },
 }
 
@@ -107,6 +137,34 @@ describe('warnings: every rule, both directions', () => {
 
   it('a clean everyday command has no warning at all', () => {
     expect(explain('docker run -it --rm -p 127.0.0.1:8080:80 -v ./site:/usr/share/nginx/html:ro nginx:1.27')[0]!.warnings).toEqual([])
+  })
+
+  it('memory without a unit is bytes, and the daemon refuses less than 6 MB', () => {
+    for (const text of ['docker run -m 512 nginx', 'docker run --memory 512 nginx', 'docker run --memory=512 nginx', 'docker run -m=512 nginx']) {
+      const [e] = explain(text)
+      expect(e!.ok, text).toBe(true)
+      expect(e!.warnings.map(w => w.code), text).toContain('DAEMON_REFUSES')
+      expect(e!.config!.memory, text).toBe(512)
+      expect(e!.segments.find(s => s.flag === 'memory')!.explanation, text).toContain('512 bytes')
+    }
+    expect(explain('docker run -m 512m nginx')[0]!.config!.memory).toBe(512 * 1024 ** 2)
+  })
+
+  it('rules declare the commands they apply to by trait', () => {
+    for (const rule of WARNING_RULES) expect(rule.appliesTo.length, rule.code).toBeGreaterThan(0)
+    expect(warningsOf('docker exec web -p 80:80 ls', 'PORT_ALL_INTERFACES')).toEqual([])
+    expect(warningsOf('pip install flask $HOME', 'SHELL_EXPANSION')).toHaveLength(1)
+    expect(warningsOf('docker pull python', 'IMPLICIT_LATEST')).toHaveLength(1)
+    expect(warningsOf('docker image pull python', 'IMPLICIT_LATEST')).toHaveLength(1)
+    expect(warningsOf('docker container create python', 'IMPLICIT_LATEST')).toHaveLength(1)
+  })
+
+  it('0.0.0.0 and :: are every interface, as no address is', () => {
+    for (const value of ['0.0.0.0:8080:80', '[::]:8080:80', ':::8080:80', '8080:80']) {
+      const message = warningsOf(`docker run -p ${value} nginx`, 'PORT_ALL_INTERFACES')[0]!.message
+      expect(message, value).toContain('127.0.0.1:8080:80')
+    }
+    expect(warningsOf('docker run -p 80 nginx', 'PORT_ALL_INTERFACES')[0]!.message).toContain('127.0.0.1::80')
   })
 
   it('the messages name the values involved', () => {

@@ -3,11 +3,11 @@
 // `run`/`create` and the container of `exec`, argument counts and the client's cross-flag checks.
 
 import type { ShellCommand, Word } from './tokenize'
-import type { ArgSpec, CommandSpec, Diagnostic, FlagSpec, Span } from './types'
-import type { MountValue } from './values'
+import type { ArgSpec, CommandSpec, Diagnostic, FlagSpec, ImageReference, Span } from './types'
+import type { FlagValue, MountValue } from './values'
 import { findFlag, GLOBAL_FLAGS, resolveCommand, suggestCommand, suggestFlag } from './grammar'
-import { valueSpan } from './tokenize'
-import { checkFlagValue, parseImageReference, parseMount, parseVolume } from './values'
+import { overlapsExpansion, valueSpan } from './tokenize'
+import { checkFlagValue, parseImageReference, valueOfKind } from './values'
 
 export interface ParsedFlag {
   spec: FlagSpec
@@ -30,6 +30,11 @@ export interface ParsedFlag {
   combined: boolean
   /** What the flag is set to: `true` for a bool flag written alone. */
   effective: string
+  /**
+   * The value read once, typed (ports, mount, env, restart policy, bytes…); null when the client
+   * refuses it. A value the shell fills in is read as far as it can be, and never judged.
+   */
+  typed: FlagValue | null
   /** A value the client accepts but the daemon will refuse, with the span of the faulty part. */
   daemonRefusal?: Diagnostic
 }
@@ -49,6 +54,8 @@ export interface ParsedCommand {
   spec: CommandSpec | null
   flags: ParsedFlag[]
   args: ParsedArg[]
+  /** The image argument, read once; null when there is none or it is not a valid reference. */
+  image: ImageReference | null
   /** `--`: everything after it is an argument. */
   separator: Word | null
   /** Flags docker does not know, and `--help`/`-h` (kept so every word is accounted for). */
@@ -69,8 +76,12 @@ function flagCalled(table: readonly FlagSpec[], name: string, isShort: boolean):
 
 const globalFlag: FlagLookup = (name, isShort) => flagCalled(GLOBAL_FLAGS, name, isShort)
 
+/** A flag of the command; an old spelling (`--net`) is read as the flag it stands for (`--network`). */
 function commandFlag(spec: CommandSpec): FlagLookup {
-  return (name, isShort) => findFlag(spec, name, isShort)
+  return (name, isShort) => {
+    const flag = findFlag(spec, name, isShort)
+    return flag?.aliasOf ? (findFlag(spec, flag.aliasOf, false) ?? flag) : flag
+  }
 }
 
 function spanOf(a: Span, b: Span = a): Span {
@@ -160,6 +171,7 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
       valueOffset: offset,
       combined,
       effective: value ?? 'true',
+      typed: value === null ? { kind: 'bool', value: true } : null,
     })
   }
 
@@ -300,8 +312,9 @@ export function effectiveValue(flags: readonly ParsedFlag[], long: string): Pars
   return undefined
 }
 
-function isTrue(flag: ParsedFlag | undefined): boolean {
-  return flag !== undefined && /^(1|t|true)$/i.test(flag.effective)
+/** A bool flag that is on: `-d`, `--rm=true` (Go's reading of true; `--rm=false` is off). */
+export function isFlagOn(flag: ParsedFlag | undefined): boolean {
+  return flag?.typed?.kind === 'bool' && flag.typed.value
 }
 
 /** Checks the client makes on several flags at once, before contacting the daemon. */
@@ -316,7 +329,7 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
     test(flags) {
       const remove = effectiveValue(flags, 'rm')
       const restart = effectiveValue(flags, 'restart')
-      if (!isTrue(remove) || !restart || restart.effective === 'no' || restart.effective === '')
+      if (!isFlagOn(remove) || !restart || restart.effective === 'no' || restart.effective === '')
         return null
       return {
         ...restart.span,
@@ -329,7 +342,7 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
     commands: ['container run'],
     test(flags) {
       const attach = effectiveValue(flags, 'attach')
-      if (!attach || !isTrue(effectiveValue(flags, 'detach')))
+      if (!attach || !isFlagOn(effectiveValue(flags, 'detach')))
         return null
       return {
         ...attach.span,
@@ -341,7 +354,7 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
     commands: ['container run', 'container create'],
     test(flags) {
       const health = flags.find(f => f.spec.long.startsWith('health-'))
-      if (!health || !isTrue(effectiveValue(flags, 'no-healthcheck')))
+      if (!health || !isFlagOn(effectiveValue(flags, 'no-healthcheck')))
         return null
       return { ...health.span, message: '--no-healthcheck conflicts with the --health-* options.' }
     },
@@ -364,21 +377,21 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
 /** Commands whose image argument the client checks itself (a bad reference is refused locally). */
 const CLIENT_CHECKED_IMAGE = new Set(['container run', 'container create', 'image pull', 'image tag'])
 
-function overlapsExpansion(word: Word, span: Span): boolean {
-  return word.expansions.some(e => e.start < span.end && e.end > span.start)
-}
-
-function checkValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagnostic[]): void {
+/**
+ * Reads every flag's value once (`typed`), and reports what the client refuses. A value the shell
+ * fills in is read but not judged: only the shell knows what docker will get.
+ */
+function readValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagnostic[]): void {
   for (const flag of flags) {
     if (flag.value === null || !flag.valueWord || !flag.valueSpan)
       continue
-    // A value the shell fills in cannot be judged here.
-    if (overlapsExpansion(flag.valueWord, flag.valueSpan))
-      continue
-    // With --help, docker prints help before checking the values it parses itself.
-    if (help && flag.spec.check)
-      continue
     const result = checkFlagValue(flag.spec, flag.value)
+    const filledByShell = overlapsExpansion(flag.valueWord, flag.valueSpan)
+    if (result.ok)
+      flag.typed = filledByShell ? shellFilledMount(flag, result.value) : result.value
+    // With --help, docker prints help before checking the values it parses itself.
+    if (filledByShell || (help && flag.spec.check))
+      continue
     if (result.ok) {
       if (result.daemon) {
         const at = valueSpan(flag.valueWord, flag.valueOffset + result.daemon.start, flag.valueOffset + result.daemon.end)
@@ -395,6 +408,18 @@ function checkValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagno
   }
 }
 
+/**
+ * A `-v` source the shell fills in (`$PWD`, `$(pwd)`) becomes a path, so it is a folder, not a
+ * volume name.
+ */
+function shellFilledMount(flag: ParsedFlag, value: FlagValue): FlagValue {
+  const mount = valueOfKind(value, 'mount')?.mount
+  if (!mount || mount.syntax !== 'volume' || mount.type !== 'volume' || !flag.valueWord)
+    return value
+  const sourceStart = valueSpan(flag.valueWord, flag.valueOffset, flag.valueOffset + 1).start
+  return overlapsExpansion(flag.valueWord, { start: sourceStart, end: sourceStart + 1 }) ? { kind: 'mount', mount: { ...mount, type: 'bind' } } : value
+}
+
 /** Parses one shell command. Words are relative to the command's text. */
 export function parseCommand(command: ShellCommand): ParsedCommand {
   const words = command.words
@@ -407,6 +432,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     spec: null,
     flags: [],
     args: [],
+    image: null,
     separator: null,
     unknownFlags: [],
     helpFlags: [],
@@ -440,8 +466,8 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   parsed.unknownFlags.push(...root.unknown)
   parsed.helpFlags.push(...root.help)
   parsed.errors.push(...root.errors)
-  checkValues(root.flags, root.help.length > 0, parsed.errors)
-  parsed.version = isTrue(effectiveValue(root.flags, 'version'))
+  readValues(root.flags, root.help.length > 0, parsed.errors)
+  parsed.version = isFlagOn(effectiveValue(root.flags, 'version'))
   let rest = root.positionals
   if (root.separator) {
     // `docker -- run` : cobra treats what follows as the command words all the same.
@@ -509,11 +535,10 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     return parsed
   }
 
-  const interspersed = !spec.args.some(a => a.kind === 'command')
   const scan = scanFlags(words, start, commandFlag(spec), {
     scope: 'command',
-    interspersed,
-    strict: spec.complete,
+    interspersed: spec.interspersed ?? true,
+    strict: true,
     spec,
     helpShorthand: !spec.flags.some(f => f.short === 'h'),
   })
@@ -524,13 +549,17 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   parsed.errors.push(...scan.errors)
   if (scan.help.length > 0)
     parsed.help = true
-  checkValues(scan.flags, parsed.help, parsed.errors)
+  readValues(scan.flags, parsed.help, parsed.errors)
   parsed.args = distribute(scan.positionals, spec.args)
+  // Each image argument read once (`docker tag` has two); the first is the command's image.
+  const images = parsed.args.filter(a => a.spec?.kind === 'image').map(arg => ({ arg, result: parseImageReference(arg.word.value) }))
+  const first = images[0]?.result
+  if (first?.ok)
+    parsed.image = first.value
   if (parsed.help)
     return parsed
 
-  const flagTrouble = scan.errors.length > 0 || (!spec.complete && scan.unknown.length > 0)
-  const countProblem = flagTrouble ? null : countError(spec, scan.positionals.length)
+  const countProblem = scan.errors.length > 0 ? null : countError(spec, scan.positionals.length)
   if (countProblem) {
     const extra = parsed.args.find(a => a.spec === null)
     const at = extra ? extra.word : spanOf(parsed.commandWords[0]!, parsed.commandWords.at(-1)!)
@@ -538,20 +567,17 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   }
 
   const path = spec.path.join(' ')
-  for (const arg of parsed.args) {
-    if (!arg.spec || arg.word.expansions.length > 0)
+  for (const { arg, result } of images) {
+    if (result.ok || !CLIENT_CHECKED_IMAGE.has(path) || arg.word.expansions.length > 0)
       continue
-    if (arg.spec.kind === 'image' && CLIENT_CHECKED_IMAGE.has(path)) {
-      const result = parseImageReference(arg.word.value)
-      if (!result.ok) {
-        const span = valueSpan(arg.word, result.start, result.end)
-        parsed.errors.push({
-          ...(span.end > span.start ? span : arg.word),
-          message: `Invalid image reference "${arg.word.value}": ${result.message}`,
-        })
-      }
-    }
-    if (arg.spec.kind === 'container' && arg.word.value === '') {
+    const span = valueSpan(arg.word, result.start, result.end)
+    parsed.errors.push({
+      ...(span.end > span.start ? span : arg.word),
+      message: `Invalid image reference "${arg.word.value}": ${result.message}`,
+    })
+  }
+  for (const arg of parsed.args) {
+    if (arg.spec?.kind === 'container' && arg.word.expansions.length === 0 && arg.word.value === '') {
       parsed.errors.push({ start: arg.word.start, end: arg.word.end, message: 'The container name or ID is empty.' })
     }
   }
@@ -567,26 +593,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   return parsed
 }
 
-/**
- * The mount a `-v`/`--mount` flag asks for, or null when it is not one (or is not valid). A source
- * the shell fills in (`$PWD`, `$(pwd)`, `~`) becomes a path, so it is a folder, not a volume name.
- */
+/** The mount a `-v`, `--mount` or `--tmpfs` flag asks for, or null when it is not one (or is not valid). */
 export function mountOfFlag(flag: ParsedFlag): MountValue | null {
-  if (flag.value === null)
-    return null
-  const isVolume = flag.spec.check === 'volume'
-  const isMount = flag.spec.type === 'mount' || flag.spec.check === 'mount'
-  if (!isVolume && !isMount)
-    return null
-  const result = isVolume ? parseVolume(flag.value) : parseMount(flag.value)
-  if (!result.ok)
-    return null
-  const mount = result.value
-  if (isVolume && mount.type === 'volume' && mount.source && flag.valueWord && flag.valueSpan) {
-    const sourceStart = valueSpan(flag.valueWord, flag.valueOffset, flag.valueOffset + 1).start
-    const filledByShell = flag.valueWord.expansions.some(e => e.start <= sourceStart && sourceStart < e.end)
-    if (filledByShell || mount.source.startsWith('~'))
-      return { ...mount, type: 'bind' }
-  }
-  return mount
+  return valueOfKind(flag.typed, 'mount')?.mount ?? null
 }
