@@ -4,8 +4,9 @@ import type { CommandExplanation } from '../lib/docker/types'
 //   npm run --silent explain -- 'docker run -it --rm python:3.12'
 //   printf '%s\n' 'docker ps -a' 'docker run nginx -p 80:80' | npm run --silent explain -- --jsonl
 import { readFileSync } from 'node:fs'
-import { formatExplanations, logicalLines } from '../lib/docker/cli-format'
+import { formatExplanations } from '../lib/docker/cli-format'
 import { explain } from '../lib/docker/index'
+import { logicalLines } from '../lib/text/lines'
 
 const USAGE = `Usage:
   explain 'COMMAND'      Explain a command (or several: lines, &&, ;, |) in readable text.
@@ -36,7 +37,7 @@ function main(argv: string[]): number {
   if (argv[0] === '--jsonl') {
     const input = readFileSync(0, 'utf8')
     const out: string[] = []
-    for (const line of logicalLines(input)) {
+    for (const { text: line } of logicalLines(input)) {
       if (line.trim() === '')
         continue
       for (const explanation of explain(line)) out.push(toJson(explanation))

@@ -78,20 +78,3 @@ export function formatExplanations(explanations: readonly CommandExplanation[]):
     return 'Nothing to explain: the text has no command.'
   return explanations.map(formatExplanation).join(`\n\n${'─'.repeat(60)}\n\n`)
 }
-
-/** Joins lines ended by a backslash with the next one, keeping the newline (the tokenizer removes it). */
-export function logicalLines(text: string): string[] {
-  const lines: string[] = []
-  let pending = ''
-  for (const line of text.split(/\r?\n/)) {
-    if (/(^|[^\\])(\\\\)*\\$/.test(line)) {
-      pending += `${line}\n`
-      continue
-    }
-    lines.push(pending + line)
-    pending = ''
-  }
-  if (pending)
-    lines.push(pending.replace(/\n$/, ''))
-  return lines
-}

@@ -1,4 +1,5 @@
 // Monaco renders hover text as Markdown: text from the engines must not turn into markup.
+import { markdownCodeSpan, splitInlineCode } from '../text/inline-code'
 
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g
 
@@ -12,8 +13,5 @@ export function escapeMarkdown(plain: string): string {
  * Keeps those quotes as code spans and escapes everything else; unbalanced backticks stay literal.
  */
 export function quotedTextToMarkdown(text: string): string {
-  const parts = text.split('`')
-  if (parts.length % 2 === 0)
-    return escapeMarkdown(text)
-  return parts.map((part, index) => (index % 2 === 1 ? `\`${part}\`` : escapeMarkdown(part))).join('')
+  return splitInlineCode(text).map(run => (run.code ? markdownCodeSpan(run.text) : escapeMarkdown(run.text))).join('')
 }

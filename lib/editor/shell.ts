@@ -3,35 +3,18 @@
 
 import type { CommandExplanation, Segment } from '../docker/types'
 import type { EditorHover, EditorMarker } from './types'
-import { LineIndex } from '../dockerfile/text'
+import { SEGMENT_KIND_LABELS } from '../docker/segment-kinds'
+import { markdownCodeSpan } from '../text/inline-code'
 import { quotedTextToMarkdown } from './markdown'
-import { offsetsToEditorRange } from './position'
+import { LineIndex, offsetsToEditorRange } from './position'
 
 export type Explain = (text: string) => CommandExplanation[]
-
-const KIND_LABELS: Record<Segment['kind'], string> = {
-  'program': 'program',
-  'global-flag': 'global option',
-  'command': 'command',
-  'flag': 'option',
-  'argument': 'argument',
-  'image': 'image',
-  'container-command': 'runs inside the container',
-  'separator': 'separator',
-  'shell': 'shell',
-  'unknown': 'not understood',
-}
 
 /** The segment under `offset` (relative to the command); the narrowest one wins. */
 function segmentAt(command: CommandExplanation, offset: number): Segment | undefined {
   return command.segments
     .filter(segment => segment.start <= offset && offset <= segment.end)
     .sort((a, b) => (a.end - a.start) - (b.end - b.start))[0]
-}
-
-function inlineCode(text: string): string {
-  const fence = text.includes('`') ? '``' : '`'
-  return `${fence}${text.includes('`') ? ` ${text} ` : text}${fence}`
 }
 
 export function shellHover(text: string, lineNumber: number, column: number, explain: Explain): EditorHover | null {
@@ -45,7 +28,7 @@ export function shellHover(text: string, lineNumber: number, column: number, exp
   if (!segment)
     return null
   const contents = [
-    { value: `${inlineCode(segment.text)} — ${KIND_LABELS[segment.kind]}` },
+    { value: `${markdownCodeSpan(segment.text)} — ${SEGMENT_KIND_LABELS[segment.kind]}` },
     { value: quotedTextToMarkdown(segment.explanation) },
   ]
   if (segment.kind === 'program' || segment.kind === 'command')

@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explain } from '../../lib/docker/index'
+import { logicalLines } from '../../lib/text/lines'
 
 const ROOT = join(import.meta.dirname, '../..')
 const MINIMUM_CHECKED = 20
@@ -41,29 +42,13 @@ function decodeAttribute(value: string): string {
 
 /** `$ docker run …` → `docker run …`; null for lines that are not docker commands. */
 function commandOfLine(line: string): string | null {
-  const match = /^\s*(?:\$\s+)?(docker\s.*)$/.exec(line)
+  const match = /^\s*(?:\$\s+)?(docker\s[\s\S]*)$/.exec(line.replace(/\s*\\\n\s*/g, ' '))
   return match?.[1]?.trim() ?? null
-}
-
-/** Joins `\`-continued lines, keeping the line number of the first. */
-function logicalLines(block: string, firstLine: number): { text: string, line: number }[] {
-  const result: { text: string, line: number }[] = []
-  const lines = block.split('\n')
-  for (let index = 0; index < lines.length; index++) {
-    let text = lines[index] ?? ''
-    const line = firstLine + index
-    while (text.endsWith('\\') && index + 1 < lines.length) {
-      index++
-      text = `${text.slice(0, -1).trimEnd()} ${(lines[index] ?? '').trim()}`
-    }
-    result.push({ text, line })
-  }
-  return result
 }
 
 function commandsInMarkdown(file: string, source: string): FoundCommand[] {
   const found: FoundCommand[] = []
-  const fence = /^(\s*)(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^\1\2\s*$/gm
+  const fence = /^(\s*)(`{3,}|~{3,})[^\n`~]*\n([\s\S]*?)^\1\2\s*$/gm
   for (const block of source.matchAll(fence)) {
     const body = block[3] ?? ''
     const bodyLine = lineAt(source, block.index) + 1

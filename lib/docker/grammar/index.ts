@@ -1,6 +1,7 @@
 // The docker client's grammar as data, and the look-ups the parser needs.
 // Tables: one file per command family. Look-ups are precomputed maps, so every call is cheap.
 import type { CommandSpec, CommandTrait, FlagSpec } from '../types'
+import { closest } from '../../text/edit-distance'
 import { COMPOSE_COMMANDS } from './compose'
 import { CONTAINER_COMMANDS } from './container'
 import { GLOBAL_FLAGS } from './global'
@@ -115,82 +116,6 @@ export function findFlag(spec: CommandSpec, name: string, isShort: boolean): Fla
   if (isShort)
     return index.short.get(name)
   return index.long.get(name) ?? (name === HELP_FLAG.long ? HELP_FLAG : undefined)
-}
-
-// Three reusable rows for editDistance: suggestions run on every unknown word, so no allocation.
-let rowBefore = new Int32Array(64)
-let rowPrevious = new Int32Array(64)
-let rowCurrent = new Int32Array(64)
-
-/**
- * Optimal string alignment distance (Levenshtein plus swapping two neighbours), stopping early
- * once it exceeds `limit`.
- */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > limit)
-    return limit + 1
-  if (b.length + 1 > rowPrevious.length) {
-    rowBefore = new Int32Array(b.length + 1)
-    rowPrevious = new Int32Array(b.length + 1)
-    rowCurrent = new Int32Array(b.length + 1)
-  }
-  let before = rowBefore
-  let previous = rowPrevious
-  let current = rowCurrent
-  for (let j = 0; j <= b.length; j++) previous[j] = j
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i
-    let rowMinimum = i
-    const charA = a.charCodeAt(i - 1)
-    for (let j = 1; j <= b.length; j++) {
-      const charB = b.charCodeAt(j - 1)
-      const cost = charA === charB ? 0 : 1
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === charB) {
-        value = Math.min(value, (before[j - 2] ?? 0) + 1)
-      }
-      current[j] = value
-      if (value < rowMinimum)
-        rowMinimum = value
-    }
-    if (rowMinimum > limit)
-      return limit + 1
-    const recycled = before
-    before = previous
-    previous = current
-    current = recycled
-  }
-  return previous[b.length] ?? 0
-}
-
-/** How far a typo may be from the intended word: short words leave less room for guessing. */
-function allowedDistance(word: string): number {
-  return word.length <= 3 ? 1 : 2
-}
-
-/**
- * The closest candidate within the allowed distance; on a tie, the one of the same length as the
- * word (a swap rather than a missing letter), then the earlier one.
- */
-function closest(word: string, candidates: readonly string[]): string | null {
-  if (word.length > 64)
-    return null
-  let best: string | null = null
-  let bestScore = Number.POSITIVE_INFINITY
-  const allowed = allowedDistance(word)
-  for (const candidate of candidates) {
-    if (candidate === word)
-      continue
-    const distance = editDistance(word, candidate, allowed)
-    if (distance > allowed)
-      continue
-    const score = distance * 2 + (candidate.length === word.length ? 0 : 1)
-    if (score < bestScore) {
-      best = candidate
-      bestScore = score
-    }
-  }
-  return best
 }
 
 /** `runn` → `run` (under `parent`, [] for the top level); null when nothing is close. */

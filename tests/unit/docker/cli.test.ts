@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatExplanations, logicalLines } from '../../../lib/docker/cli-format'
+import { formatExplanations } from '../../../lib/docker/cli-format'
 import { explain } from '../../../lib/docker/index'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -70,10 +70,6 @@ describe('cli: one command', { timeout: 60_000 }, () => {
 })
 
 describe('cli-format', () => {
-  it('joins continued lines only on an odd number of trailing backslashes', () => {
-    expect(logicalLines('a \\\nb\nc \\\\\nd')).toEqual(['a \\\nb', 'c \\\\', 'd'])
-  })
-
   it('says so when there is nothing to explain', () => {
     expect(formatExplanations(explain(''))).toMatch(/Nothing to explain/)
   })

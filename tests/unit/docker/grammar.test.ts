@@ -3,7 +3,6 @@ import type { CommandSpec } from '../../../lib/docker/types'
 import { describe, expect, it } from 'vitest'
 import {
   COMMANDS,
-  editDistance,
   findFlag,
   resolveCommand,
   subcommandsOf,
@@ -143,13 +142,6 @@ describe('suggestions for typos', () => {
     expect(findFlag(run, 'ip', false)).toBeDefined()
     expect(suggestFlag(run, '--pi')).toBe('--ip')
     expect(suggestFlag(run, '--ti')).toBe('-ti')
-  })
-
-  it('measures typos as edits, counting swapped neighbours as one', () => {
-    expect(editDistance('nmae', 'name')).toBe(1)
-    expect(editDistance('volumes', 'volume')).toBe(1)
-    expect(editDistance('kitten', 'sitting')).toBe(3)
-    expect(editDistance('abc', 'xyz', 1)).toBe(2)
   })
 })
 
