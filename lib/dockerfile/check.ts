@@ -1,10 +1,13 @@
 // Finds what is wrong in a Dockerfile before `docker build` would: each problem at its own range.
 
 import type { InstructionSpec } from './instructions'
+import type { LintCode, LintContext } from './lint'
 import type { ParsedDockerfile, ParsedInstruction } from './parse'
 import type { TextRange } from './text'
 import { findInstruction, INSTRUCTIONS } from './instructions'
-import { parseDockerfile, readJsonForm } from './parse'
+import { lintDockerfile, lintRule } from './lint'
+import { dockerfileModel } from './model'
+import { readJsonForm } from './parse'
 import { editDistance } from './text'
 
 export type Severity = 'error' | 'warning'
@@ -19,24 +22,34 @@ export type ProblemCode
     | 'JSON_REQUIRED'
     | 'UNKNOWN_FLAG'
     | 'BAD_FROM'
-    | 'DUPLICATE_STAGE'
     | 'BAD_PORT'
     | 'MISSING_VALUE'
-    | 'RELATIVE_WORKDIR'
-    | 'IGNORED_INSTRUCTION'
     | 'BAD_HEALTHCHECK'
     | 'BAD_SIGNAL'
     | 'BAD_ONBUILD'
-    | 'DEPRECATED'
 
-export interface DockerfileProblem {
+/** Problems found before the build: the build fails on an error; a warning is BuildKit's or hadolint's advice. */
+interface RawProblem {
   code: ProblemCode
   severity: Severity
   message: string
   range: TextRange
 }
 
-const ONLY_LAST_COUNTS = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'] as const
+/**
+ * The issue shape shared with the Docker engine and the Compose checks: `start`/`end` are offsets in the text,
+ * `range` the same place as lines and characters (for editors).
+ */
+export interface DockerfileProblem {
+  code: ProblemCode | LintCode
+  severity: Severity
+  message: string
+  start: number
+  end: number
+  range: TextRange
+  suggestion?: string
+}
+
 const VARIABLE = /^\$(?:\w+|\{[^}]+\})/
 const PORT = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i
 const SIGNALS = new Set([
@@ -89,7 +102,7 @@ function closestKeyword(written: string): string | null {
 }
 
 /** Checks of one instruction on its own; `problems` collects what they find. */
-type InstructionCheck = (instruction: ParsedInstruction, spec: InstructionSpec, problems: DockerfileProblem[]) => void
+type InstructionCheck = (instruction: ParsedInstruction, spec: InstructionSpec, problems: RawProblem[]) => void
 
 const checkArgumentCount: InstructionCheck = (instruction, spec, problems) => {
   const reading = spec.jsonForm === 'none' ? null : readJsonForm(instruction.argsText)
@@ -161,7 +174,8 @@ const checkJsonForm: InstructionCheck = (instruction, spec, problems) => {
     return
   }
   // Text that is not JSON is the shell form, and builds; it is worth a word only when it was meant as an array.
-  if (reading.kind === 'not-json' && reading.looksLikeAnArray) {
+  // For CMD and ENTRYPOINT, JSONArgsRecommended (lint.ts) says it.
+  if (reading.kind === 'not-json' && reading.looksLikeAnArray && spec.keyword !== 'CMD' && spec.keyword !== 'ENTRYPOINT') {
     problems.push({
       code: 'BAD_JSON',
       severity: 'warning',
@@ -198,16 +212,16 @@ const checkExpose: InstructionCheck = (instruction, _spec, problems) => {
   for (const arg of instruction.args) {
     if (VARIABLE.test(arg.value))
       continue
-    const match = PORT.exec(arg.value)
+    // `[ip:]host:container` builds, exposing the container port (BuildKit warns: ExposeInvalidFormat, lint.ts).
+    const containerPort = arg.value.split(':').at(-1)!
+    const match = PORT.exec(containerPort)
     const inRange = match && [match[1], match[2]].every(port => port === undefined || (Number(port) >= 1 && Number(port) <= 65535))
     if (match && inRange)
       continue
     problems.push({
       code: 'BAD_PORT',
       severity: 'error',
-      message: arg.value.includes(':')
-        ? `EXPOSE lists the container's own ports only (e.g. EXPOSE 5000). Mapping a host port is done when running: docker run -p ${arg.value}.`
-        : `"${arg.value}" is not a port: use a number from 1 to 65535, optionally with /tcp or /udp (e.g. 5000/tcp).`,
+      message: `"${containerPort}" is not a port: use a number from 1 to 65535, optionally with /tcp or /udp (e.g. 5000/tcp).`,
       range: arg.range,
     })
   }
@@ -224,18 +238,6 @@ const checkAssignments: InstructionCheck = (instruction, spec, problems) => {
         range: property.range,
       })
     }
-  }
-}
-
-const checkWorkdir: InstructionCheck = (instruction, _spec, problems) => {
-  const path = instruction.args[0]
-  if (path && !/^(?:\/|\$|[A-Z]:[\\/])/i.test(path.value)) {
-    problems.push({
-      code: 'RELATIVE_WORKDIR',
-      severity: 'warning',
-      message: `"${path.value}" is relative: it is added to the previous WORKDIR. An absolute path (/${path.value}) says exactly where you are.`,
-      range: path.range,
-    })
   }
 }
 
@@ -302,14 +304,13 @@ const KEYWORD_CHECKS: Partial<Record<string, readonly InstructionCheck[]>> = {
   EXPOSE: [checkExpose],
   ENV: [checkAssignments],
   LABEL: [checkAssignments],
-  WORKDIR: [checkWorkdir],
   HEALTHCHECK: [checkHealthcheck],
   STOPSIGNAL: [checkStopsignal],
   ONBUILD: [checkOnbuild],
 }
 
-function checkInstruction(instruction: ParsedInstruction): DockerfileProblem[] {
-  const problems: DockerfileProblem[] = []
+function checkInstruction(instruction: ParsedInstruction): RawProblem[] {
+  const problems: RawProblem[] = []
   const spec = findInstruction(instruction.keyword)
   if (!spec) {
     const suggestion = closestKeyword(instruction.keyword)
@@ -321,8 +322,6 @@ function checkInstruction(instruction: ParsedInstruction): DockerfileProblem[] {
     })
     return problems
   }
-  if (spec.deprecated)
-    problems.push({ code: 'DEPRECATED', severity: 'warning', message: spec.deprecated, range: instruction.keywordRange })
   checkArgumentCount(instruction, spec, problems)
   checkFlags(instruction, spec, problems)
   checkJsonForm(instruction, spec, problems)
@@ -334,8 +333,8 @@ function checkInstruction(instruction: ParsedInstruction): DockerfileProblem[] {
 }
 
 /** Rules that look at the order of instructions rather than at one alone. */
-function checkStructure(parsed: ParsedDockerfile): DockerfileProblem[] {
-  const problems: DockerfileProblem[] = []
+function checkStructure(parsed: ParsedDockerfile): RawProblem[] {
+  const problems: RawProblem[] = []
   const firstReal = parsed.instructions.find(instruction => instruction.keyword !== 'ARG')
   if (firstReal && firstReal.keyword !== 'FROM' && findInstruction(firstReal.keyword)) {
     problems.push({
@@ -346,53 +345,43 @@ function checkStructure(parsed: ParsedDockerfile): DockerfileProblem[] {
     })
   }
 
-  // Stages start at each FROM; their names are unique, and only the last CMD/ENTRYPOINT/HEALTHCHECK of one counts.
-  const stages: ParsedInstruction[][] = [[]]
-  for (const instruction of parsed.instructions) {
-    if (instruction.keyword === 'FROM')
-      stages.push([])
-    stages[stages.length - 1]!.push(instruction)
-  }
-  const stageNames = new Set<string>()
-  for (const stage of stages) {
-    const [from] = stage
-    const [, as, name] = from?.keyword === 'FROM' ? from.args : []
-    if (as?.value.toUpperCase() === 'AS' && name) {
-      if (stageNames.has(name.value.toLowerCase()))
-        problems.push({ code: 'DUPLICATE_STAGE', severity: 'error', message: `Another stage is already named "${name.value}".`, range: name.range })
-      stageNames.add(name.value.toLowerCase())
-    }
-    for (const keyword of ONLY_LAST_COUNTS) {
-      const same = stage.filter(instruction => instruction.keyword === keyword)
-      const kept = same[same.length - 1]
-      for (const replaced of same.slice(0, -1)) {
-        problems.push({
-          code: 'IGNORED_INSTRUCTION',
-          severity: 'warning',
-          message: `Only the last ${keyword} of a stage takes effect: this one is replaced by the ${keyword} on line ${kept!.keywordRange.start.line + 1}.`,
-          range: replaced.keywordRange,
-        })
-      }
-    }
-  }
   return problems
 }
 
-/** Every problem in the Dockerfile `text`, in document order. Never throws. */
-export function checkDockerfile(text: string): DockerfileProblem[] {
-  const parsed = parseDockerfile(text)
+/**
+ * Every problem in the Dockerfile `text`, in document order: what fails the build (errors) and the build checks'
+ * advice (warnings, lint.ts). `context` adds the checks that look at the files. Never throws.
+ */
+export function checkDockerfile(text: string, context: LintContext = {}): DockerfileProblem[] {
+  const model = dockerfileModel(text)
+  const parsed = model.parsed
+  const lines = parsed.lines
+  const located = (problem: Omit<DockerfileProblem, 'start' | 'end'>): DockerfileProblem => ({
+    ...problem,
+    start: lines.offsetAt(problem.range.start),
+    end: lines.offsetAt(problem.range.end),
+  })
   if (parsed.instructions.length === 0) {
     // BuildKit refuses both: "the Dockerfile cannot be empty" and "file with no instructions".
-    const start = { line: 0, character: 0 }
-    return [{
+    return [located({
       code: 'NO_INSTRUCTIONS',
       severity: 'error',
       message: text.length === 0
         ? 'This Dockerfile is empty: docker build needs at least a FROM instruction (e.g. FROM python:3.12-slim).'
         : 'This Dockerfile has no instructions, only comments or blank lines: docker build needs at least a FROM instruction.',
-      range: { start, end: parsed.lines.positionAt(text.length) },
-    }]
+      range: { start: { line: 0, character: 0 }, end: lines.positionAt(text.length) },
+    })]
   }
-  const problems = [...checkStructure(parsed), ...parsed.instructions.flatMap(checkInstruction)]
-  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+  const problems = [...checkStructure(parsed), ...parsed.instructions.flatMap(checkInstruction)].map(located)
+  for (const finding of lintDockerfile(model, context)) {
+    const rule = lintRule(finding.code)
+    problems.push(located({
+      code: finding.code,
+      severity: 'warning',
+      message: `${finding.message} ${rule.explain} Fix: ${rule.fix}`,
+      range: finding.range,
+      ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+    }))
+  }
+  return problems.sort((a, b) => a.start - b.start || a.end - b.end)
 }

@@ -3,6 +3,7 @@
 // numbering. Built once per text (see `dockerfileModel`) and read by the checks, the hovers, the build and the views.
 
 import type { ParsedDockerfile, ParsedFlag, ParsedInstruction } from './parse'
+import { catalogBaseImage } from './base-images'
 import { expandVariables } from './expand'
 import { parseDockerfile, readJsonForm } from './parse'
 
@@ -133,6 +134,8 @@ export interface Stage {
   steps: Step[]
   /** `total` in `[n/total]`. */
   total: number
+  /** Whether the configuration the base brings is known (scratch, a catalog image, a stage built on a known one). */
+  baseKnown: boolean
   /** What the stage's image ends with. */
   config: ImageSettings
 }
@@ -269,6 +272,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Dockerfile
       const earlier = stages.find(stage => stage.name !== null && stage.name.toLowerCase() === reference.toLowerCase())
       let base: StageBase
       let settings: ImageSettings
+      let baseKnown = true
       if (reference === 'scratch') {
         base = { kind: 'scratch' }
         settings = EMPTY_SETTINGS
@@ -276,15 +280,18 @@ export function buildModel(text: string, options: ModelOptions = {}): Dockerfile
       else if (earlier) {
         base = { kind: 'stage', stage: earlier.index }
         settings = earlier.config
+        baseKnown = earlier.baseKnown
       }
       else {
         const normalized = normalizeImageReference(reference)
         base = { kind: 'image', reference, normalized }
-        settings = settingsFromBase(options.baseImage?.(normalized) ?? null)
+        const config = options.baseImage?.(normalized) ?? null
+        baseKnown = config !== null
+        settings = settingsFromBase(config)
       }
       const state = stateFromSettings(settings)
       working = { settings, state, cmdSet: false, workdirNumbered: false }
-      current = { index: stages.length, name, label: '', base, steps: [], total: 0, config: settings }
+      current = { index: stages.length, name, label: '', base, steps: [], total: 0, baseKnown, config: settings }
       stages.push(current)
       current.steps.push({
         stage: current.index,
@@ -420,7 +427,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Dockerfile
         break
       }
       case 'EXPOSE': {
-        const ports = instruction.args.map(arg => expand(arg.value)).map(port => port.includes('/') ? port.toLowerCase() : `${port}/tcp`)
+        // `8000:5000` and `127.0.0.1:8000:5000` expose the container port only (BuildKit warns: ExposeInvalidFormat).
+        const ports = instruction.args.map(arg => expand(arg.value).split(':').at(-1)!).map(port => port.includes('/') ? port.toLowerCase() : `${port}/tcp`)
         working.settings = { ...settings, exposedPorts: [...new Set([...settings.exposedPorts, ...ports])] }
         break
       }
@@ -541,8 +549,8 @@ const MODEL_CACHE_SIZE = 16
 const modelCache = new Map<string, DockerfileModel>()
 
 /**
- * The model of `text` with no build arguments and no base-image knowledge, parsed once per text: markers, hovers
- * and views asking about the same text share it. Builds with options call `buildModel` themselves.
+ * The model of `text` with no build arguments, base images read from the catalog, parsed once per text: markers,
+ * hovers and views asking about the same text share it. Builds with other options call `buildModel` themselves.
  */
 export function dockerfileModel(text: string): DockerfileModel {
   const cached = modelCache.get(text)
@@ -551,7 +559,7 @@ export function dockerfileModel(text: string): DockerfileModel {
     modelCache.set(text, cached)
     return cached
   }
-  const model = buildModel(text)
+  const model = buildModel(text, { baseImage: catalogBaseImage })
   modelCache.set(text, model)
   if (modelCache.size > MODEL_CACHE_SIZE)
     modelCache.delete(modelCache.keys().next().value!)

@@ -6,12 +6,16 @@ import { describeAt } from '../dockerfile/describe'
 import { explainImageReference } from './engine'
 import { fromEditorPosition, toEditorRange } from './position'
 
-export function dockerfileMarkers(text: string): EditorMarker[] {
+/** Monaco shows `code` next to the message: BuildKit's rule name (JSONArgsRecommended…) or the check's own code. */
+export type DockerfileMarker = EditorMarker & { code: string }
+
+export function dockerfileMarkers(text: string): DockerfileMarker[] {
   return checkDockerfile(text).map(problem => ({
     ...toEditorRange(problem.range),
     severity: problem.severity,
-    message: problem.message,
+    message: problem.suggestion ? `${problem.message}\nSuggested: ${problem.suggestion}` : problem.message,
     source: 'Dockerfile',
+    code: problem.code,
   }))
 }
 

@@ -3,7 +3,7 @@ import { dockerfileHover, dockerfileMarkers } from '../../../lib/editor/dockerfi
 
 describe('dockerfile editor providers', () => {
   it('turns problems into 1-based Monaco markers', () => {
-    expect(dockerfileMarkers('FROM alpine\nRUNN x\n')).toEqual([{
+    expect(dockerfileMarkers('FROM alpine:3.20\nRUNN x\n')).toEqual([{
       startLineNumber: 2,
       startColumn: 1,
       endLineNumber: 2,
@@ -11,7 +11,15 @@ describe('dockerfile editor providers', () => {
       severity: 'error',
       message: expect.stringContaining('Unknown instruction "RUNN"'),
       source: 'Dockerfile',
+      code: 'UNKNOWN_INSTRUCTION',
     }])
+  })
+
+  it('shows the build checks as warnings under their BuildKit names, with the suggested line', () => {
+    const markers = dockerfileMarkers('FROM python:3.12-slim\nCMD python app.py\n')
+    expect(markers.map(marker => [marker.code, marker.severity, marker.startLineNumber])).toEqual([['JSONArgsRecommended', 'warning', 2]])
+    expect(markers[0]!.message).toContain('CMD ["python", "app.py"]')
+    expect(dockerfileMarkers('FROM python:3.12-slim\nCMD ["python", "app.py"]\n')).toEqual([])
   })
 
   it('hovers FROM with the engine\'s explanation of the image', () => {
@@ -26,6 +34,6 @@ describe('dockerfile editor providers', () => {
   })
 
   it('has no hover outside instructions', () => {
-    expect(dockerfileHover('FROM alpine\n\n# note\n', 2, 1)).toBeNull()
+    expect(dockerfileHover('FROM alpine:3.20\n\n# note\n', 2, 1)).toBeNull()
   })
 })
