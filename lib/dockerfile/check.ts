@@ -1,5 +1,6 @@
 // Finds what is wrong in a Dockerfile before `docker build` would: each problem at its own range.
 
+import type { Issue } from '../text/issue'
 import type { InstructionSpec } from './instructions'
 import type { LintCode, LintContext } from './lint'
 import type { ParsedDockerfile, ParsedInstruction } from './parse'
@@ -36,18 +37,10 @@ interface RawProblem {
   range: TextRange
 }
 
-/**
- * The issue shape shared with the Docker engine and the Compose checks: `start`/`end` are offsets in the text,
- * `range` the same place as lines and characters (for editors).
- */
-export interface DockerfileProblem {
-  code: ProblemCode | LintCode
+/** The issue shape shared with the Docker engine and the Compose checks, plus the same place as lines and characters (for editors). */
+export interface DockerfileProblem extends Issue<ProblemCode | LintCode> {
   severity: Severity
-  message: string
-  start: number
-  end: number
   range: TextRange
-  suggestion?: string
 }
 
 const VARIABLE = /^\$(?:\w+|\{[^}]+\})/

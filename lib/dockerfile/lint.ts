@@ -42,6 +42,8 @@ export interface LintFinding {
   message: string
   /** The changed line or the step to take. */
   suggestion?: string
+  /** BuildKit's own words for it (its rule's Format), as `docker build` prints them under "warnings found". */
+  buildkit?: string
 }
 
 export interface LintRule {
@@ -129,6 +131,7 @@ export const LINT_RULES: readonly LintRule[] = [
               ? `This ${step.keyword} looks like a JSON array but is not valid JSON, so Docker runs it as text through /bin/sh.`
               : `${step.keyword} in shell form runs through /bin/sh, which does not pass signals on to your program.`,
             suggestion: `${step.keyword} [${words.map(word => JSON.stringify(word)).join(', ')}]`,
+            buildkit: `JSON arguments recommended for ${step.keyword} to prevent unintended behavior related to OS signals`,
           })
         }
       }
@@ -146,6 +149,7 @@ export const LINT_RULES: readonly LintRule[] = [
       range: stage.steps[0]!.instruction.args[2]!.range,
       message: `Stage name '${stage.name}' should be lowercase.`,
       suggestion: stage.name!.toLowerCase(),
+      buildkit: `Stage name '${stage.name}' should be lowercase`,
     })),
   },
   {
@@ -164,7 +168,7 @@ export const LINT_RULES: readonly LintRule[] = [
       const asUpper = as.value === as.value.toUpperCase()
       if (fromUpper === asUpper)
         return []
-      return [{ range: as.range, message: `'${as.value}' and '${from.written}' keywords' casing do not match.`, suggestion: fromUpper ? 'AS' : 'as' }]
+      return [{ range: as.range, message: `'${as.value}' and '${from.written}' keywords' casing do not match.`, suggestion: fromUpper ? 'AS' : 'as', buildkit: `'${as.value}' and '${from.written}' keywords' casing do not match` }]
     }),
   },
   {
@@ -182,6 +186,7 @@ export const LINT_RULES: readonly LintRule[] = [
           range: argsRange(step.instruction),
           message: `Usage of undefined variable '$${name}'${suggestion ? ` (did you mean $${suggestion}?)` : ''}: it expands to nothing here.`,
           ...(suggestion ? { suggestion: `$${suggestion}` } : {}),
+          buildkit: `Usage of undefined variable '$${name}'${suggestion ? ` (did you mean $${suggestion}?)` : ''}`,
         }
       })
     })),
@@ -199,6 +204,7 @@ export const LINT_RULES: readonly LintRule[] = [
         range: from.instruction.args[0]?.range ?? from.instruction.keywordRange,
         message: `FROM argument '${name}' is not declared: declare it with ARG before the first FROM.`,
         suggestion: `ARG ${name}=<default>`,
+        buildkit: `FROM argument '${name}' is not declared`,
       }))
     }),
   },
@@ -215,7 +221,7 @@ export const LINT_RULES: readonly LintRule[] = [
       const path = first?.instruction.args[0]
       if (!first || !path || /^(?:\/|\$|[A-Z]:[\\/])/i.test(path.value))
         return []
-      return [{ range: path.range, message: `Relative workdir "${path.value}" can have unexpected results if the base image changes.`, suggestion: `/${path.value}` }]
+      return [{ range: path.range, message: `Relative workdir "${path.value}" can have unexpected results if the base image changes.`, suggestion: `/${path.value}`, buildkit: `Relative workdir ${JSON.stringify(path.value)} can have unexpected results if the base image changes` }]
     }),
   },
   {
@@ -233,6 +239,7 @@ export const LINT_RULES: readonly LintRule[] = [
           range: property.range,
           message: `Do not use ${instruction.keyword} for sensitive data (${instruction.keyword} "${property.name}"): it stays readable in the image.`,
           suggestion: `RUN --mount=type=secret,id=${property.name.toLowerCase()} …`,
+          buildkit: `Do not use ARG or ENV instructions for sensitive data (${instruction.keyword} ${JSON.stringify(property.name)})`,
         }))),
   },
   {
@@ -246,6 +253,7 @@ export const LINT_RULES: readonly LintRule[] = [
       range: step.instruction.keywordRange,
       message: 'The MAINTAINER instruction is deprecated: use a label to name the image\'s author.',
       suggestion: `LABEL org.opencontainers.image.authors=${JSON.stringify(step.instruction.argsText.trim())}`,
+      buildkit: 'Maintainer instruction is deprecated in favor of using label',
     })),
   },
   {
@@ -261,6 +269,7 @@ export const LINT_RULES: readonly LintRule[] = [
       return same.slice(0, -1).map(step => ({
         range: step.instruction.keywordRange,
         message: `Only the last ${keyword} of a stage takes effect: this one is replaced by the ${keyword} on line ${kept!.instruction.keywordRange.start.line + 1}.`,
+        buildkit: `Multiple ${keyword} instructions should not be used in the same stage because only the last one will be used`,
       }))
     })),
   },
@@ -279,7 +288,7 @@ export const LINT_RULES: readonly LintRule[] = [
         const key = stage.name.toLowerCase()
         const duplicate = seen.has(key)
         seen.add(key)
-        return duplicate ? [{ range: stage.steps[0]!.instruction.args[2]!.range, message: `Duplicate stage name "${stage.name}": stage names should be unique.` }] : []
+        return duplicate ? [{ range: stage.steps[0]!.instruction.args[2]!.range, message: `Duplicate stage name "${stage.name}": stage names should be unique.`, buildkit: `Duplicate stage name ${JSON.stringify(stage.name)}, stage names should be unique` }] : []
       })
     },
   },
@@ -293,6 +302,7 @@ export const LINT_RULES: readonly LintRule[] = [
     find: model => model.stages.filter(stage => stage.name !== null && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase())).map(stage => ({
       range: stage.steps[0]!.instruction.args[2]!.range,
       message: `Stage name should not use the same name as reserved stage "${stage.name}".`,
+      buildkit: `Stage name should not use the same name as reserved stage ${JSON.stringify(stage.name)}`,
     })),
   },
   {
@@ -308,6 +318,7 @@ export const LINT_RULES: readonly LintRule[] = [
         range: argsRange(step.instruction),
         message: `"${step.keyword} key=value" should be used instead of the legacy "${step.keyword} key value" format.`,
         suggestion: `${step.keyword} ${step.instruction.properties[0]!.name}=${JSON.stringify(step.instruction.properties[0]!.value)}`,
+        buildkit: `"${step.keyword} key=value" should be used instead of legacy "${step.keyword} key value" format`,
       })),
   },
   {
@@ -323,6 +334,7 @@ export const LINT_RULES: readonly LintRule[] = [
         range: arg.range,
         message: `EXPOSE should not define an IP address or host-port mapping, found '${arg.value}': only the container port ${arg.value.split(':').at(-1)} is exposed. Publish with docker run -p ${arg.value}.`,
         suggestion: `EXPOSE ${arg.value.split(':').at(-1)}`,
+        buildkit: `EXPOSE instruction should not define an IP address or host-port mapping, found '${arg.value}'`,
       }))),
   },
   {
@@ -334,7 +346,7 @@ export const LINT_RULES: readonly LintRule[] = [
     fix: 'Write the protocol in lower case.',
     find: model => layerSteps(model).filter(step => step.keyword === 'EXPOSE').flatMap(step => step.instruction.args
       .filter(arg => /\/[a-z]*[A-Z]/.test(arg.value))
-      .map(arg => ({ range: arg.range, message: `Defined protocol '${arg.value}' in EXPOSE instruction should be lowercase.`, suggestion: arg.value.toLowerCase() }))),
+      .map(arg => ({ range: arg.range, message: `Defined protocol '${arg.value}' in EXPOSE instruction should be lowercase.`, suggestion: arg.value.toLowerCase(), buildkit: `Defined protocol '${arg.value}' in EXPOSE instruction should be lowercase` }))),
   },
   {
     code: 'ConsistentInstructionCasing',
@@ -353,6 +365,7 @@ export const LINT_RULES: readonly LintRule[] = [
           range: instruction.keywordRange,
           message: `Command '${instruction.written}' should match the case of the command majority (${majorityLower ? 'lowercase' : 'uppercase'}).`,
           suggestion: majorityLower ? instruction.written.toLowerCase() : instruction.written.toUpperCase(),
+          buildkit: `Command '${instruction.written}' should match the case of the command majority (${majorityLower ? 'lowercase' : 'uppercase'})`,
         }))
     },
   },
@@ -370,7 +383,7 @@ export const LINT_RULES: readonly LintRule[] = [
       const ignored = new Map(view.ignored.map(entry => [entry.path, entry.rule]))
       return layerSteps(model).filter(step => step.copy && step.copy.from === null).flatMap(step => step.copy!.sources
         .filter(source => filesForSource(view, source).length === 0 && [...ignored.keys()].some(path => path === source.replace(/^\.\//, '') || path.startsWith(`${source.replace(/^\.\/|\/$/g, '')}/`)))
-        .map(source => ({ range: argsRange(step.instruction), message: `Attempting to ${step.keyword} file "${source}" that is excluded by .dockerignore.` })))
+        .map(source => ({ range: argsRange(step.instruction), message: `Attempting to ${step.keyword} file "${source}" that is excluded by .dockerignore.`, buildkit: `Attempting to ${step.keyword} file ${JSON.stringify(source)} that is excluded by .dockerignore` })))
     },
   },
   {
