@@ -3,7 +3,7 @@
 // spans (relative to each command) onto the whole text and decides what is highlighted.
 
 import type { InjectionKey, Ref } from 'vue'
-import type { CommandExplanation, Segment, Span, WarningCode } from '../lib/docker/types'
+import type { CommandExplanation, ErrorCode, Segment, Span, WarningCode } from '../lib/docker/types'
 import { computed, inject, provide, ref, watch } from 'vue'
 import { explain } from '../lib/docker/index'
 
@@ -13,8 +13,8 @@ export type IssueSeverity = 'error' | 'warning'
 export interface ExplainedIssue {
   id: string
   severity: IssueSeverity
-  /** The warning's code; errors carry the code `ERROR`. */
-  code: WarningCode | 'ERROR'
+  /** The engine's code: `UNKNOWN_FLAG`, `PORT_ALL_INTERFACES`… */
+  code: ErrorCode | WarningCode
   message: string
   suggestion: string | null
   commandIndex: number
@@ -79,7 +79,7 @@ export function placeCommand(explanation: CommandExplanation, index: number): Ex
     ...explanation.errors.map((error, errorIndex) => ({
       id: `${index}-e${errorIndex}`,
       severity: 'error' as const,
-      code: 'ERROR' as const,
+      code: error.code,
       message: error.message,
       suggestion: error.suggestion ?? null,
       start: offset + error.start,

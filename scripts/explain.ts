@@ -20,9 +20,10 @@ const USAGE = `Usage:
                          Exit code 0 even when commands have errors: each object says "ok".
   explain --help         Print this help.
 
-Each JSON object has: input, offset, ok, isDocker, command, summary, errors [{message,start,end}],
-warnings [{code,message,start,end}], segments [{kind,start,end,text,explanation,...}],
-image (the parsed image reference or null), run, compose (YAML text or null).
+Each JSON object has: input, offset, ok, isDocker, command, summary,
+errors [{code,severity,message,start,end,suggestion?}], warnings [{code,severity,message,start,end}],
+segments [{kind,start,end,text,explanation,...}], image (the parsed image reference or null), run,
+config (every setting of a run/create, typed, or null), compose (YAML text or null).
 Offsets count UTF-16 code units from the start of "input".`
 
 function toJson(explanation: CommandExplanation): string {

@@ -30,7 +30,7 @@ export function formatExplanation(explanation: CommandExplanation): string {
     out.push('')
     out.push(`Errors (docker would refuse this command):`)
     for (const error of explanation.errors) {
-      out.push(`  ✗ ${error.message}`)
+      out.push(`  ✗ ${error.code}: ${error.message}`)
       out.push(pointAt(explanation.input, error, '^'))
       if (error.suggestion)
         out.push(`    suggestion: ${error.suggestion}`)

@@ -2,7 +2,7 @@
 // typed, read from the flags' typed values (each value was read once by the parser). The
 // explanation, the picture, the warnings, the Compose conversion and the simulated host read this.
 
-import type { ParsedCommand, ParsedFlag } from './parse-command'
+import type { CommandFlag, ParsedCommand } from './parse-command'
 import type { EnvInfo, ImageReference, MountInfo, PortMapping, PortRange, Span } from './types'
 import type { DeviceValue, FlagValue, FlagValueKind, GpuRequest, NetworkValue, PlatformValue, RestartPolicy } from './values'
 import { commandHasTrait } from './grammar'
@@ -138,12 +138,12 @@ export interface ContainerConfig {
   flags: FlagSetting[]
 }
 
-function spanOf(flag: ParsedFlag): Span {
+function spanOf(flag: CommandFlag): Span {
   return flag.valueSpan ? { start: flag.valueSpan.start, end: flag.valueSpan.end } : { start: flag.span.start, end: flag.span.end }
 }
 
 /** The flags called `long`, in order, with a typed value of `kind`. */
-function typedFlags<K extends FlagValueKind>(flags: readonly ParsedFlag[], long: string, kind: K): { flag: ParsedFlag, value: Extract<FlagValue, { kind: K }> }[] {
+function typedFlags<K extends FlagValueKind>(flags: readonly CommandFlag[], long: string, kind: K): { flag: CommandFlag, value: Extract<FlagValue, { kind: K }> }[] {
   return flags.flatMap((flag) => {
     const value = flag.spec.long === long ? valueOfKind(flag.typed, kind) : null
     return value ? [{ flag, value }] : []
@@ -151,39 +151,39 @@ function typedFlags<K extends FlagValueKind>(flags: readonly ParsedFlag[], long:
 }
 
 /** The last value given for `long` (docker keeps the last one), typed as `kind`. */
-function lastTyped<K extends FlagValueKind>(flags: readonly ParsedFlag[], long: string, kind: K): Extract<FlagValue, { kind: K }> | null {
+function lastTyped<K extends FlagValueKind>(flags: readonly CommandFlag[], long: string, kind: K): Extract<FlagValue, { kind: K }> | null {
   return typedFlags(flags, long, kind).at(-1)?.value ?? null
 }
 
-function texts(flags: readonly ParsedFlag[], long: string): string[] {
+function texts(flags: readonly CommandFlag[], long: string): string[] {
   return flags.filter(f => f.spec.long === long && f.value !== null).map(f => f.value!)
 }
 
-function lastText(flags: readonly ParsedFlag[], long: string): string | null {
+function lastText(flags: readonly CommandFlag[], long: string): string | null {
   return texts(flags, long).at(-1) ?? null
 }
 
-function isSet(flags: readonly ParsedFlag[], long: string): boolean {
+function isSet(flags: readonly CommandFlag[], long: string): boolean {
   return lastTyped(flags, long, 'bool')?.value ?? false
 }
 
-function keyValues(flags: readonly ParsedFlag[], long: string): Record<string, string> {
+function keyValues(flags: readonly CommandFlag[], long: string): Record<string, string> {
   return Object.fromEntries(typedFlags(flags, long, 'key-value').map(({ value }) => [value.key, value.value ?? '']))
 }
 
-function bytes(flags: readonly ParsedFlag[], long: string): number | null {
+function bytes(flags: readonly CommandFlag[], long: string): number | null {
   return lastTyped(flags, long, 'bytes')?.bytes ?? null
 }
 
-function integer(flags: readonly ParsedFlag[], long: string): number | null {
+function integer(flags: readonly CommandFlag[], long: string): number | null {
   return lastTyped(flags, long, 'integer')?.value ?? null
 }
 
-function duration(flags: readonly ParsedFlag[], long: string): number | null {
+function duration(flags: readonly CommandFlag[], long: string): number | null {
   return lastTyped(flags, long, 'duration')?.nanoseconds ?? null
 }
 
-function healthcheckOf(flags: readonly ParsedFlag[]): Healthcheck | null {
+function healthcheckOf(flags: readonly CommandFlag[]): Healthcheck | null {
   const command = lastText(flags, 'health-cmd')
   const check: Healthcheck = {
     test: command === null ? null : ['CMD-SHELL', command],
@@ -198,7 +198,7 @@ function healthcheckOf(flags: readonly ParsedFlag[]): Healthcheck | null {
   return given ? check : null
 }
 
-function networksOf(flags: readonly ParsedFlag[]): NetworkAttachment[] {
+function networksOf(flags: readonly CommandFlag[]): NetworkAttachment[] {
   const attachments = typedFlags(flags, 'network', 'network').map(({ flag, value }) => ({
     ...value.network,
     aliases: [...value.network.aliases],
@@ -268,11 +268,7 @@ export function containerConfigOf(parsed: ParsedCommand): ContainerConfig | null
     init: init ? isSet(flags, 'init') : null,
     healthcheck: healthcheckOf(flags),
     logging: logDriver !== null || Object.keys(logOptions).length > 0 ? { driver: logDriver, options: logOptions } : null,
-    ulimits: typedFlags(flags, 'ulimit', 'ulimit').map(({ value }) => ({
-      name: value.ulimit.name,
-      soft: Number(value.ulimit.soft),
-      hard: Number(value.ulimit.hard),
-    })),
+    ulimits: typedFlags(flags, 'ulimit', 'ulimit').map(({ value }) => value.ulimit),
     sysctls: keyValues(flags, 'sysctl'),
     devices: typedFlags(flags, 'device', 'device').map(({ value }) => value.device),
     gpus: lastTyped(flags, 'gpus', 'gpus')?.gpus ?? null,

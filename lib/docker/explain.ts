@@ -2,7 +2,7 @@
 // each with a plain-text explanation specific to the values given, plus a one-sentence summary.
 
 import type { ContainerConfig } from './container-config'
-import type { ParsedCommand, ParsedFlag } from './parse-command'
+import type { CommandFlag, ParsedCommand } from './parse-command'
 import type { ShellCommand, Word } from './tokenize'
 import type {
   CommandExplanation,
@@ -15,7 +15,7 @@ import type {
   Span,
 } from './types'
 import type { FlagValue, NetworkValue, RestartPolicy } from './values'
-import { toCompose } from './compose'
+import { toCompose } from '../compose/yaml'
 import { containerConfigOf } from './container-config'
 import { commandHasTrait } from './grammar'
 import { effectiveValue, isFlagOn, parseCommand } from './parse-command'
@@ -133,12 +133,16 @@ function describeSize(bytes: number): string {
 }
 
 /** Our explanation of one flag with its value. */
-function describeFlag(flag: ParsedFlag, command: ParsedCommand): string {
+function describeFlag(flag: CommandFlag, command: ParsedCommand): string {
   const spec = flag.spec
   const value = flag.value ?? ''
   if (spec.type === 'bool') {
-    if (!isFlagOn(flag))
+    if (!isFlagOn(flag)) {
+      // A few bool flags are on unless turned off (`--sig-proxy`, `--disable-content-trust`): docker's help says so.
+      if (spec.help.includes('(default true)'))
+        return `Turned off (it is on by default). ${spec.explain ?? spec.help}`
       return `Set to false, which is the default: ${quote(`--${spec.long}`)} has no effect here.`
+    }
     return spec.explain ?? spec.help
   }
   const expanded = flag.valueWord && flag.valueSpan && overlapsExpansion(flag.valueWord, flag.valueSpan)
@@ -151,7 +155,7 @@ function describeFlag(flag: ParsedFlag, command: ParsedCommand): string {
 }
 
 /** What this value does, read from the flag's typed value; null: the table's general explanation. */
-function describeValue(flag: ParsedFlag, value: string, command: ParsedCommand): string | null {
+function describeValue(flag: CommandFlag, value: string, command: ParsedCommand): string | null {
   const typed: FlagValue | null = flag.typed
   switch (typed?.kind) {
     case 'ports':
@@ -175,7 +179,7 @@ function describeValue(flag: ParsedFlag, value: string, command: ParsedCommand):
 }
 
 /** The table's explanation of a size flag with the size spelled out. */
-function describeSizeFlag(flag: ParsedFlag, bytes: number): string {
+function describeSizeFlag(flag: CommandFlag, bytes: number): string {
   const general = flag.spec.explain ?? flag.spec.help
   return general.includes('{value}') ? general.replaceAll('{value}', describeSize(bytes)) : `${general}: ${describeSize(bytes)}.`
 }
@@ -254,7 +258,7 @@ function describeArgument(kind: string | undefined, value: string, command: Pars
 }
 
 /** Merges the flags of one word (`-itd`) into one segment, and gives every flag its explanation. */
-function flagSegments(input: string, flags: readonly ParsedFlag[], kind: SegmentKind, command: ParsedCommand): Segment[] {
+function flagSegments(input: string, flags: readonly CommandFlag[], kind: SegmentKind, command: ParsedCommand): Segment[] {
   const out: Segment[] = []
   for (let n = 0; n < flags.length; n++) {
     const flag = flags[n]!
@@ -486,7 +490,7 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
   let compose: string | null | undefined
   const composeOnce = (): string | null => {
     if (compose === undefined)
-      compose = run && errors.length === 0 ? composeOrNote(parsed, run) : null
+      compose = run ? composeOrNote(parsed, run) : null
     return compose
   }
   return {

@@ -5,7 +5,7 @@ import type { CommandExplanation } from './types'
 import { explainShellCommand, INTERNAL_ERROR } from './explain'
 import { splitCommands } from './tokenize'
 
-export { COMPOSE_MAPPINGS } from './compose'
+export { FLAG_MAPPINGS } from '../compose/mappings'
 export { splitCommands, tokenize } from './tokenize'
 export type { Expansion, Redirection, ShellCommand, Word } from './tokenize'
 export type * from './types'
@@ -23,7 +23,7 @@ function failed(shell: ShellCommand, failure: unknown): CommandExplanation {
     command: [],
     summary: `${INTERNAL_ERROR}.`,
     segments: [],
-    errors: [{ start: 0, end: shell.text.length, message: `${INTERNAL_ERROR}: ${detail}` }],
+    errors: [{ code: 'INTERNAL_ERROR', severity: 'error', start: 0, end: shell.text.length, message: `${INTERNAL_ERROR}: ${detail}` }],
     warnings: [],
     image: null,
     run: null,

@@ -3,13 +3,13 @@
 // `run`/`create` and the container of `exec`, argument counts and the client's cross-flag checks.
 
 import type { ShellCommand, Word } from './tokenize'
-import type { ArgSpec, CommandSpec, Diagnostic, FlagSpec, ImageReference, Span } from './types'
+import type { ArgSpec, CommandSpec, CommandTrait, Diagnostic, ErrorCode, FlagSpec, ImageReference, Span } from './types'
 import type { FlagValue, MountValue } from './values'
-import { findFlag, GLOBAL_FLAGS, resolveCommand, suggestCommand, suggestFlag } from './grammar'
+import { commandHasTrait, findFlag, resolveCommand, ROOT_COMMAND, suggestCommand, suggestFlag } from './grammar'
 import { overlapsExpansion, valueSpan } from './tokenize'
 import { checkFlagValue, parseImageReference, valueOfKind } from './values'
 
-export interface ParsedFlag {
+export interface CommandFlag {
   spec: FlagSpec
   scope: 'global' | 'command'
   /** As written: `--publish`, `-p`; inside `-it`, `-i` and `-t`. */
@@ -36,7 +36,7 @@ export interface ParsedFlag {
    */
   typed: FlagValue | null
   /** A value the client accepts but the daemon will refuse, with the span of the faulty part. */
-  daemonRefusal?: Diagnostic
+  daemonRefusal?: Span & { message: string }
 }
 
 export interface ParsedArg {
@@ -49,10 +49,10 @@ export interface ParsedCommand {
   prefix: { word: Word, kind: 'assignment' | 'sudo' }[]
   program: Word | null
   isDocker: boolean
-  globalFlags: ParsedFlag[]
+  globalFlags: CommandFlag[]
   commandWords: Word[]
   spec: CommandSpec | null
-  flags: ParsedFlag[]
+  flags: CommandFlag[]
   args: ParsedArg[]
   /** The image argument, read once; null when there is none or it is not a valid reference. */
   image: ImageReference | null
@@ -70,12 +70,6 @@ export interface ParsedCommand {
 
 type FlagLookup = (name: string, isShort: boolean) => FlagSpec | undefined
 
-function flagCalled(table: readonly FlagSpec[], name: string, isShort: boolean): FlagSpec | undefined {
-  return table.find(f => (isShort ? f.short === name : f.long === name))
-}
-
-const globalFlag: FlagLookup = (name, isShort) => flagCalled(GLOBAL_FLAGS, name, isShort)
-
 /** A flag of the command; an old spelling (`--net`) is read as the flag it stands for (`--network`). */
 function commandFlag(spec: CommandSpec): FlagLookup {
   return (name, isShort) => {
@@ -89,7 +83,7 @@ function spanOf(a: Span, b: Span = a): Span {
 }
 
 interface FlagScan {
-  flags: ParsedFlag[]
+  flags: CommandFlag[]
   positionals: Word[]
   separator: Word | null
   unknown: Word[]
@@ -103,22 +97,10 @@ interface ScanOptions {
   interspersed: boolean
   /** false for commands whose tables do not list every flag: unknown flags are then not errors. */
   strict: boolean
-  /** Used for suggestions. */
-  spec: CommandSpec | null
+  /** Used for suggestions: `docker` itself for the global options. */
+  spec: CommandSpec
   /** Where help shorthand `-h` is free (no flag of the table uses it). */
   helpShorthand: boolean
-}
-
-function suggestionFor(spec: CommandSpec | null, written: string, lookup: FlagLookup): string | undefined {
-  if (spec)
-    return suggestFlag(spec, written) ?? undefined
-  // Global flags: the same obvious cases, checked against the global table.
-  const bare = written.replace(/^-+/, '').split('=')[0]!
-  if (written.startsWith('--') && bare.length > 1 && [...bare].every(c => lookup(c, true)?.type === 'bool'))
-    return `-${bare}`
-  if (!written.startsWith('--') && bare.length > 1 && lookup(bare, false))
-    return `--${bare}`
-  return undefined
 }
 
 /** pflag's loop over the words, from `from`, against one flag table. */
@@ -147,7 +129,9 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
       const next = take()
       if (!next) {
         scan.errors.push({
-          ...nameSpan,
+          code: 'FLAG_NEEDS_VALUE',
+          severity: 'error',
+          end: nameSpan.end,
           start: word.start,
           message: `${written} needs a value, and nothing follows it.`,
         })
@@ -180,8 +164,10 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
     scan.unknown.push(word)
     if (!options.strict)
       return
-    const suggestion = suggestionFor(options.spec, word.value, lookup)
+    const suggestion = suggestFlag(options.spec, word.value) ?? undefined
     scan.errors.push({
+      code: 'UNKNOWN_FLAG',
+      severity: 'error',
       start: word.start,
       end: word.end,
       message: `${message}${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
@@ -208,7 +194,7 @@ export function scanFlags(words: readonly Word[], from: number, lookup: FlagLook
       }
       const body = s.slice(2)
       if (body[0] === '-' || body[0] === '=') {
-        scan.errors.push({ start: word.start, end: word.end, message: `Bad flag syntax: ${s}.` })
+        scan.errors.push({ code: 'BAD_FLAG_SYNTAX', severity: 'error', start: word.start, end: word.end, message: `Bad flag syntax: ${s}.` })
         scan.unknown.push(word)
         continue
       }
@@ -288,23 +274,24 @@ function plural(n: number, word: string): string {
 }
 
 /** The client's own count check, in its words. */
-function countError(spec: CommandSpec, given: number): string | null {
+function countError(spec: CommandSpec, given: number): { code: ErrorCode, message: string } | null {
   const min = spec.args.reduce((sum, a) => sum + a.min, 0)
   const max = spec.args.some(a => a.max === null) ? null : spec.args.reduce((sum, a) => sum + (a.max ?? 0), 0)
   const name = `'docker ${spec.path.join(' ')}'`
   const what = spec.args.map(a => a.name).join(' ')
   if (max === 0 && given > 0)
-    return `${name} accepts no arguments.`
+    return { code: 'TOO_MANY_ARGUMENTS', message: `${name} accepts no arguments.` }
   if (given >= min && (max === null || given <= max))
     return null
+  const code = given < min ? 'MISSING_ARGUMENTS' : 'TOO_MANY_ARGUMENTS'
   if (min === max)
-    return `${name} requires ${plural(min, 'argument')} (${what}), ${given} given.`
+    return { code, message: `${name} requires ${plural(min, 'argument')} (${what}), ${given} given.` }
   if (given < min)
-    return `${name} requires at least ${plural(min, 'argument')} (${what}), ${given} given.`
-  return `${name} accepts at most ${plural(max!, 'argument')} (${what}), ${given} given.`
+    return { code, message: `${name} requires at least ${plural(min, 'argument')} (${what}), ${given} given.` }
+  return { code, message: `${name} accepts at most ${plural(max!, 'argument')} (${what}), ${given} given.` }
 }
 
-export function effectiveValue(flags: readonly ParsedFlag[], long: string): ParsedFlag | undefined {
+export function effectiveValue(flags: readonly CommandFlag[], long: string): CommandFlag | undefined {
   for (let i = flags.length - 1; i >= 0; i--) {
     if (flags[i]!.spec.long === long)
       return flags[i]
@@ -313,61 +300,66 @@ export function effectiveValue(flags: readonly ParsedFlag[], long: string): Pars
 }
 
 /** A bool flag that is on: `-d`, `--rm=true` (Go's reading of true; `--rm=false` is off). */
-export function isFlagOn(flag: ParsedFlag | undefined): boolean {
+export function isFlagOn(flag: CommandFlag | undefined): boolean {
   return flag?.typed?.kind === 'bool' && flag.typed.value
+}
+
+function conflict(span: Span): Pick<Diagnostic, 'code' | 'severity' | 'start' | 'end'> {
+  return { code: 'CONFLICTING_FLAGS', severity: 'error', start: span.start, end: span.end }
 }
 
 /** Checks the client makes on several flags at once, before contacting the daemon. */
 interface CrossFlagRule {
-  commands: readonly string[]
-  test: (flags: readonly ParsedFlag[]) => Diagnostic | null
+  /** 'global': the options of `docker` itself; else the commands with this trait. */
+  appliesTo: 'global' | CommandTrait
+  test: (flags: readonly CommandFlag[]) => Diagnostic | null
 }
 
 const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
   {
-    commands: ['container run', 'container create'],
+    appliesTo: 'creates-container',
     test(flags) {
       const remove = effectiveValue(flags, 'rm')
       const restart = effectiveValue(flags, 'restart')
       if (!isFlagOn(remove) || !restart || restart.effective === 'no' || restart.effective === '')
         return null
       return {
-        ...restart.span,
+        ...conflict(restart.span),
         message:
           'Conflicting options: --restart and --rm. A container removed when it stops cannot also be restarted.',
       }
     },
   },
   {
-    commands: ['container run'],
+    appliesTo: 'starts-container',
     test(flags) {
       const attach = effectiveValue(flags, 'attach')
       if (!attach || !isFlagOn(effectiveValue(flags, 'detach')))
         return null
       return {
-        ...attach.span,
+        ...conflict(attach.span),
         message: 'Conflicting options: --attach and --detach. A detached container has no streams to attach to.',
       }
     },
   },
   {
-    commands: ['container run', 'container create'],
+    appliesTo: 'creates-container',
     test(flags) {
       const health = flags.find(f => f.spec.long.startsWith('health-'))
       if (!health || !isFlagOn(effectiveValue(flags, 'no-healthcheck')))
         return null
-      return { ...health.span, message: '--no-healthcheck conflicts with the --health-* options.' }
+      return { ...conflict(health.span), message: '--no-healthcheck conflicts with the --health-* options.' }
     },
   },
   {
-    commands: [''],
+    appliesTo: 'global',
     test(flags) {
       const host = effectiveValue(flags, 'host')
       const context = effectiveValue(flags, 'context')
       if (!host || !context)
         return null
       return {
-        ...context.span,
+        ...conflict(context.span),
         message: 'Conflicting options: --host and --context. Choose which daemon to talk to with one of them.',
       }
     },
@@ -381,7 +373,7 @@ const CLIENT_CHECKED_IMAGE = new Set(['container run', 'container create', 'imag
  * Reads every flag's value once (`typed`), and reports what the client refuses. A value the shell
  * fills in is read but not judged: only the shell knows what docker will get.
  */
-function readValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagnostic[]): void {
+function readValues(flags: readonly CommandFlag[], help: boolean, errors: Diagnostic[]): void {
   for (const flag of flags) {
     if (flag.value === null || !flag.valueWord || !flag.valueSpan)
       continue
@@ -402,7 +394,9 @@ function readValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagnos
     const span = valueSpan(flag.valueWord, flag.valueOffset + result.start, flag.valueOffset + result.end)
     const name = flag.spec.short ? `-${flag.spec.short}, --${flag.spec.long}` : `--${flag.spec.long}`
     errors.push({
-      ...(span.end > span.start ? span : flag.valueSpan),
+      code: 'INVALID_VALUE',
+      severity: 'error',
+      ...spanOf(span.end > span.start ? span : flag.valueSpan),
       message: `Invalid value "${flag.value}" for ${name}: ${result.message}`,
     })
   }
@@ -412,7 +406,7 @@ function readValues(flags: readonly ParsedFlag[], help: boolean, errors: Diagnos
  * A `-v` source the shell fills in (`$PWD`, `$(pwd)`) becomes a path, so it is a folder, not a
  * volume name.
  */
-function shellFilledMount(flag: ParsedFlag, value: FlagValue): FlagValue {
+function shellFilledMount(flag: CommandFlag, value: FlagValue): FlagValue {
   const mount = valueOfKind(value, 'mount')?.mount
   if (!mount || mount.syntax !== 'volume' || mount.type !== 'volume' || !flag.valueWord)
     return value
@@ -455,12 +449,12 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   i++
 
   // Global options, up to the first word that is not a flag (the root command does not intersperse).
-  const root = scanFlags(words, i, globalFlag, {
+  const root = scanFlags(words, i, commandFlag(ROOT_COMMAND), {
     scope: 'global',
     interspersed: false,
     strict: true,
-    spec: null,
-    helpShorthand: !GLOBAL_FLAGS.some(f => f.short === 'h'),
+    spec: ROOT_COMMAND,
+    helpShorthand: !ROOT_COMMAND.flags.some(f => f.short === 'h'),
   })
   parsed.globalFlags = root.flags
   parsed.unknownFlags.push(...root.unknown)
@@ -476,13 +470,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
 
   if (rest.length === 0) {
     parsed.help = !parsed.version
-    for (const rule of CROSS_FLAG_RULES) {
-      if (rule.commands.includes('')) {
-        const error = rule.test(root.flags)
-        if (error)
-          parsed.errors.push(error)
-      }
-    }
+    parsed.errors.push(...crossFlagErrors(null, root.flags, []))
     return parsed
   }
   if (root.help.length > 0)
@@ -493,6 +481,8 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     const word = rest[0]!
     const suggestion = suggestCommand(word.value, []) ?? undefined
     parsed.errors.push({
+      code: 'UNKNOWN_COMMAND',
+      severity: 'error',
       start: word.start,
       end: word.end,
       message: `Unknown command: docker ${word.value}.${suggestion ? ` Did you mean docker ${suggestion}?` : ''}`,
@@ -524,6 +514,8 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     if (next && scan.help.length === 0) {
       const suggestion = suggestCommand(next.value, spec.path) ?? undefined
       parsed.errors.push({
+        code: 'UNKNOWN_COMMAND',
+        severity: 'error',
         start: next.start,
         end: next.end,
         message: `Unknown command: docker ${written} ${next.value}.${suggestion ? ` Did you mean docker ${written} ${suggestion}?` : ''}`,
@@ -563,7 +555,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   if (countProblem) {
     const extra = parsed.args.find(a => a.spec === null)
     const at = extra ? extra.word : spanOf(parsed.commandWords[0]!, parsed.commandWords.at(-1)!)
-    parsed.errors.push({ start: at.start, end: at.end, message: countProblem })
+    parsed.errors.push({ code: countProblem.code, severity: 'error', start: at.start, end: at.end, message: countProblem.message })
   }
 
   const path = spec.path.join(' ')
@@ -572,28 +564,33 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
       continue
     const span = valueSpan(arg.word, result.start, result.end)
     parsed.errors.push({
-      ...(span.end > span.start ? span : arg.word),
+      code: 'INVALID_IMAGE_REFERENCE',
+      severity: 'error',
+      ...spanOf(span.end > span.start ? span : arg.word),
       message: `Invalid image reference "${arg.word.value}": ${result.message}`,
     })
   }
   for (const arg of parsed.args) {
     if (arg.spec?.kind === 'container' && arg.word.expansions.length === 0 && arg.word.value === '') {
-      parsed.errors.push({ start: arg.word.start, end: arg.word.end, message: 'The container name or ID is empty.' })
+      parsed.errors.push({ code: 'EMPTY_CONTAINER_NAME', severity: 'error', start: arg.word.start, end: arg.word.end, message: 'The container name or ID is empty.' })
     }
   }
-  if (parsed.errors.length === 0) {
-    for (const rule of CROSS_FLAG_RULES) {
-      if (!rule.commands.includes(path) && !rule.commands.includes(''))
-        continue
-      const error = rule.test(rule.commands.includes('') ? parsed.globalFlags : parsed.flags)
-      if (error)
-        parsed.errors.push(error)
-    }
-  }
+  if (parsed.errors.length === 0)
+    parsed.errors.push(...crossFlagErrors(spec, parsed.globalFlags, parsed.flags))
   return parsed
 }
 
+/** The cross-flag rules that apply: the global ones always, the others by the command's traits. */
+function crossFlagErrors(spec: CommandSpec | null, globalFlags: readonly CommandFlag[], flags: readonly CommandFlag[]): Diagnostic[] {
+  return CROSS_FLAG_RULES.flatMap((rule) => {
+    if (rule.appliesTo !== 'global' && !(spec && commandHasTrait(spec, rule.appliesTo)))
+      return []
+    const error = rule.test(rule.appliesTo === 'global' ? globalFlags : flags)
+    return error ? [error] : []
+  })
+}
+
 /** The mount a `-v`, `--mount` or `--tmpfs` flag asks for, or null when it is not one (or is not valid). */
-export function mountOfFlag(flag: ParsedFlag): MountValue | null {
+export function mountOfFlag(flag: CommandFlag): MountValue | null {
   return valueOfKind(flag.typed, 'mount')?.mount ?? null
 }

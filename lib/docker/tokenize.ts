@@ -455,6 +455,8 @@ export function splitCommands(text: string): ShellCommand[] {
     redirections = redirections.filter(r => r.end <= failure.at)
     const what = failure.what === '"' ? 'double quote' : failure.what === '\'' ? 'single quote' : `\`${failure.what}\``
     finish(null, {
+      code: 'UNCLOSED_QUOTE',
+      severity: 'error',
       start: failure.at,
       end: failure.at + failure.length,
       message: `This ${what} is never closed, so the shell would wait for more input instead of running the command.`,

@@ -1,6 +1,7 @@
 // The engine's shared vocabulary. Everything here is plain data: no DOM, no Vue.
 // Data flows one way: text → tokens → parsed command → explanation → view.
 
+import type { Issue } from '../text/issue'
 import type { ContainerConfig } from './container-config'
 
 /** A half-open range [start, end) of UTF-16 offsets into a command's `input`. */
@@ -181,10 +182,26 @@ export interface Segment extends Span {
   value?: Span & { text: string }
 }
 
-export interface Diagnostic extends Span {
-  message: string
-  /** A fix that is obvious: `-it` for `--it`. */
-  suggestion?: string
+/** What the docker client (or the shell, before it) refuses; each error has one. */
+export type ErrorCode
+  = | 'UNKNOWN_COMMAND'
+    | 'UNKNOWN_FLAG'
+    | 'BAD_FLAG_SYNTAX'
+    | 'FLAG_NEEDS_VALUE'
+    | 'INVALID_VALUE'
+    | 'INVALID_IMAGE_REFERENCE'
+    | 'EMPTY_CONTAINER_NAME'
+    | 'MISSING_ARGUMENTS'
+    | 'TOO_MANY_ARGUMENTS'
+    | 'CONFLICTING_FLAGS'
+  /** The shell would wait for more input: a quote or substitution is never closed. */
+    | 'UNCLOSED_QUOTE'
+  /** A bug of the engine, never the user's fault. */
+    | 'INTERNAL_ERROR'
+
+/** An error: docker (or the shell) would refuse the command. `suggestion`: a fix that is obvious, `-it` for `--it`. */
+export interface Diagnostic extends Issue<ErrorCode> {
+  severity: 'error'
 }
 
 export type WarningCode
@@ -205,9 +222,9 @@ export type WarningCode
   /** A size without a unit is in bytes: `--shm-size 64` is 64 bytes. */
     | 'SIZE_WITHOUT_UNIT'
 
-export interface Warning extends Span {
-  code: WarningCode
-  message: string
+/** A trap docker accepts without a word. */
+export interface Warning extends Issue<WarningCode> {
+  severity: 'warning'
 }
 
 export interface ImageReference {
@@ -309,6 +326,6 @@ export interface CommandExplanation {
   run: RunPicture | null
   /** Every setting of the container a run/create makes, typed; null for other commands. */
   config: ContainerConfig | null
-  /** Compose equivalent (YAML) for run/create; null otherwise. */
+  /** Compose equivalent (YAML) for run/create, refused ones too (each problem a comment); null otherwise. */
   compose: string | null
 }

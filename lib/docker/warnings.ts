@@ -2,7 +2,7 @@
 // places in the command where the trap is, and a message written for those places.
 
 import type { ContainerConfig } from './container-config'
-import type { ParsedCommand, ParsedFlag } from './parse-command'
+import type { CommandFlag, ParsedCommand } from './parse-command'
 import type { ShellCommand, Word } from './tokenize'
 import type { CommandTrait, ImageReference, Span, Warning, WarningCode } from './types'
 import type { EnvValue } from './values'
@@ -52,7 +52,7 @@ const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?K
 const DOCKER_SOCKET = /^(\/var)?\/run\/docker\.sock$/
 
 /** `-e` values of run, create or exec that parse, each with its flag: what the container's environment gets. */
-function envFlagsReachingContainer(parsed: ParsedCommand): { flag: ParsedFlag, env: EnvValue }[] {
+function envFlagsReachingContainer(parsed: ParsedCommand): { flag: CommandFlag, env: EnvValue }[] {
   return parsed.flags.flatMap((flag) => {
     const env = valueOfKind(flag.typed, 'env')?.env
     return env ? [{ flag, env }] : []
@@ -60,7 +60,7 @@ function envFlagsReachingContainer(parsed: ParsedCommand): { flag: ParsedFlag, e
 }
 
 /** Flags of the command written right after the image (or exec's container): they reach the container. */
-function flagsAfterTarget(parsed: ParsedCommand): { flags: ParsedFlag[], target: Word } | null {
+function flagsAfterTarget(parsed: ParsedCommand): { flags: CommandFlag[], target: Word } | null {
   if (!parsed.spec)
     return null
   const targetKind = hasTrait(parsed, 'runs-in-container') ? 'container' : 'image'
@@ -348,7 +348,7 @@ export function findWarnings(context: WarningContext): Warning[] {
   for (const rule of WARNING_RULES) {
     if (!appliesTo(rule, context.parsed))
       continue
-    for (const found of rule.find(context)) warnings.push({ code: rule.code, ...found })
+    for (const found of rule.find(context)) warnings.push({ code: rule.code, severity: 'warning', ...found })
   }
   return warnings.sort((a, b) => a.start - b.start || a.end - b.end)
 }

@@ -49,10 +49,10 @@ export function shellMarkers(text: string, explain: Explain): EditorMarker[] {
     const place = (start: number, end: number) => offsetsToEditorRange(lines, command.offset + start, command.offset + Math.max(end, start + 1))
     for (const error of command.errors) {
       const fix = error.suggestion ? ` Did you mean ${error.suggestion}?` : ''
-      markers.push({ ...place(error.start, error.end), severity: 'error', message: `${error.message}${fix}`, source: 'docker' })
+      markers.push({ ...place(error.start, error.end), severity: 'error', message: `${error.message}${fix}`, source: 'docker', code: error.code })
     }
     for (const warning of command.warnings)
-      markers.push({ ...place(warning.start, warning.end), severity: 'warning', message: warning.message, source: 'docker' })
+      markers.push({ ...place(warning.start, warning.end), severity: 'warning', message: warning.message, source: 'docker', code: warning.code })
   }
   return markers
 }

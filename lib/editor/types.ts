@@ -15,6 +15,8 @@ export interface EditorMarker extends EditorRange {
   message: string
   /** Who found it, shown by Monaco next to the message. */
   source: string
+  /** The engine's stable code (`UNKNOWN_FLAG`), shown by Monaco after the source. */
+  code?: string
 }
 
 export interface EditorHover {

@@ -127,12 +127,12 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     path: ['container', 'attach'],
     aliases: [['attach']],
     summary: 'Attach local standard input, output, and error streams to a running container',
-    explain: 'Connects your terminal to the main process of a running container, so you see its output and can type into it. Detach again with Ctrl-P Ctrl-Q (Ctrl-C usually stops the container).',
+    explain: 'Connects your terminal to the main process of a running container, so you see its output (and can type into it if it was started with -i). Ctrl-C is passed on to that process as SIGINT, which a main process (PID 1) without a handler ignores, so often nothing happens; Ctrl-P Ctrl-Q detaches only containers started with -it. Use --sig-proxy=false to make Ctrl-C detach you instead.',
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }],
     flags: [
       { long: 'detach-keys', type: 'string', help: 'Override the key sequence for detaching a container', explain: 'Changes the key sequence that detaches your terminal (default Ctrl-P Ctrl-Q).' },
       { long: 'no-stdin', type: 'bool', help: 'Do not attach STDIN', explain: 'Only watches the output; what you type is not sent to the container.' },
-      { long: 'sig-proxy', type: 'bool', help: 'Proxy all received signals to the process (default true)', explain: 'Passes signals such as Ctrl-C on to the container\'s program (on by default).' },
+      { long: 'sig-proxy', type: 'bool', help: 'Proxy all received signals to the process (default true)', explain: 'Passes signals such as Ctrl-C on to the container\'s main process (on by default). With --sig-proxy=false, Ctrl-C detaches your terminal and leaves the container running.' },
     ],
   },
   {

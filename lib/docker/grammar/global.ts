@@ -1,5 +1,5 @@
 // Options of `docker` itself, written before the command: `docker -H ssh://server ps`.
-import type { FlagSpec } from '../types'
+import type { CommandSpec, FlagSpec } from '../types'
 
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { long: 'config', type: 'string', help: 'Location of client config files (default "/root/.docker")', explain: 'Uses the client configuration folder {value} (credentials, contexts, settings) instead of ~/.docker.' },
@@ -14,3 +14,17 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { long: 'tlsverify', type: 'bool', help: 'Use TLS and verify the remote', explain: 'Uses TLS and checks that the engine\'s certificate is signed by the trusted authority.' },
   { long: 'version', short: 'v', type: 'bool', help: 'Print version information and quit', explain: 'Prints the client\'s version and exits.' },
 ]
+
+/**
+ * `docker` itself: a command like the others, whose flags are the global options. Alone it prints
+ * its help; its subcommands are every command of the tables.
+ */
+export const ROOT_COMMAND: CommandSpec = {
+  path: [],
+  aliases: [],
+  summary: 'A self-sufficient runtime for containers',
+  explain: 'The Docker client: it checks your command and sends it to the Docker daemon, which does the work.',
+  group: true,
+  args: [],
+  flags: GLOBAL_FLAGS,
+}

@@ -2,9 +2,9 @@
 // Tables: one file per command family. Look-ups are precomputed maps, so every call is cheap.
 import type { CommandSpec, CommandTrait, FlagSpec } from '../types'
 import { closest } from '../../text/edit-distance'
-import { COMPOSE_COMMANDS } from './compose'
+import { COMPOSE_COMMANDS } from './compose-commands'
 import { CONTAINER_COMMANDS } from './container'
-import { GLOBAL_FLAGS } from './global'
+import { GLOBAL_FLAGS, ROOT_COMMAND } from './global'
 import { IMAGE_COMMANDS } from './image'
 import { NETWORK_COMMANDS } from './network'
 import { OTHER_COMMANDS } from './other'
@@ -12,7 +12,7 @@ import { SWARM_COMMANDS } from './swarm'
 import { SYSTEM_COMMANDS } from './system'
 import { VOLUME_COMMANDS } from './volume'
 
-export { GLOBAL_FLAGS }
+export { GLOBAL_FLAGS, ROOT_COMMAND }
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...CONTAINER_COMMANDS,

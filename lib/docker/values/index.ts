@@ -106,7 +106,7 @@ export function checkValueType(type: ValueType, value: string): ValueResult<Flag
     case 'duration':
       return typed(parseGoDuration(value), v => ({ kind: 'duration', nanoseconds: v }))
     case 'ulimit':
-      return typed(parseUlimit(value), v => ({ kind: 'ulimit', ulimit: v }))
+      return typed(parseUlimit(value), v => ({ kind: 'ulimit', ulimit: { name: v.name, soft: Number(v.soft), hard: Number(v.hard) } }))
     case 'gpu-request':
       return typed(parseGpus(value), v => ({ kind: 'gpus', gpus: v }))
     case 'mount':

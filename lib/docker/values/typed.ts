@@ -3,7 +3,7 @@
 import type { ImageReference } from '../types'
 import type { MountValue } from './mounts'
 import type { NetworkValue } from './network'
-import type { DeviceValue, EnvValue, GpuRequest, PlatformValue, RestartPolicy, UlimitValue } from './options'
+import type { DeviceValue, EnvValue, GpuRequest, PlatformValue, RestartPolicy } from './options'
 import type { ExposedPortValue, PortMappingValue } from './publish'
 
 export type FlagValue
@@ -21,7 +21,8 @@ export type FlagValue
     | { kind: 'mount', mount: MountValue }
     | { kind: 'env', env: EnvValue }
     | { kind: 'restart', policy: RestartPolicy }
-    | { kind: 'ulimit', ulimit: UlimitValue }
+    /** Limits as numbers (-1: unlimited), so the value survives JSON. */
+    | { kind: 'ulimit', ulimit: { name: string, soft: number, hard: number } }
     | { kind: 'image', image: ImageReference }
     | { kind: 'signal', signal: string }
     | { kind: 'platform', platform: PlatformValue }

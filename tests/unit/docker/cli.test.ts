@@ -26,6 +26,7 @@ describe('cli: --jsonl', { timeout: 60_000 }, () => {
       'docker run -p 8080:80 \\',
       '  nginx',
       'pip install flask',
+      'docker run --ulimit nofile=1024:2048 -m 512m nginx:1.27',
     ].join('\n')
     const { code, stdout } = run(['--jsonl'], input)
     expect(code).toBe(0)
@@ -35,12 +36,14 @@ describe('cli: --jsonl', { timeout: 60_000 }, () => {
       ['docker runn nginx', false],
       ['docker run -p 8080:80 \\\n  nginx', true],
       ['pip install flask', true],
+      ['docker run --ulimit nofile=1024:2048 -m 512m nginx:1.27', true],
     ])
     const first = lines[0]
     for (const key of ['input', 'ok', 'errors', 'warnings', 'segments', 'image', 'compose']) expect(first).toHaveProperty(key)
     expect(first.image.repository).toBe('python')
     expect(first.compose).toContain('image: python:3.12')
-    expect(lines[1].errors[0]).toMatchObject({ start: 7, end: 11 })
+    expect(lines[1].errors[0]).toMatchObject({ code: 'UNKNOWN_COMMAND', severity: 'error', start: 7, end: 11, suggestion: 'run' })
+    expect(lines[4].config).toMatchObject({ memory: 512 * 1024 ** 2, ulimits: [{ name: 'nofile', soft: 1024, hard: 2048 }] })
     expect(lines[2].warnings.map((w: { code: string }) => w.code)).toContain('PORT_ALL_INTERFACES')
     expect(lines[3].isDocker).toBe(false)
   })
@@ -58,6 +61,7 @@ describe('cli: one command', { timeout: 60_000 }, () => {
   it('exit 1 with the error pointed at when docker would refuse it', () => {
     const { code, stdout } = run(['docker run --it nginx'])
     expect(code).toBe(1)
+    expect(stdout).toContain('UNKNOWN_FLAG')
     expect(stdout).toMatch(/--it(?:[^\n]*\n\S)*[^\n]*\n\s+(?:\S(?:[^\n]*\n\S)*[^\n]*\n\s+)*docker run --it nginx\n\s{15}\^{4}/)
   })
 

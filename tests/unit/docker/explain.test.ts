@@ -133,9 +133,13 @@ describe('explain: several commands, other programs, shell', () => {
     expect(e.errors[0]!.suggestion).toBe('run')
   })
 
-  it('compose only for run and create without errors', () => {
+  it('compose only for run and create, refused ones too', () => {
     expect(one('docker run nginx').compose).toContain('image: nginx')
+    expect(one('docker create nginx').compose).toContain('image: nginx')
     expect(one('docker ps').compose).toBeNull()
-    expect(one('docker run --rm --restart always nginx').compose).toBeNull()
+    expect(one('docker run --help').compose).toBeNull()
+    const refused = one('docker run --rm --restart always nginx')
+    expect(refused.ok).toBe(false)
+    expect(refused.compose).toContain('image: nginx')
   })
 })

@@ -134,7 +134,8 @@ describe('errors and warnings', () => {
     expect(explanation!.ok).toBe(false)
     const w = render(command)
     const error = explanation!.errors[0]!
-    const issues = w.findAll('[data-testid="explainer-issue"][data-code="ERROR"]')
+    expect(error.code).toBe('INVALID_VALUE')
+    const issues = w.findAll('[data-testid="explainer-issue"][data-code="INVALID_VALUE"]')
     expect(issues.map(issue => issue.text()).join('\n')).toContain(shown(error.message))
     const atSpan = spanButtons(w).some(button => button.classes().includes('has-error'))
     const asMarker = w.findAll('[data-testid="explainer-marker"]').length > 0
