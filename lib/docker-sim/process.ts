@@ -7,6 +7,8 @@
 export interface Clock {
   /** Simulated milliseconds since the host was created. */
   now: () => number
+  /** Unix time (ms) at simulated time 0, for `date` and `ls -l`; absent: 2026-03-03T10:15:00Z (the date the deck's notes show). */
+  readonly epochMs?: number
   /** Resolves when simulated time has moved `ms` further; rejects with `Interrupted` when the process is signalled first. */
   sleep: (ms: number) => Promise<void>
 }
@@ -18,7 +20,7 @@ export class Interrupted extends Error {
   }
 }
 
-export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT' | 'SIGHUP' | 'SIGQUIT' | 'SIGUSR1' | 'SIGUSR2' | 'SIGSTOP' | 'SIGCONT'
+export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT' | 'SIGHUP' | 'SIGQUIT' | 'SIGUSR1' | 'SIGUSR2' | 'SIGSTOP' | 'SIGCONT' | 'SIGWINCH'
 
 /** Whether a program, as it runs now, ends on a signal. PID 1 ignores what it installs no handler for (Linux rule). */
 export type SignalDisposition = 'default' | 'ignore' | 'handle'
@@ -47,6 +49,8 @@ export interface FileSystem {
 /** An HTTP answer, as far as curl and the deck's servers need one. */
 export interface HttpResponse {
   status: number
+  /** The status line's protocol: http.server answers HTTP/1.0; absent means HTTP/1.1. */
+  protocol?: string
   headers: Record<string, string>
   body: string
 }
@@ -56,6 +60,8 @@ export interface HttpRequest {
   path: string
   headers: Record<string, string>
   body: string
+  /** The client's address as the server sees it (172.17.0.1, the bridge gateway, for the host via a published port). */
+  remoteAddress?: string
 }
 
 /** A server a process listens with: the host routes published ports and container names to it. */
@@ -85,10 +91,22 @@ export interface ProcessIO {
   stderr: (text: string) => void
   /** The next line typed (without its newline), or null at end of input (Ctrl-D, or no -i). Rejects with `Interrupted`. */
   readLine: (prompt?: string) => Promise<string | null>
+  /** Raw standard input, as much as is there (newlines kept), or null at its end: for `cat`, pipes and redirections. Absent: read by lines. */
+  readChunk?: () => Promise<string | null>
   /** Declares how the program takes a signal from now on (Python's SIGINT handler, a shell's `trap`). */
   setSignal: (signal: Signal, disposition: SignalDisposition) => void
   /** Runs another program by name (a shell running `ls`): resolves to its exit code; 127 with the shell's own message when absent. */
-  spawn: (argv: readonly string[], options?: { env?: Map<string, string>, cwd?: string }) => Promise<number>
+  spawn: (argv: readonly string[], options?: SpawnOptions) => Promise<number>
+}
+
+/** What a child process gets instead of its parent's: a shell's pipes and redirections. */
+export interface SpawnOptions {
+  env?: Map<string, string>
+  cwd?: string
+  stdout?: (text: string) => void
+  stderr?: (text: string) => void
+  readLine?: (prompt?: string) => Promise<string | null>
+  readChunk?: () => Promise<string | null>
 }
 
 /** A program: resolves to its exit code. */

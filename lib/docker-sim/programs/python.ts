@@ -1,0 +1,417 @@
+// `python` in a container: the code runs on the bundled Pyodide (CPython compiled to WebAssembly), with
+// the container's environment, working folder and files. What Pyodide cannot be is said, not faked:
+// its interpreter is one version (see `interpreterVersion`); an image's older Python is honoured only
+// through the documented facts in PYTHON_VERSION_FACTS, and the REPL's banner names the simulation.
+
+import type { PyodideAPI } from 'pyodide'
+import type { FileSystem, ProcessIO, Program } from '../process'
+import { Interrupted } from '../process'
+import { httpServerProgram } from './http-server'
+
+type Interpreter = Pick<PyodideAPI, 'runPython' | 'setStdout' | 'setStderr' | 'setStdin' | 'FS' | 'globals' | 'toPy'>
+
+let loader: (() => Promise<Interpreter>) | null = null
+let loading: Promise<Interpreter> | null = null
+
+/** Where the interpreter comes from: the deck passes the browser loader (lib/python/load.ts); Node finds node_modules/pyodide itself. */
+export function configurePythonLoader(load: () => Promise<Interpreter>): void {
+  loader = load
+  loading = null
+}
+
+function interpreter(): Promise<Interpreter> {
+  loading ??= (loader ?? loadFromNodeModules)()
+  return loading
+}
+
+async function loadFromNodeModules(): Promise<Interpreter> {
+  const { loadPyodide } = await import('pyodide')
+  const url = new URL('../../../node_modules/pyodide/', import.meta.url)
+  const indexURL = url.protocol === 'file:' ? decodeURIComponent(url.pathname) : url.href
+  return loadPyodide({ indexURL })
+}
+
+/** Language features by the version that brought them (What's New in Python 3.x); older images refuse them as their Python did. */
+export const PYTHON_VERSION_FACTS = [
+  {
+    feature: 'f-strings',
+    since: [3, 6],
+    source: 'PEP 498, What\'s New In Python 3.6',
+    // An f prefix right before a quote, outside other strings; the match is the string token after it.
+    find: /(?<![\w'"])fr?(['"])(?:\\.|(?!\1).)*\1/i,
+  },
+] as const
+
+interface VersionedSyntaxError {
+  line: number
+  text: string
+  column: number
+}
+
+/** Python 3.5's parser stopped at the string token after `f` and put the caret under its last character (as the deck's slide shows). */
+function olderPythonSyntaxError(code: string, version: [number, number]): VersionedSyntaxError | null {
+  for (const fact of PYTHON_VERSION_FACTS) {
+    if (version[0] > fact.since[0] || (version[0] === fact.since[0] && version[1] >= fact.since[1]))
+      continue
+    const lines = code.split('\n')
+    for (let i = 0; i < lines.length; i++) {
+      const match = fact.find.exec(lines[i]!)
+      if (match)
+        return { line: i + 1, text: lines[i]!.trim(), column: match.index + match[0].length - 1 - (lines[i]!.length - lines[i]!.trimStart().length) }
+    }
+  }
+  return null
+}
+
+function imageVersion(io: ProcessIO): string {
+  const fromName = /^python(3\.\d+)$/.exec(io.argv[0]?.split('/').pop() ?? '')
+  return io.env.get('PYTHON_VERSION') ?? fromName?.[1] ?? '3'
+}
+
+function versionPair(version: string): [number, number] {
+  const [major = '3', minor = '99'] = version.split('.')
+  return [Number(major), Number(minor)]
+}
+
+const DRIVER = `
+import sys, os, traceback, codeop
+def _sim_run(code, filename, argv, env, cwd):
+    sys.argv = list(argv)
+    os.environ.clear()
+    os.environ.update(dict(env))
+    try:
+        os.chdir(cwd)
+    except OSError:
+        pass
+    namespace = {'__name__': '__main__', '__builtins__': __builtins__}
+    if filename not in ('<string>', '<stdin>'):
+        namespace['__file__'] = filename
+    try:
+        compiled = compile(code, filename, 'exec')
+    except SyntaxError as error:
+        traceback.print_exception(type(error), error, None)
+        return 1
+    try:
+        exec(compiled, namespace)
+    except SystemExit as error:
+        code = error.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code & 0xFF
+        print(code, file=sys.stderr)
+        return 1
+    except BaseException as error:
+        traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return 0
+
+_sim_repl_namespace = None
+def _sim_repl_reset(argv, env, cwd):
+    global _sim_repl_namespace
+    _sim_repl_namespace = {'__name__': '__main__', '__builtins__': __builtins__}
+    sys.argv = list(argv)
+    os.environ.clear()
+    os.environ.update(dict(env))
+    try:
+        os.chdir(cwd)
+    except OSError:
+        pass
+
+def _sim_repl_line(source):
+    """'more' when the statement goes on, else runs it: None, or an exit code for SystemExit."""
+    try:
+        compiled = codeop.compile_command(source, '<stdin>', 'single')
+    except (SyntaxError, OverflowError, ValueError) as error:
+        traceback.print_exception(type(error), error, None)
+        return None
+    if compiled is None:
+        return 'more'
+    try:
+        exec(compiled, _sim_repl_namespace)
+    except SystemExit as error:
+        code = error.code
+        return 0 if code is None else code if isinstance(code, int) else 1
+    except BaseException as error:
+        traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return None
+`
+
+let driverReady: Promise<Interpreter> | null = null
+
+async function driver(): Promise<Interpreter> {
+  driverReady ??= interpreter().then((py) => {
+    py.runPython(DRIVER)
+    return py
+  })
+  return driverReady
+}
+
+/** The version of CPython inside Pyodide, e.g. "3.13.2". */
+export async function interpreterVersion(): Promise<string> {
+  const py = await driver()
+  return String(py.runPython('import sys; ".".join(map(str, sys.version_info[:3]))'))
+}
+
+/** Directories copied into Pyodide's own file system around a run; the rest (Pyodide's /lib, /usr) stays its own. */
+const SYSTEM_DIRS = new Set(['/proc', '/sys', '/dev', '/usr', '/lib', '/lib64', '/bin', '/sbin', '/run'])
+
+type PyFS = Interpreter['FS']
+
+interface Copied {
+  files: Map<string, string>
+  dirs: Set<string>
+}
+
+function exists(FS: PyFS, path: string): boolean {
+  return FS.analyzePath(path).exists
+}
+
+function copyIn(fs: FileSystem, FS: PyFS): Copied {
+  const copied: Copied = { files: new Map(), dirs: new Set() }
+  const walk = (dir: string) => {
+    for (const name of fs.readdir(dir)) {
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`
+      if (SYSTEM_DIRS.has(path))
+        continue
+      const stat = fs.stat(path)
+      if (!stat)
+        continue
+      if (stat.kind === 'dir') {
+        if (!exists(FS, path)) {
+          FS.mkdirTree(path)
+          copied.dirs.add(path)
+        }
+        walk(path)
+      }
+      else if (stat.kind === 'file') {
+        const content = fs.readFile(path)
+        if (!exists(FS, path) || copied.dirs.has(dir)) {
+          FS.writeFile(path, content)
+          copied.files.set(path, content)
+        }
+      }
+    }
+  }
+  walk('/')
+  return copied
+}
+
+/** Writes back what the Python code changed in the copied folders, then removes the copies. */
+function copyOut(fs: FileSystem, FS: PyFS, copied: Copied, roots: string[]): void {
+  const seen = new Set<string>()
+  const walk = (dir: string) => {
+    let names: string[]
+    try {
+      names = (FS.readdir(dir) as string[]).filter(n => n !== '.' && n !== '..')
+    }
+    catch {
+      return
+    }
+    for (const name of names) {
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`
+      const mode = FS.stat(path).mode
+      if (FS.isDir(mode)) {
+        if (!fs.stat(path))
+          fs.mkdir(path, { parents: true })
+        walk(path)
+        continue
+      }
+      seen.add(path)
+      const content = FS.readFile(path, { encoding: 'utf8' }) as string
+      const before = copied.files.get(path)
+      if (before === undefined && !copied.dirs.has(dir))
+        continue
+      if (content !== before)
+        fs.writeFile(path, content)
+    }
+  }
+  for (const root of roots)
+    walk(root)
+  for (const path of copied.files.keys()) {
+    if (!seen.has(path) && fs.stat(path))
+      fs.remove(path)
+  }
+  for (const path of copied.files.keys()) {
+    try {
+      FS.unlink(path)
+    }
+    catch {}
+  }
+  // Files the code made inside copied folders go too, deepest first.
+  for (const dir of [...copied.dirs].sort((a, b) => b.length - a.length)) {
+    try {
+      for (const name of (FS.readdir(dir) as string[]).filter(n => n !== '.' && n !== '..')) {
+        const path = `${dir}/${name}`
+        if (!FS.isDir(FS.stat(path).mode))
+          FS.unlink(path)
+      }
+      FS.rmdir(dir)
+    }
+    catch {}
+  }
+}
+
+function topRoots(copied: Copied, fs: FileSystem): string[] {
+  const roots = new Set<string>()
+  for (const name of fs.readdir('/')) {
+    const path = `/${name}`
+    if (!SYSTEM_DIRS.has(path) && fs.stat(path)?.kind === 'dir')
+      roots.add(path)
+  }
+  void copied
+  return [...roots]
+}
+
+function connectStreams(py: Interpreter, io: ProcessIO): void {
+  const decoder = { out: new TextDecoder(), err: new TextDecoder() }
+  py.setStdout({ write: (buffer: Uint8Array) => {
+    io.stdout(decoder.out.decode(buffer, { stream: true }))
+    return buffer.length
+  } })
+  py.setStderr({ write: (buffer: Uint8Array) => {
+    io.stderr(decoder.err.decode(buffer, { stream: true }))
+    return buffer.length
+  } })
+  // Pyodide reads stdin synchronously; the simulated terminal is asynchronous, so input() sees end of file.
+  py.setStdin({ stdin: () => null, isatty: false })
+}
+
+/** Runs code on Pyodide with the container's files copied in and changes copied back. */
+async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv: string[]): Promise<number> {
+  const py = await driver()
+  connectStreams(py, io)
+  const copied = copyIn(io.fs, py.FS)
+  try {
+    const run = py.globals.get('_sim_run') as (...args: unknown[]) => number
+    const env = py.toPy([...io.env])
+    try {
+      return Number(run(code, filename, argv, env, io.cwd))
+    }
+    finally {
+      env.destroy()
+    }
+  }
+  finally {
+    copyOut(io.fs, py.FS, copied, topRoots(copied, io.fs))
+  }
+}
+
+function printVersionedSyntaxError(io: ProcessIO, error: VersionedSyntaxError, filename: string): number {
+  io.stderr(`  File "${filename}", line ${error.line}\n    ${error.text}\n    ${' '.repeat(error.column)}^\nSyntaxError: invalid syntax\n`)
+  return 1
+}
+
+async function repl(io: ProcessIO, version: string): Promise<number> {
+  const py = await driver()
+  const inside = await interpreterVersion()
+  if (io.tty)
+    io.stderr(`Python ${version} on linux (simulated: Pyodide's Python ${inside} runs the code)\nType "help", "copyright", "credits" or "license" for more information.\n`)
+  const reset = py.globals.get('_sim_repl_reset') as (...args: unknown[]) => void
+  const env = py.toPy([...io.env])
+  reset(['', ...io.argv.slice(1)], env, io.cwd)
+  env.destroy()
+  const runLine = py.globals.get('_sim_repl_line') as (source: string) => unknown
+  let pending = ''
+  while (true) {
+    let line: string | null
+    try {
+      line = await io.readLine(io.tty ? (pending ? '... ' : '>>> ') : undefined)
+    }
+    catch (error) {
+      if (error instanceof Interrupted && error.signal === 'SIGINT') {
+        io.stderr('\nKeyboardInterrupt\n')
+        pending = ''
+        continue
+      }
+      throw error
+    }
+    if (line === null) {
+      if (pending)
+        line = ''
+      else
+        return 0
+    }
+    const source = pending ? `${pending}\n${line}` : line
+    connectStreams(py, io)
+    const copied = copyIn(io.fs, py.FS)
+    let result: unknown
+    try {
+      result = runLine(source)
+    }
+    finally {
+      copyOut(io.fs, py.FS, copied, topRoots(copied, io.fs))
+    }
+    if (result === 'more') {
+      pending = source
+      continue
+    }
+    pending = ''
+    if (typeof result === 'number')
+      return result
+  }
+}
+
+export const pythonProgram: Program = async (io) => {
+  // CPython installs a SIGINT handler (KeyboardInterrupt); SIGTERM keeps the default.
+  io.setSignal('SIGINT', 'handle')
+  const version = imageVersion(io)
+  const args = io.argv.slice(1)
+  while (args[0] && /^-[uBOsE]+$/.test(args[0]))
+    args.shift()
+  const first = args[0]
+  if (first === '-V' || first === '--version') {
+    io.stdout(`Python ${version}\n`)
+    return 0
+  }
+  if (first === '-c') {
+    const code = args[1]
+    if (code === undefined) {
+      io.stderr(`Argument expected for the -c option\nusage: ${io.argv[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`)
+      return 2
+    }
+    const old = olderPythonSyntaxError(code, versionPair(version))
+    if (old)
+      return printVersionedSyntaxError(io, old, '<string>')
+    return runOnPyodide(io, code, '<string>', ['-c', ...args.slice(2)])
+  }
+  if (first === '-m') {
+    const module = args[1]
+    if (module === 'http.server')
+      return httpServerProgram({ ...io, argv: ['http.server', ...args.slice(2)] })
+    if (!module) {
+      io.stderr(`Argument expected for the -m option\n`)
+      return 2
+    }
+    io.stderr(`[simulator] python -m ${module} is not simulated (only http.server is); Docker would run the module inside the container\n`)
+    return 1
+  }
+  if (first !== undefined && first !== '-') {
+    const path = first.startsWith('/') ? first : `${io.cwd.replace(/\/$/, '')}/${first}`
+    let code: string
+    try {
+      code = io.fs.readFile(path)
+    }
+    catch {
+      io.stderr(`${io.argv[0]?.split('/').pop() ?? 'python'}: can't open file '${path}': [Errno 2] No such file or directory\n`)
+      return 2
+    }
+    const old = olderPythonSyntaxError(code, versionPair(version))
+    if (old)
+      return printVersionedSyntaxError(io, old, first)
+    return runOnPyodide(io, code, first, args)
+  }
+  if (!io.tty && io.readChunk) {
+    let code = ''
+    for (let chunk = await io.readChunk(); chunk !== null; chunk = await io.readChunk())
+      code += chunk
+    return runOnPyodide(io, code, '<stdin>', [''])
+  }
+  return repl(io, version)
+}

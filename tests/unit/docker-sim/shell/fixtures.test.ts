@@ -1,0 +1,44 @@
+// Replays every recorded case of the real shells (fixtures.json, from record-fixtures.py) in the simulator.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { SimFileSystem, treeFromSpec } from '../../../../lib/docker-sim/fs'
+import { freezeLayer } from '../../../../lib/docker-sim/fs/nodes'
+import { run } from '../programs/harness'
+
+interface Recorded { name: string, flavour: 'dash' | 'bash' | 'ash', script: string, stdout: string, stderr: string, exit: number }
+const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.url), 'utf8')) as {
+  sandbox: string
+  toolDirs: Record<'gnu' | 'busybox', string>
+  files: Record<string, string | null>
+  results: Recorded[]
+}
+const TOOLS = ['cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'sleep', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee']
+
+function sandbox(flavour: Recorded['flavour']): SimFileSystem {
+  const family = flavour === 'ash' ? 'busybox' : 'gnu'
+  const spec: Record<string, string | null | { content: string, mode: number }> = { '/tmp/': null }
+  for (const [name, content] of Object.entries(fixtures.files))
+    spec[`${fixtures.sandbox}/${name}${content === null ? '/' : ''}`] = content
+  for (const tool of TOOLS)
+    spec[`${fixtures.toolDirs[family]}/${tool}`] = { content: '', mode: 0o755 }
+  if (family === 'busybox')
+    spec['/bin/busybox'] = { content: '', mode: 0o755 }
+  return new SimFileSystem({ layers: [freezeLayer(treeFromSpec(spec))] })
+}
+
+describe('the simulated shells print what dash, bash and busybox sh printed', () => {
+  for (const recorded of fixtures.results) {
+    it(`${recorded.flavour}: ${recorded.name}`, async () => {
+      const argv0 = recorded.flavour === 'bash' ? 'bash' : 'sh'
+      const fs = sandbox(recorded.flavour)
+      const family = recorded.flavour === 'ash' ? 'busybox' : 'gnu'
+      const result = await run([argv0, '-c', recorded.script], {
+        fs,
+        cwd: fixtures.sandbox,
+        env: { PATH: fixtures.toolDirs[family], HOME: '/root' },
+        program: undefined,
+      })
+      expect({ stdout: result.stdout, stderr: result.stderr, exit: result.exit }).toEqual({ stdout: recorded.stdout, stderr: recorded.stderr, exit: recorded.exit })
+    })
+  }
+})

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Runs each case of cases.json through the real shells (Debian's dash as `sh`, GNU bash, BusyBox ash)
+with only the tools the simulator models on PATH (GNU coreutils/grep, or BusyBox applets), in a fresh
+sandbox, and writes what they printed to fixtures.json. The unit tests replay the same cases in the
+simulator and compare. Run: python3 tests/unit/docker-sim/shell/record-fixtures.py"""
+import json, os, shutil, subprocess, pathlib
+
+HERE = pathlib.Path(__file__).parent
+ROOT = pathlib.Path('/tmp/shell-fixtures')
+TOOLS = ['cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'sleep', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee']
+SHELLS = {
+    # argv0 as a container starts it: Debian's /bin/sh is dash.
+    'dash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/dash -c "$0"'],
+    'bash': ['/usr/bin/bash', '-c', 'exec -a bash /usr/bin/bash -c "$0"'],
+    'ash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/busybox -c "$0"'],
+}
+
+def tool_dir(family):
+    path = ROOT / f'{family}-bin'
+    path.mkdir(parents=True, exist_ok=True)
+    for tool in TOOLS:
+        link = path / tool
+        if not link.exists():
+            link.symlink_to(shutil.which(tool) if family == 'gnu' else shutil.which('busybox'))
+    return path
+
+def sandbox(files):
+    work = ROOT / 'work'
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    for name, content in files.items():
+        path = work / name
+        if content is None:
+            path.mkdir(parents=True, exist_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content)
+    return work
+
+def main():
+    spec = json.loads((HERE / 'cases.json').read_text())
+    results = []
+    for case in spec['cases']:
+        for flavour, launcher in SHELLS.items():
+            work = sandbox(spec['files'])
+            family = 'busybox' if flavour == 'ash' else 'gnu'
+            env = {'PATH': str(tool_dir(family)), 'HOME': '/root'}
+            done = subprocess.run([*launcher, case['script']], cwd=work, env=env, capture_output=True, text=True, timeout=10)
+            results.append({'name': case['name'], 'flavour': flavour, 'script': case['script'],
+                            'stdout': done.stdout, 'stderr': done.stderr, 'exit': done.returncode})
+    out = {'note': 'recorded by record-fixtures.py from dash, bash and busybox sh on Debian 12', 'sandbox': str(ROOT / 'work'),
+           'toolDirs': {'gnu': str(ROOT / 'gnu-bin'), 'busybox': str(ROOT / 'busybox-bin')}, 'files': spec['files'], 'results': results}
+    (HERE / 'fixtures.json').write_text(json.dumps(out, indent=1, ensure_ascii=False) + '\n')
+    print(f'{len(results)} runs recorded')
+
+main()
