@@ -1,9 +1,23 @@
-// Port and address handling for PortMappingDiagram: validate what a slide author
-// passes as props and format it the way `docker run -p` spells it.
+// Port handling for PortMappingDiagram: the diagram draws one `docker run -p` value, read by the
+// explainer engine's own parser, so the picture and the explanation cannot disagree.
+import { isIP } from '../docker/values/ip'
+import { isEveryInterface, parsePublish } from '../docker/values/publish'
 
 export type PortInput = string | number
 
-/** A TCP/UDP port number as `docker run -p` accepts it: an integer 1–65535. */
+/** What the diagram draws: one host port forwarded to one container port. */
+export interface DiagramPortMapping {
+  /** The `-p` value, as docker run spells it. */
+  publish: string
+  /** Without brackets; undefined when none was given. */
+  hostIp: string | undefined
+  /** Published on every network interface (no address, `0.0.0.0`, `::`). */
+  allInterfaces: boolean
+  hostPort: number
+  containerPort: number
+}
+
+/** A TCP/UDP port number as the diagram draws it: an integer 1–65535. */
 export function parsePort(value: PortInput, name: string): number {
   const text = String(value).trim()
   const port = /^\d+$/.test(text) ? Number(text) : Number.NaN
@@ -12,25 +26,12 @@ export function parsePort(value: PortInput, name: string): number {
   return port
 }
 
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
-// Hex groups and colons, optionally ending in a dotted IPv4 part (::ffff:1.2.3.4).
-const IPV6 = /^[\dA-F]*:[\d:A-F]*(?:\d(?:\.\d{1,3}){3})?$/i
-
-/** A host IP to bind the published port to (IPv4 or IPv6, without brackets). */
+/** A host IP to bind the published port to (IPv4 or IPv6, brackets allowed), as docker reads one. */
 export function parseHostIp(value: string, name: string): string {
   const ip = value.trim().replace(/^\[(.*)\]$/, '$1')
-  if (!IPV4.test(ip) && !(IPV6.test(ip) && ip.includes(':')))
+  if (!isIP(ip))
     throw new Error(`${name} must be an IPv4 or IPv6 address, got "${value}"`)
   return ip
-}
-
-const LOCAL_ADDRESSES = new Set(['0.0.0.0', '127.0.0.1', '::', '::1'])
-
-/** The host name a browser on the same computer would use to reach the published port. */
-export function browserHost(hostIp: string | undefined): string {
-  if (hostIp === undefined || LOCAL_ADDRESSES.has(hostIp))
-    return 'localhost'
-  return hostIp.includes(':') ? `[${hostIp}]` : hostIp
 }
 
 /** The value of `-p` for this mapping, e.g. `8090:3000` or `127.0.0.1:8090:3000`. */
@@ -39,4 +40,35 @@ export function publishFlag(hostPort: number, containerPort: number, hostIp?: st
     return `${hostPort}:${containerPort}`
   const address = hostIp.includes(':') ? `[${hostIp}]` : hostIp
   return `${address}:${hostPort}:${containerPort}`
+}
+
+/**
+ * One `-p` value read by the engine's parser; the diagram needs one fixed host port and one
+ * container port, so a free port (`-p 3000`) or a range is refused with the reason.
+ */
+export function diagramPortMapping(publish: string, name: string): DiagramPortMapping {
+  const result = parsePublish(publish.trim())
+  if (!result.ok)
+    throw new Error(`${name}: docker refuses -p ${publish}: ${result.message}`)
+  const [port] = result.value
+  if (!port?.hostPorts)
+    throw new Error(`${name}: -p ${publish} lets Docker pick the host port; the diagram needs one, write HOST:CONTAINER`)
+  if (port.hostPorts.start !== port.hostPorts.end || port.containerPorts.start !== port.containerPorts.end)
+    throw new Error(`${name}: -p ${publish} publishes a range; the diagram draws one port`)
+  return {
+    publish: publish.trim(),
+    hostIp: port.hostIp ?? undefined,
+    allInterfaces: port.allInterfaces,
+    hostPort: port.hostPorts.start,
+    containerPort: port.containerPorts.start,
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1'])
+
+/** The host name a browser on the same computer would use to reach the published port. */
+export function browserHost(hostIp: string | undefined): string {
+  if (hostIp === undefined || isEveryInterface(hostIp) || LOOPBACK.has(hostIp))
+    return 'localhost'
+  return hostIp.includes(':') ? `[${hostIp}]` : hostIp
 }

@@ -1,5 +1,8 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { browserHost, parseHostIp, parsePort, publishFlag } from '../../../lib/diagram/ports'
+import PortMappingDiagram from '../../../components/PortMappingDiagram.vue'
+import { browserHost, diagramPortMapping, parseHostIp, parsePort, publishFlag } from '../../../lib/diagram/ports'
 
 describe('parsePort', () => {
   it('accepts numbers and numeric strings from 1 to 65535', () => {
@@ -38,5 +41,46 @@ describe('browserHost and publishFlag', () => {
     expect(publishFlag(8090, 3000)).toBe('8090:3000')
     expect(publishFlag(8090, 3000, '127.0.0.1')).toBe('127.0.0.1:8090:3000')
     expect(publishFlag(8090, 3000, '::1')).toBe('[::1]:8090:3000')
+  })
+})
+
+describe('diagramPortMapping reads -p with the engine', () => {
+  it.each([
+    ['8090:3000', undefined, true, 8090, 3000],
+    ['127.0.0.1:8090:3000', '127.0.0.1', false, 8090, 3000],
+    ['0.0.0.0:8080:80', '0.0.0.0', true, 8080, 80],
+    ['[::]:8080:80', '::', true, 8080, 80],
+    ['[::1]:5433:5432/tcp', '::1', false, 5433, 5432],
+  ] as const)('%s', (publish, hostIp, allInterfaces, hostPort, containerPort) => {
+    expect(diagramPortMapping(publish, 'p')).toEqual({ publish, hostIp, allInterfaces, hostPort, containerPort })
+  })
+
+  it.each([
+    ['80090:80', 'docker refuses -p 80090:80: invalid hostPort'],
+    ['3000', 'lets Docker pick the host port'],
+    ['8000-8001:8000-8001', 'publishes a range'],
+    ['1.2.3:80:80', 'invalid IP address'],
+  ])('refuses %s, saying why', (publish, message) => {
+    expect(() => diagramPortMapping(publish, 'p')).toThrow(message)
+  })
+
+  it('a wildcard bind is reached as localhost', () => {
+    expect(browserHost('::')).toBe('localhost')
+  })
+})
+
+describe('portMappingDiagram takes a -p value', () => {
+  it('draws what the engine reads from publish', () => {
+    const text = mount(PortMappingDiagram, { props: { publish: '0.0.0.0:8080:80' } }).text()
+    expect(text).toContain('docker run -p 0.0.0.0:8080:80 …')
+    expect(text).toContain('on every address')
+    expect(text).toContain('localhost:8080')
+    const local = mount(PortMappingDiagram, { props: { publish: '127.0.0.1:5433:5432' } }).text()
+    expect(local).toContain('on 127.0.0.1 only')
+    expect(local).toContain('host port 5433')
+  })
+
+  it('refuses a value docker refuses', () => {
+    expect(() => mount(PortMappingDiagram, { props: { publish: '8080:80/tcpx' } })).toThrow('docker refuses -p 8080:80/tcpx')
   })
 })
