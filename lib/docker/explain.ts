@@ -1,6 +1,7 @@
 // Turns a parsed command into what a newcomer reads: one segment per part of the command, in order,
 // each with a plain-text explanation specific to the values given, plus a one-sentence summary.
 
+import type { CatalogImage } from './catalog'
 import type { ContainerConfig } from './container-config'
 import type { CommandFlag, ParsedCommand } from './parse-command'
 import type { ShellCommand, Word } from './tokenize'
@@ -18,6 +19,7 @@ import type { FlagValue, NetworkValue, RestartPolicy } from './values'
 import { toCompose } from '../compose/yaml'
 import { containerConfigOf } from './container-config'
 import { commandHasTrait } from './grammar'
+import { catalogImageOf, programToRun } from './image-defaults'
 import { effectiveValue, isFlagOn, parseCommand } from './parse-command'
 import { overlapsExpansion } from './tokenize'
 import { findWarnings } from './warnings'
@@ -298,7 +300,7 @@ function adjacentRuns(input: string, words: readonly Word[]): Span[] {
   return runs
 }
 
-function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand, image: ImageReference | null): Segment[] {
+function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand, image: ImageReference | null, config: ContainerConfig | null): Segment[] {
   const segments: Segment[] = []
   for (const { word, kind } of parsed.prefix) {
     segments.push(
@@ -348,7 +350,8 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
     const kind = arg.spec?.kind
     if (kind === 'image') {
       const ref = image && arg.word.value === image.raw ? image : null
-      segments.push(segment(input, 'image', arg.word, ref ? ref.explanation : `The image ${quote(arg.word.value)}.`))
+      const known = ref ? describeCatalogImage(catalogImageOf(ref), config) : ''
+      segments.push(segment(input, 'image', arg.word, ref ? `${ref.explanation}${known}` : `The image ${quote(arg.word.value)}.`))
     }
     else if (!parsed.spec && arg === parsed.args[0]) {
       segments.push(segment(input, 'unknown', arg.word, `docker has no command called ${quote(arg.word.value)}.`))
@@ -368,8 +371,8 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
   if (commandArgs.length > 0) {
     const argv = commandArgs.map(a => a.word.value).join(' ')
     const container = parsed.args.find(a => a.spec?.kind === 'container')?.word.value
-    const explanation = parsed.spec && commandHasTrait(parsed.spec, 'creates-container')
-      ? `Runs ${quote(argv)} inside the container instead of the image's default command.`
+    const explanation = config
+      ? describeContainerCommand(argv, config, catalogImageOf(image))
       : container !== undefined
         ? `Runs ${quote(argv)} inside the running container ${container}.`
         : `Runs ${quote(argv)}.`
@@ -400,7 +403,40 @@ function runPictureOf(config: ContainerConfig): RunPicture {
   }
 }
 
-function runSummary(parsed: ParsedCommand, run: RunPicture): string {
+/** Today, for end-of-life dates (the catalog gives the date; whether it has passed depends on when you read). */
+function today(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/** What the catalog knows of the image: its default command (when it will run) and its support. */
+function describeCatalogImage(catalog: CatalogImage | null, config: ContainerConfig | null): string {
+  if (!catalog)
+    return ''
+  const notes: string[] = []
+  if (config && config.command.length === 0 && config.entrypoint === null)
+    notes.push(`With no command given, it runs its default command: ${catalog.defaultCommandExplained}.`)
+  if (catalog.endOfLife !== null) {
+    notes.push(catalog.endOfLife < today()
+      ? `Its software is end of life since ${catalog.endOfLife}: no more security fixes; use a supported tag.`
+      : `Its software gets fixes until ${catalog.endOfLife}.`)
+  }
+  return notes.length > 0 ? ` ${notes.join(' ')}` : ''
+}
+
+/** The words after the image: they replace the image's CMD, or are given to its ENTRYPOINT. */
+function describeContainerCommand(argv: string, config: ContainerConfig, catalog: CatalogImage | null): string {
+  const entrypoint = config.entrypoint ?? catalog?.config.entrypoint ?? null
+  const cmd = catalog?.config.cmd ?? null
+  if (entrypoint && entrypoint.length > 0) {
+    const by = config.entrypoint === null ? 'the image\'s entrypoint' : 'the entrypoint set by --entrypoint'
+    const replaced = config.entrypoint === null && cmd ? ` (in place of its default arguments ${quote(cmd.join(' '))})` : ''
+    return `Given as arguments to ${by} ${quote(entrypoint.join(' '))}${replaced}, so the container runs ${quote(`${entrypoint.join(' ')} ${argv}`)}.`
+  }
+  const instead = cmd ? ` instead of the image's default command (${quote(cmd.join(' '))})` : ' instead of the image\'s default command'
+  return `Runs ${quote(argv)} inside the container${instead}.`
+}
+
+function runSummary(parsed: ParsedCommand, run: RunPicture, config: ContainerConfig): string {
   const create = parsed.spec !== null && !commandHasTrait(parsed.spec, 'starts-container')
   const image = run.image ? run.image.raw : 'an image'
   const traits: string[] = []
@@ -420,12 +456,19 @@ function runSummary(parsed: ParsedCommand, run: RunPicture): string {
     traits.push(`publishing ${run.ports.map(p => `${p.hostPort ?? 'a free port'}→${p.containerPort}`).join(', ')}`)
   if (run.mounts.length)
     traits.push(`with ${run.mounts.length === 1 ? 'one mount' : `${run.mounts.length} mounts`}`)
-  const what = run.command.length ? `running ${quote(run.command.join(' '))}` : 'running the image\'s default command'
+  const catalog = catalogImageOf(run.image)
+  const program = programToRun(config, catalog)
+  const prompt = program?.interactive ? ', an interactive prompt' : ''
+  const what = program?.isDefault
+    ? `running the image's default command, ${quote(program.argv.join(' '))}${prompt}`
+    : program
+      ? `running ${quote(program.argv.join(' '))}${prompt}`
+      : run.command.length ? `running ${quote(run.command.join(' '))}` : 'running the image\'s default command'
   const verb = create ? 'Creates (without starting) a new container' : 'Starts a new container'
   return `${verb} from ${image}${traits.length ? `, ${traits.join(', ')}` : ''}, ${what}.`
 }
 
-function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture | null): string {
+function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture | null, config: ContainerConfig | null): string {
   if (shell.error)
     return `The shell cannot run this yet: ${shell.error.message}`
   if (!parsed.program)
@@ -441,8 +484,8 @@ function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture |
   const written = ['docker', ...parsed.commandWords.map(w => w.value)].join(' ')
   if (parsed.help)
     return `Prints the help of ${written}: its usage and flags (nothing runs).`
-  if (run)
-    return runSummary(parsed, run)
+  if (run && config)
+    return runSummary(parsed, run, config)
   const path = parsed.spec.path.join(' ')
   if (path === 'container exec') {
     const container = parsed.args.find(a => a.spec?.kind === 'container')?.word.value ?? ''
@@ -483,7 +526,7 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
   const image = parsed.image
   const config = parsed.isDocker && !parsed.help ? containerConfigOf(parsed) : null
   const run = config ? runPictureOf(config) : null
-  const segments = buildSegments(input, shell, parsed, image).sort((a, b) => a.start - b.start || a.end - b.end)
+  const segments = buildSegments(input, shell, parsed, image, config).sort((a, b) => a.start - b.start || a.end - b.end)
   const warnings = findWarnings({ input, shell, parsed, config, image })
   const errors = parsed.errors.sort((a, b) => a.start - b.start)
   // Built on first read: YAML output costs more than the rest, and most readers never ask for it.
@@ -499,7 +542,7 @@ export function explainShellCommand(shell: ShellCommand): CommandExplanation {
     isDocker: parsed.isDocker,
     ok: errors.length === 0,
     command: parsed.spec ? [...parsed.spec.path] : [],
-    summary: summarize(shell, parsed, run),
+    summary: summarize(shell, parsed, run, config),
     segments,
     errors,
     warnings,

@@ -221,6 +221,8 @@ export type WarningCode
     | 'DAEMON_REFUSES'
   /** A size without a unit is in bytes: `--shm-size 64` is 64 bytes. */
     | 'SIZE_WITHOUT_UNIT'
+  /** The program reads a terminal but gets no input (no -i): the container exits at once. */
+    | 'EXITS_AT_ONCE'
 
 /** A trap docker accepts without a word. */
 export interface Warning extends Issue<WarningCode> {

@@ -7,6 +7,7 @@ import type { ShellCommand, Word } from './tokenize'
 import type { CommandTrait, ImageReference, Span, Warning, WarningCode } from './types'
 import type { EnvValue } from './values'
 import { commandHasTrait, findFlag } from './grammar'
+import { catalogImageOf, programToRun } from './image-defaults'
 import { effectiveValue, isFlagOn, mountOfFlag, scanFlags } from './parse-command'
 import { valueOfKind } from './values'
 
@@ -317,6 +318,29 @@ export const WARNING_RULES: readonly WarningRule[] = [
           message: `${flag.value} has no unit, so it means ${size.bytes} bytes. Write ${flag.value}m for megabytes or ${flag.value}g for gigabytes.`,
         }]
       })
+    },
+  },
+  {
+    code: 'EXITS_AT_ONCE',
+    appliesTo: ['creates-container'],
+    find({ parsed, config, image }) {
+      // With -i it reads what you type or pipe; with -t alone it waits on a terminal that never ends.
+      if (!config || config.interactive || config.tty)
+        return []
+      const run = programToRun(config, catalogImageOf(image))
+      if (!run?.interactive)
+        return []
+      const word = (config.command.length > 0 ? parsed.args.find(a => a.spec?.kind === 'command') : parsed.args.find(a => a.spec?.kind === 'image'))?.word
+      if (!word)
+        return []
+      const what = run.isDefault ? `The image's default command, \`${run.argv.join(' ')}\`,` : `\`${run.argv.join(' ')}\``
+      const starts = hasTrait(parsed, 'starts-container') ? '' : ' when the container starts'
+      const fix = config.detach ? 'add -it (-dit keeps it running in the background) or give a command that keeps working' : 'add -it to talk to it, or give a command that does not wait for input'
+      return [{
+        start: word.start,
+        end: word.end,
+        message: `${what} reads commands from a terminal; without -i and -t it gets no input, reads end of input and exits at once${starts}, so the container stops right away. To keep it, ${fix}.`,
+      }]
     },
   },
   {

@@ -143,3 +143,32 @@ describe('explain: several commands, other programs, shell', () => {
     expect(refused.compose).toContain('image: nginx')
   })
 })
+
+describe('explain: what the image runs (from the image catalog)', () => {
+  it.each([
+    'docker run -it --rm python:3.12',
+    'docker run --interactive --tty python:3.12',
+    'docker container run -ti docker.io/library/python:3.12',
+  ])('%s: the default command, an interactive prompt', (text) => {
+    const e = one(text)
+    expect(e.summary).toContain('the image\'s default command, `python3`, an interactive prompt')
+    expect(e.segments.find(s => s.kind === 'image')!.explanation).toContain('`python3`')
+    expect(e.warnings.map(w => w.code)).not.toContain('EXITS_AT_ONCE')
+  })
+
+  it('a command after an image with an entrypoint is given to the entrypoint', () => {
+    const e = one('docker run postgres:18 bash')
+    expect(e.segments.find(s => s.kind === 'container-command')!.explanation).toContain('`docker-entrypoint.sh bash`')
+    expect(one('docker run ollama/ollama run llama3').summary).toContain('`/bin/ollama run llama3`')
+    expect(one('docker run --entrypoint /bin/sh ollama/ollama -c ls').summary).toContain('`/bin/sh -c ls`')
+  })
+
+  it('says when the image\'s software is end of life', () => {
+    expect(one('docker pull python:3.5').segments.find(s => s.kind === 'image')!.explanation).toMatch(/end of life since 2020-09-30/)
+  })
+
+  it('an image the catalog does not know keeps the general wording', () => {
+    const e = one('docker run -d registry.example.com/team/app:1.0')
+    expect(e.summary).toContain('running the image\'s default command.')
+  })
+})

@@ -107,6 +107,28 @@ const CASES: Record<WarningCode, { trap: [string, string[]][], clean: string[] }
     trap: [['docker ps -h', ['-h']]],
     clean: ['docker ps --help'],
   },
+  EXITS_AT_ONCE: {
+    trap: [
+      ['docker run -d --name web python:3.12', ['python:3.12']],
+      ['docker run --detach --name=web python:3.12', ['python:3.12']],
+      ['docker run python:3.11', ['python:3.11']],
+      ['docker create --name box ubuntu', ['ubuntu']],
+      ['docker run ubuntu bash', ['bash']],
+      ['docker run --rm alpine sh', ['sh']],
+      ['docker run --entrypoint python3 python:3.12', ['python:3.12']],
+    ],
+    clean: [
+      'docker run -it --rm python:3.12',
+      'docker run -dit --name web python:3.12',
+      'docker run -i python:3.12',
+      'docker run -dt ubuntu',
+      'docker run --rm python:3.12 python -V',
+      'docker run -d nginx',
+      'docker run -d -e POSTGRES_PASSWORD=x postgres:18',
+      'docker run ubuntu bash -c "echo hi"',
+      'docker run --rm registry.example.com/python:3.12',
+    ],
+  },
   SIZE_WITHOUT_UNIT: {
     trap: [
       ['docker run --shm-size 64 nginx', ['64']],
