@@ -3,22 +3,13 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { requireChromium } from './scripts/find-chromium'
 import { CHROMIUM_ARGS, deckOrigin, deckPort, PROJECT_ROOT, requireBuiltDeck } from './tests/e2e/support/deck-env'
 import { SLIDE_LIST_ENV } from './tests/e2e/support/slides'
 
-/** The browser is found, never downloaded (scripts/find-chromium.mjs says where it looked). */
-function findChromium(): string {
-  try {
-    return execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/find-chromium.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
-  }
-  catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
-    throw new Error(stderr || `scripts/find-chromium.mjs failed: ${String(error)}`)
-  }
-}
-
 // Both checks run before any test: no browser or no built deck stops the run with the way out.
-const chromiumPath = findChromium()
+// The browser is found, never downloaded (scripts/find-chromium.ts says where it looked).
+const chromiumPath = requireChromium()
 const dist = requireBuiltDeck()
 const origin = deckOrigin()
 

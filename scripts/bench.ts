@@ -3,16 +3,17 @@
 // PDF export time per slide, and the explainer engine's own benchmark when it is there.
 // Exits 1 when the first slide is over budget: more than 1.5× the stock deck's bytes or time.
 import type { Browser, Request } from '@playwright/test'
-import type { BuildResult } from './build.mjs'
+import type { BuildResult } from './build'
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
-import { serveDirectory } from './export-slides.mjs'
-import { requireChromium } from './find-chromium.mjs'
+import { serveDirectory } from './deck/static-server'
+import { requireChromium } from './find-chromium'
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const BUDGET_RATIO = 1.5
@@ -34,25 +35,25 @@ One slide, default theme, no Monaco.
 
 interface Options { reuse: boolean, runs: number }
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = { reuse: false, runs: 7 }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (arg === '--reuse') {
-      options.reuse = true
-    }
-    else if (arg === '--runs' || arg.startsWith('--runs=')) {
-      const raw = arg.includes('=') ? arg.split('=')[1] : argv[++i]
-      const runs = Number(raw)
-      if (!Number.isInteger(runs) || runs < 1)
-        throw new Error(`--runs needs a whole number of loads, got "${raw}".`)
-      options.runs = runs
-    }
-    else {
-      throw new Error(`Unknown option "${arg}". Usage: npm run bench [-- --reuse] [--runs 7]`)
-    }
+const USAGE = 'Usage: npm run bench [-- --reuse] [--runs 7]'
+
+export function parseBenchArgs(argv: string[]): Options {
+  let values
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { reuse: { type: 'boolean', default: false }, runs: { type: 'string', default: '7' } },
+      strict: true,
+      allowPositionals: false,
+    }))
   }
-  return options
+  catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error} ${USAGE}`)
+  }
+  const runs = Number(values.runs)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs needs a whole number of loads, got "${values.runs}".`)
+  return { reuse: values.reuse, runs }
 }
 
 function run(command: string, args: string[], cwd: string): Promise<number> {
@@ -88,7 +89,7 @@ async function buildThisDeck(options: Options): Promise<DeckBuild> {
     return { dist, buildMs: result?.timings.totalMs ?? null, result }
   }
   console.log('Building this deck (npm run build)…')
-  const buildMs = await run(process.execPath, ['scripts/build.mjs', '--timings-file', timingsFile], PROJECT_ROOT)
+  const buildMs = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--timings-file', timingsFile], PROJECT_ROOT)
   return { dist, buildMs, result: JSON.parse(await readFile(timingsFile, 'utf8')) as BuildResult }
 }
 
@@ -153,7 +154,9 @@ async function measureLoad(browser: Browser, url: string, settleMs = QUIET_MS): 
     await page.goto(url, { waitUntil: 'commit' })
     await page.waitForFunction(() => (window as unknown as { __firstSlideShownAt?: number }).__firstSlideShownAt, undefined, { timeout: 60_000 })
     const firstSlideMs = await page.evaluate(() => (window as unknown as { __firstSlideShownAt: number }).__firstSlideShownAt)
-    while (inFlight > 0 || performance.now() - lastActivity < settleMs)
+    // The request handlers change inFlight and lastActivity while this loop waits.
+    const isBusy = () => inFlight > 0 || performance.now() - lastActivity < settleMs
+    while (isBusy())
       await page.waitForTimeout(50)
     let bytes = 0
     for (const request of finished)
@@ -192,7 +195,7 @@ async function engineBench(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2))
+  const options = parseBenchArgs(process.argv.slice(2))
   const ours = await buildThisDeck(options)
   const stock = await buildStockDeck(options)
 
@@ -273,7 +276,9 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(code => process.exit(code), (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().then(code => process.exit(code), (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}

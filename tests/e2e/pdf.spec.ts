@@ -1,12 +1,13 @@
 // The two PDFs that `npm run build` puts next to the deck: the slides (one page per slide, chapter
 // outline) behind the deck's download button, and the handout with the speaker notes.
-import type { Deck as DeckSource } from '../../scripts/export-slides.mjs'
+import type { Deck as DeckSource } from '../../scripts/deck/model'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
-import { loadDeck, readOutline } from '../../scripts/export-slides.mjs'
+import { loadDeck } from '../../scripts/deck/model'
+import { readOutline } from '../../scripts/deck/pdf-outline'
 import { expect, test } from './support/deck'
 import { deckDist, PROJECT_ROOT } from './support/deck-env'
 

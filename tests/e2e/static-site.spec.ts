@@ -2,13 +2,13 @@ import type { Page } from '@playwright/test'
 // The built deck on a plain static host: deep links with hash routing, a build under a sub-path
 // (as on GitHub Pages), and the deck working offline once it has been opened.
 import type { ChildProcess } from 'node:child_process'
-import type { Deck as DeckSource } from '../../scripts/export-slides.mjs'
+import type { Deck as DeckSource } from '../../scripts/deck/model'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { loadDeck } from '../../scripts/export-slides.mjs'
+import { loadDeck } from '../../scripts/deck/model'
 import { Deck, expect, test } from './support/deck'
 import { PROJECT_ROOT } from './support/deck-env'
 
@@ -90,7 +90,7 @@ test.describe('built under a sub-path', () => {
     else {
       ownBuild = mkdtempSync(join(tmpdir(), 'deck-base-'))
       siteRoot = ownBuild
-      execFileSync(process.execPath, ['scripts/build.mjs', '--no-pdf', '--base', SUB_PATH, '--out', join(siteRoot, SUB_PATH)], {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--no-pdf', '--base', SUB_PATH, '--out', join(siteRoot, SUB_PATH)], {
         cwd: PROJECT_ROOT,
         stdio: 'ignore',
         timeout: 540_000,
@@ -163,7 +163,7 @@ test.describe('built under a sub-path', () => {
       }
 
       // The explainer reacts to a new command.
-      const explainerSlide = source.slides.find(slide => /<DockerExplainer\b[^>]*\bcompact\b/.test(slide.source))
+      const explainerSlide = source.slides.find(slide => /<DockerExplainer\s(?:[^>]*\s)?compact\b/.test(slide.source))
       expect(explainerSlide, 'a slide with a compact DockerExplainer').toBeDefined()
       await goTo(explainerSlide!.no)
       const explainer = page.locator(`#slide-content [data-slidev-no="${explainerSlide!.no}"] [data-testid="docker-explainer"]`).first()

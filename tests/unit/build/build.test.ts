@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  fontStem,
-  injectBeforeBodyEnd,
-  parseBuildArgs,
-  precacheManifest,
-  registrationScript,
-  serviceWorkerSource,
-  shellUrls,
-} from '../../../scripts/build.mjs'
+import { parseBuildArgs } from '../../../scripts/build'
+import { fontStem, precacheManifest, serviceWorkerScript, shellUrls } from '../../../scripts/offline'
 
 describe('parseBuildArgs', () => {
   it('defaults to the root base, dist/ and both PDFs', () => {
@@ -27,8 +20,10 @@ describe('parseBuildArgs', () => {
   it('refuses a base without its slashes, a missing value and unknown options', () => {
     expect(() => parseBuildArgs(['--base', 'docker-overview'])).toThrow(/must start and end with "\/"/)
     expect(() => parseBuildArgs(['--base', '/docker-overview'])).toThrow(/must start and end with "\/"/)
-    expect(() => parseBuildArgs(['--out'])).toThrow(/--out needs a value/)
-    expect(() => parseBuildArgs(['--download'])).toThrow(/Unknown option "--download"/)
+    expect(() => parseBuildArgs(['--out'])).toThrow(/--out <value>' argument missing/)
+    expect(() => parseBuildArgs(['--out='])).toThrow(/--out needs a value/)
+    expect(() => parseBuildArgs(['--download'])).toThrow(/Unknown option '--download'/)
+    expect(() => parseBuildArgs(['dist'])).toThrow(/Unexpected argument 'dist'/)
   })
 })
 
@@ -96,28 +91,20 @@ describe('precacheManifest', () => {
   })
 })
 
-describe('generated scripts', () => {
+describe('the built service worker', () => {
   const manifest = precacheManifest([{ path: 'assets/a-AbCd1234.js', size: 10 }], ['/sub/'], '/sub/', 'abc123')
 
-  it('the service worker is valid JavaScript that carries the manifest', () => {
-    const source = serviceWorkerSource(manifest)
-    expect(() => new Function(source)).not.toThrow()
-    expect(source).toContain('const VERSION = "abc123"')
-    expect(source).toContain('const BASE = "/sub/"')
-    expect(source).toContain('const LAZY = ["/sub/assets/a-AbCd1234.js"]')
-  })
-
-  it('the registration script is valid JavaScript and registers the worker at the base', () => {
-    const html = registrationScript('/sub/')
-    const body = html.replace(/^<script>/, '').replace(/<\/script>$/, '')
-    expect(() => new Function(body)).not.toThrow()
-    expect(body).toContain('var base = "/sub/"')
-    expect(body).toContain('register(base + "sw.js", { scope: base })')
-  })
-
-  it('goes just before </body>, and says so when there is none', () => {
-    expect(injectBeforeBodyEnd('<html><body><p>x</p></body></html>', '<script>1</script>'))
-      .toBe('<html><body><p>x</p><script>1</script>\n</body></html>')
-    expect(() => injectBeforeBodyEnd('<html></html>', '<script>1</script>')).toThrow(/no <\/body>/)
+  it('is one classic script that starts the worker with the build\'s manifest', async () => {
+    const source = await serviceWorkerScript(manifest)
+    expect(source).not.toMatch(/^\s*(?:import|export)\b/m)
+    const listeners: string[] = []
+    const scope = { addEventListener: (type: string) => listeners.push(type), location: { origin: 'http://x' }, caches: {}, fetch: () => {} }
+    // Runs the script as a worker would, against a fake global scope.
+    // eslint-disable-next-line no-new-func
+    new Function('globalThis', 'self', source)(scope, scope)
+    expect(listeners.sort()).toEqual(['activate', 'fetch', 'install', 'message'])
+    expect(source).toContain('"version": "abc123"')
+    expect(source).toContain('"lazy": ["/sub/assets/a-AbCd1234.js"]')
+    expect(source).not.toContain('__DECK_PRECACHE__')
   })
 })

@@ -3,17 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  chapterOutline,
-  editPdf,
-  fileForRequest,
-  groupIntoChapters,
-  readOutline,
-  serveDirectory,
-  setOutline,
-  titleFromChapterFile,
-} from '../../../scripts/export-slides.mjs'
-import { slideStartPages } from '../../../scripts/handout.mjs'
+import { groupIntoChapters, titleFromChapterFile } from '../../../scripts/deck/model'
+import { chapterOutline, editPdf, readOutline, setOutline } from '../../../scripts/deck/pdf-outline'
+import { fileForRequest, serveDirectory } from '../../../scripts/deck/static-server'
+import { parseHandoutArgs, slideStartPages } from '../../../scripts/handout'
 
 const SLIDES = [
   { title: 'Docker: an overview', file: 'slides.md', note: 'Welcome.' },
@@ -137,5 +130,13 @@ describe('static server', () => {
 
   it('refuses a base without its slashes', async () => {
     await expect(serveDirectory(root, { base: 'sub' })).rejects.toThrow(/start and end with "\/"/)
+  })
+})
+
+describe('handout options', () => {
+  it('defaults to dist/ at the root base, and refuses what it does not know', () => {
+    expect(parseHandoutArgs([])).toEqual({ dist: 'dist', base: '/', out: '' })
+    expect(parseHandoutArgs(['--dist', '/tmp/site', '--out=/tmp/h.pdf'])).toEqual({ dist: '/tmp/site', base: '/', out: '/tmp/h.pdf' })
+    expect(() => parseHandoutArgs(['--pages', '3'])).toThrow(/Unknown option '--pages'.*Usage/)
   })
 })

@@ -1,10 +1,9 @@
-#!/usr/bin/env node
 // Finds a Chromium for tests and PDF export. Playwright cannot download its own browser on every
 // machine, so we look, in order: $CHROMIUM_PATH, Playwright's own installed browser, a system one.
-// `node scripts/find-chromium.mjs` prints the path, or explains how to install one and exits 1.
+// `npx tsx scripts/find-chromium.ts` prints the path, or explains how to install one and exits 1.
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
 
 const SYSTEM_CANDIDATES = [
   '/usr/bin/chromium',
@@ -20,10 +19,8 @@ export const INSTALL_HINT
     + 'or `npx playwright install chromium` where downloads are allowed, '
     + 'or point CHROMIUM_PATH at a Chromium or Chrome binary.'
 
-function playwrightOwnBrowser() {
+function playwrightOwnBrowser(): string | null {
   try {
-    const require = createRequire(import.meta.url)
-    const { chromium } = require('@playwright/test')
     const path = chromium.executablePath()
     return path && existsSync(path) ? path : null
   }
@@ -32,8 +29,7 @@ function playwrightOwnBrowser() {
   }
 }
 
-/** @returns {{ path: string, source: string } | null} */
-export function findChromium(env = process.env) {
+export function findChromium(env: NodeJS.ProcessEnv = process.env): { path: string, source: 'CHROMIUM_PATH' | 'Playwright' | 'system' } | null {
   if (env.CHROMIUM_PATH) {
     // An explicit choice that does not exist is an error, not something to silently replace.
     if (!existsSync(env.CHROMIUM_PATH))
@@ -48,7 +44,7 @@ export function findChromium(env = process.env) {
 }
 
 /** Like findChromium, but stops with the install hint when there is none. */
-export function requireChromium(env = process.env) {
+export function requireChromium(env: NodeJS.ProcessEnv = process.env): string {
   const found = findChromium(env)
   if (!found)
     throw new Error(INSTALL_HINT)

@@ -1,20 +1,25 @@
-#!/usr/bin/env node
+import type { Deck } from './deck/model'
 // The handout for students reading alone: every slide, as rendered by the built deck's print route
 // (real text, selectable, fonts embedded), followed by its speaker notes, on A4 pages.
-// `node scripts/handout.mjs [--dist dist] [--base /] [--out dist/<exportFilename>-handout.pdf]`
+// `npx tsx scripts/handout.ts [--dist dist] [--base /] [--out dist/<exportFilename>-handout.pdf]`
+import type { OutlineItem } from './deck/pdf-outline'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
-import { chapterOutline, editPdf, loadDeck, openPrintRoute, readOutline, serveDirectory, setOutline } from './export-slides.mjs'
-import { requireChromium } from './find-chromium.mjs'
+import { chapterLabel, loadDeck } from './deck/model'
+import { chapterOutline, editPdf, readOutline, setOutline } from './deck/pdf-outline'
+import { openPrintRoute } from './deck/print-route'
+import { serveDirectory } from './deck/static-server'
+import { requireChromium } from './find-chromium'
 
 // A4 at 96 CSS px per inch is 793.7 px wide; with 15 mm side margins the slide is 680 px wide.
 const PAGE_MARGIN = { top: '14mm', bottom: '16mm', left: '15mm', right: '15mm' }
 const CONTENT_WIDTH_PX = 680
 
-function handoutCss(slideWidth) {
+function handoutCss(slideWidth: number): string {
   return `
 @page { size: A4 portrait; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }
 html.print, html.print body, #app, #page-root, #print-container, #print-content {
@@ -71,17 +76,22 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
 `
 }
 
-/** @param {{ exportFilename: string }} deck */
-export function handoutFilename(deck) {
+export function handoutFilename(deck: Pick<Deck, 'exportFilename'>): string {
   return `${deck.exportFilename}-handout.pdf`
 }
 
-/**
- * Renders the handout PDF from a built deck.
- * @param {{ dist: string, base?: string, out: string, projectRoot?: string, chromiumPath?: string, deck?: import('./export-slides.mjs').Deck }} options
- * @returns {Promise<{ out: string, pages: number, slides: number, milliseconds: number }>}
- */
-export async function buildHandout({ dist, base = '/', out, projectRoot = process.cwd(), chromiumPath = requireChromium(), deck: knownDeck }) {
+export interface HandoutOptions {
+  /** The built deck. */
+  dist: string
+  base?: string
+  out: string
+  projectRoot?: string
+  chromiumPath?: string
+  deck?: Deck
+}
+
+/** Renders the handout PDF from a built deck. */
+export async function buildHandout({ dist, base = '/', out, projectRoot = process.cwd(), chromiumPath = requireChromium(), deck: knownDeck }: HandoutOptions): Promise<{ out: string, pages: number, slides: number, milliseconds: number }> {
   const started = performance.now()
   const deck = knownDeck ?? await loadDeck(projectRoot)
   const server = await serveDirectory(dist, { base })
@@ -96,16 +106,17 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
     const page = await context.newPage()
     const containers = await openPrintRoute(page, server.url, deck.slides.length)
 
-    const chapters = deck.slides.map(slide => (slide.chapter === null ? '' : `${deck.chapters[slide.chapter].number}. ${deck.chapters[slide.chapter].title}`))
+    const chapters = deck.slides.map(slide => chapterLabel(deck, slide))
     const missing = await page.evaluate(({ chapters, total, title }) => {
       // The notes come from the built deck itself (what the presenter view shows, already HTML):
       // Slidev's render context, which the app provides to every component.
-      const slidevContext = document.querySelector('#app')?.__vue_app__?._context?.provides?.['$$slidev-context']
-      const slideRoutes = slidevContext?.nav?.slides
+      interface SlideRoute { no: number, meta?: { slide?: { title?: string, noteHTML?: string } } }
+      const app = document.querySelector('#app') as (Element & { __vue_app__?: { _context?: { provides?: Record<string, { nav?: { slides?: unknown } }> } } }) | null
+      const slideRoutes = app?.__vue_app__?._context?.provides?.['$$slidev-context']?.nav?.slides
       if (!Array.isArray(slideRoutes))
         return ['Slidev\'s context ($$slidev-context) is not reachable from #app.__vue_app__']
-      const slideMeta = new Map(slideRoutes.map(route => [route.no, route.meta?.slide]))
-      const problems = []
+      const slideMeta = new Map((slideRoutes as SlideRoute[]).map(route => [route.no, route.meta?.slide]))
+      const problems: string[] = []
       const intro = document.createElement('p')
       intro.className = 'handout-intro'
       intro.textContent = `${title}: each slide with the speaker's notes below it.`
@@ -168,7 +179,7 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
     })
     const pageOfSlide = slideStartPages(readOutline(await PDFDocument.load(pdfBytes)), deck.slides.length)
     const finalBytes = await editPdf(pdfBytes, (pdf) => {
-      setOutline(pdf, chapterOutline(deck, no => pageOfSlide[no - 1]))
+      setOutline(pdf, chapterOutline(deck, no => pageOfSlide[no - 1]!))
       pdf.setTitle(`${deck.title} — handout with notes`)
       pdf.setSubject('Slides with speaker notes')
     })
@@ -182,13 +193,10 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
   }
 }
 
-/**
- * Zero-based PDF page of each slide's heading ("12 / 40 Title…"), found in Chromium's heading outline.
- * @param {import('./export-slides.mjs').OutlineItem[]} outline
- */
-export function slideStartPages(outline, slideCount) {
-  const pageOfSlide = Array.from({ length: slideCount }).fill(-1)
-  const visit = (items) => {
+/** Zero-based PDF page of each slide's heading ("12 / 40 Title…"), found in Chromium's heading outline. */
+export function slideStartPages(outline: OutlineItem[], slideCount: number): number[] {
+  const pageOfSlide = Array.from<number>({ length: slideCount }).fill(-1)
+  const visit = (items: OutlineItem[]) => {
     for (const item of items) {
       const match = /^(\d+) \/ (\d+)(?!\d)/.exec(item.title)
       if (match && Number(match[2]) === slideCount && pageOfSlide[Number(match[1]) - 1] === -1)
@@ -203,30 +211,30 @@ export function slideStartPages(outline, slideCount) {
   return pageOfSlide
 }
 
-function escapeHtml(text) {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`)
 }
 
-function parseArgs(argv) {
-  const options = { dist: 'dist', base: '/', out: '' }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s)
-    const value = () => inline ?? argv[++i]
-    if (flag === '--dist')
-      options.dist = value()
-    else if (flag === '--base')
-      options.base = value()
-    else if (flag === '--out')
-      options.out = value()
-    else
-      throw new Error(`Unknown option ${argv[i]}. Usage: handout.mjs [--dist dist] [--base /] [--out file.pdf]`)
+const USAGE = 'Usage: npx tsx scripts/handout.ts [--dist dist] [--base /] [--out file.pdf]'
+
+export function parseHandoutArgs(argv: string[]): { dist: string, base: string, out: string } {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, out: { type: 'string', default: '' } },
+      strict: true,
+      allowPositionals: false,
+    })
+    return { dist: values.dist, base: values.base, out: values.out }
   }
-  return options
+  catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error} ${USAGE}`)
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    const options = parseArgs(process.argv.slice(2))
+    const options = parseHandoutArgs(process.argv.slice(2))
     const deck = await loadDeck()
     const out = resolve(options.out || join(options.dist, handoutFilename(deck)))
     const result = await buildHandout({ dist: resolve(options.dist), base: options.base, out, deck })
