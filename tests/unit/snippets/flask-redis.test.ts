@@ -97,10 +97,16 @@ const skipReason = pythonMissing ?? (redisServer ? null : 'redis-server not foun
 function redisAnswers(port: number): () => Promise<boolean> {
   return () => new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1')
-    socket.setTimeout(1_000, () => { socket.destroy(); resolve(false) })
+    socket.setTimeout(1_000, () => {
+      socket.destroy()
+      resolve(false)
+    })
     socket.once('error', () => resolve(false))
     socket.once('connect', () => socket.write('PING\r\n'))
-    socket.once('data', (data) => { socket.destroy(); resolve(data.toString().startsWith('+PONG')) })
+    socket.once('data', (data) => {
+      socket.destroy()
+      resolve(data.toString().startsWith('+PONG'))
+    })
   })
 }
 

@@ -87,10 +87,15 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString()
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
   let exited = false
-  child.once('exit', () => { exited = true })
+  child.once('exit', () => {
+    exited = true
+  })
   const server: Server = { process: child, output: () => output, stop: () => stopGroup(child) }
 
   const deadline = Date.now() + (options.timeoutMs ?? 20_000)
@@ -110,7 +115,9 @@ async function stopGroup(child: ChildProcess): Promise<void> {
     return
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
   const signalGroup = (signal: NodeJS.Signals) => {
-    try { process.kill(-child.pid!, signal) }
+    try {
+      process.kill(-child.pid!, signal)
+    }
     catch { /* the group is already gone */ }
   }
   signalGroup('SIGTERM')
