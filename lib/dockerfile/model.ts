@@ -362,9 +362,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Dockerfile
         const from = flags.from ?? null
         const written = words.at(-1) ?? ''
         const fromStage = from === null ? null : (findStage(stages.slice(0, current.index), from)?.index ?? null)
+        // `.`, `..` and `dir/.` name a directory as surely as a trailing `/` does: sources go inside it.
+        const namesDirectory = /(?:^|\/)\.\.?$/.test(written)
         copy = {
           sources: words.slice(0, -1),
-          destination: resolveAgainst(before.workdir, written),
+          destination: resolveAgainst(before.workdir, namesDirectory ? `${written}/` : written),
           from,
           fromStage,
           flags,
