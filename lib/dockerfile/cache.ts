@@ -62,10 +62,11 @@ function stepInputs(step: Step, view: ContextView, stageKeys: ReadonlyMap<number
     const { sources, destination, from, fromStage, flags } = step.copy
     const operation = JSON.stringify([step.keyword, flags, sources, destination])
     if (from !== null) {
-      return { ...base, operation, workdir: '', fromStage: fromStage !== null ? stageKeys.get(fromStage) ?? null : `image:${from}` }
+      return { ...base, operation, workdir: '', user: '', fromStage: fromStage !== null ? stageKeys.get(fromStage) ?? null : `image:${from}` }
     }
     const files = sources.flatMap(source => filesForSource(view, source)).map(file => [file.path, view.checksum(file)] as const)
-    return { ...base, operation, workdir: '', files }
+    // A file op runs as root unless --chown says otherwise: USER does not enter its key.
+    return { ...base, operation, workdir: '', user: '', files }
   }
   if (step.keyword === 'WORKDIR')
     return { ...base, operation: `WORKDIR ${step.after.workdir}`, workdir: '' }
