@@ -1,6 +1,8 @@
 import type { Deck } from './deck/model'
 // The handout for students reading alone: every slide, as rendered by the built deck's print route
-// (real text, selectable, fonts embedded), followed by its speaker notes, on A4 pages.
+// (real text, selectable, fonts embedded), followed by its speaker notes, on A4 landscape pages. It is
+// for a reader: presenter-only lines (`Room: …`) are left out, an explainer's parts are a table in the
+// notes, the cheat sheet is one table of its own, and no slide is shrunk below PRINT_ZOOM_FLOOR.
 // `npx tsx scripts/handout.ts [--dist dist] [--base /] [--out dist/<exportFilename>-handout.pdf]`
 import type { OutlineItem } from './deck/pdf-outline'
 import { writeFile } from 'node:fs/promises'
@@ -9,19 +11,28 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
+import { cheatSheetTable, dropRoomLines, explainerTables, ROOM_MARKER } from './deck/handout-page'
 import { chapterLabel, loadDeck } from './deck/model'
 import { chapterOutline, editPdf, readOutline, setOutline } from './deck/pdf-outline'
-import { openPrintRoute } from './deck/print-route'
+import { openPrintRoute, PRINT_ZOOM_FLOOR } from './deck/print-route'
 import { serveDirectory } from './deck/static-server'
 import { requireChromium } from './find-chromium'
 
-// A4 at 96 CSS px per inch is 793.7 px wide; with 15 mm side margins the slide is 680 px wide.
-const PAGE_MARGIN = { top: '14mm', bottom: '16mm', left: '15mm', right: '15mm' }
-const CONTENT_WIDTH_PX = 680
+// A4 landscape at 96 CSS px per inch is 1122.5 px wide. A portrait page would shrink a 980 px slide
+// to 0.69 (explainer text at 6 pt); landscape keeps it at SLIDE_ZOOM with the notes below it.
+const PAGE_MARGIN = { top: '12mm', bottom: '14mm', left: '14mm', right: '14mm' }
+const PAGE_CONTENT_WIDTH_PX = 1122.5 - (2 * 14 * 96) / 25.4
+export const SLIDE_ZOOM = 0.9
 
-function handoutCss(slideWidth: number): string {
+/** How much a slide of this width is shrunk on the page: SLIDE_ZOOM, less only if the page is narrower. */
+export function handoutSlideZoom(slideWidth: number): number {
+  // The frame adds a pixel on each side.
+  return Math.min(SLIDE_ZOOM, PAGE_CONTENT_WIDTH_PX / (slideWidth + 2))
+}
+
+function handoutCss(zoom: number): string {
   return `
-@page { size: A4 portrait; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }
+@page { size: A4 landscape; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }
 html.print, html.print body, #app, #page-root, #print-container, #print-content {
   background: #fff !important;
 }
@@ -35,9 +46,12 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
   break-before: auto !important;
   break-after: auto !important;
   break-inside: avoid;
-  outline: 0.5px solid #b9b9b9;
+  /* A frame drawn in the page's own grey, whole: a hairline outline printed in parts. */
+  border: 1px solid #c8c8c8;
+  box-sizing: content-box;
+  margin: 0 auto;
   /* zoom, unlike a transform, shrinks the layout box too, and text stays text. */
-  zoom: ${CONTENT_WIDTH_PX / slideWidth};
+  zoom: ${zoom.toFixed(4)};
 }
 .handout-intro { font: 10.5pt/1.4 'Nunito Sans', sans-serif; color: #444; margin: 0 0 4mm; }
 .handout-heading {
@@ -54,12 +68,18 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
 .handout-heading .handout-slide-no { color: #777; font-weight: 400; font-variant-numeric: tabular-nums; }
 .handout-heading .handout-chapter { margin-left: auto; color: #777; font-weight: 400; font-size: 9.5pt; }
 .handout-notes {
-  margin: 5mm 0 0;
-  font: 11pt/1.5 'Nunito Sans', sans-serif;
+  margin: 4mm 0 0;
+  font: 11pt/1.45 'Nunito Sans', sans-serif;
   color: #1f1f1f;
+  /* A landscape line would be too long to read: two columns. */
+  column-count: 2;
+  column-gap: 9mm;
 }
 .handout-notes p { margin: 0 0 0.6em; }
-.handout-notes ul, .handout-notes ol { margin: 0 0 0.6em; padding-left: 1.3em; }
+.handout-notes ul, .handout-notes ol { margin: 0 0 0.6em; padding-left: 1.4em; }
+.handout-notes ul { list-style: disc outside; }
+.handout-notes ol { list-style: decimal outside; }
+.handout-notes li { display: list-item; }
 .handout-notes li { margin: 0.15em 0; }
 .handout-notes code {
   font-family: 'Fira Code', monospace;
@@ -73,6 +93,32 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
 .handout-notes a { color: #0b5c7a; }
 .handout-notes .slidev-note-click-mark { display: none; }
 .handout-notes.handout-empty { color: #777; font-style: italic; }
+/* The explainer on the slide shows its command; its parts are the table in the notes. */
+.print-slide-container .docker-explainer .tabs { display: none !important; }
+table.handout-explainer, table.handout-cheat-sheet {
+  width: 100%;
+  border-collapse: collapse;
+  margin: 0 0 0.8em;
+  font: 10.5pt/1.35 'Nunito Sans', sans-serif;
+  break-inside: auto;
+  column-span: all;
+}
+.handout-explainer caption { caption-side: top; text-align: left; font-weight: 600; margin-bottom: 0.3em; }
+.handout-explainer th, .handout-cheat-sheet th { text-align: left; font-weight: 700; }
+.handout-explainer th, .handout-explainer td, .handout-cheat-sheet td {
+  border-bottom: 1px solid #d0d0d0;
+  padding: 0.25em 0.5em 0.25em 0;
+  vertical-align: top;
+}
+.handout-explainer td:first-child { white-space: nowrap; }
+.handout-explainer td:last-child { color: #8a3b00; }
+.handout-cheat-sheet-page { break-before: page; }
+.handout-cheat-sheet-page h2 { font: 700 14pt/1.3 'Nunito Sans', sans-serif; margin: 0 0 3mm; }
+.handout-cheat-sheet { columns: auto; }
+.handout-cheat-sheet tbody { break-inside: avoid; }
+.handout-cheat-sheet th { padding: 0.7em 0 0.2em; font-size: 11.5pt; border-bottom: 2px solid #888; }
+.handout-cheat-sheet td:first-child { width: 45%; }
+.handout-cheat-sheet code, .handout-explainer code { font-family: 'Fira Code', monospace; font-size: 0.92em; }
 `
 }
 
@@ -99,7 +145,7 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
   try {
     // No service worker: the handout must not start the deck's offline precache while printing.
     const context = await browser.newContext({
-      viewport: { width: CONTENT_WIDTH_PX, height: 1000 },
+      viewport: { width: Math.round(PAGE_CONTENT_WIDTH_PX), height: 1000 },
       colorScheme: 'light',
       serviceWorkers: 'block',
     })
@@ -107,7 +153,10 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
     const containers = await openPrintRoute(page, server.url, deck.slides.length)
 
     const chapters = deck.slides.map(slide => chapterLabel(deck, slide))
-    const missing = await page.evaluate(({ chapters, total, title }) => {
+    // The page-side helpers, by their source (tsx names functions with __name: an identity there).
+    await page.addScriptTag({ content: `globalThis.__name ??= (f) => f;\nglobalThis.__handout = { dropRoomLines: ${dropRoomLines}, explainerTables: ${explainerTables}, cheatSheetTable: ${cheatSheetTable} }` })
+    const missing = await page.evaluate(({ chapters, total, title, roomMarker }) => {
+      const helpers = (globalThis as unknown as { __handout: { dropRoomLines: typeof dropRoomLines, explainerTables: typeof explainerTables, cheatSheetTable: typeof cheatSheetTable } }).__handout
       // The notes come from the built deck itself (what the presenter view shows, already HTML):
       // Slidev's render context, which the app provides to every component.
       interface SlideRoute { no: number, meta?: { slide?: { title?: string, noteHTML?: string } } }
@@ -142,8 +191,11 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
         notes.className = 'handout-notes'
         if (meta?.noteHTML?.trim()) {
           notes.innerHTML = meta.noteHTML
+          helpers.dropRoomLines(notes, roomMarker)
         }
-        else {
+        const tables = helpers.explainerTables(container)
+        notes.prepend(...tables)
+        if (!notes.textContent?.trim()) {
           notes.classList.add('handout-empty')
           notes.textContent = 'No notes for this slide.'
         }
@@ -152,13 +204,30 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
         if (index === 0)
           heading.before(intro)
       })
+      const sheets = [...document.querySelectorAll('.print-slide-container .cheat-sheet')]
+      const table = helpers.cheatSheetTable(sheets)
+      if (sheets.length > 0 && !table)
+        problems.push('the cheat sheet slides hold no "**Topic**" paragraph followed by a list')
+      if (table) {
+        const page = document.createElement('section')
+        page.className = 'handout-cheat-sheet-page'
+        const heading = document.createElement('h2')
+        heading.textContent = 'Cheat sheet'
+        page.append(heading, table)
+        const last = sheets.at(-1)!.closest('.print-slide-container')!
+        const lastNotes = last.nextElementSibling?.classList.contains('handout-notes') ? last.nextElementSibling : last
+        lastNotes.after(page)
+      }
       return problems
-    }, { chapters, total: deck.slides.length, title: deck.title })
+    }, { chapters, total: deck.slides.length, title: deck.title, roomMarker: ROOM_MARKER })
     if (missing.length > 0)
       throw new Error(`Cannot build the handout: ${missing.join('; ')}.`)
 
     const slideWidth = await containers.first().evaluate(element => element.getBoundingClientRect().width)
-    await page.addStyleTag({ content: handoutCss(slideWidth) })
+    const zoom = handoutSlideZoom(slideWidth)
+    if (zoom < PRINT_ZOOM_FLOOR)
+      throw new Error(`A ${slideWidth} px slide would print at ${zoom.toFixed(2)}× in the handout, below the ${PRINT_ZOOM_FLOOR}× floor.`)
+    await page.addStyleTag({ content: handoutCss(zoom) })
     await page.evaluate(title => (document.title = title), `${deck.title} — handout with notes`)
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
 
@@ -167,12 +236,13 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
     // the chapter outline.
     const pdfBytes = await page.pdf({
       format: 'A4',
+      landscape: true,
       margin: PAGE_MARGIN,
       printBackground: true,
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: `<div style="width:100%;font:8pt sans-serif;color:#777;padding:0 15mm;display:flex;justify-content:space-between">`
+      footerTemplate: `<div style="width:100%;font:8pt sans-serif;color:#777;padding:0 14mm;display:flex;justify-content:space-between">`
         + `<span>${escapeHtml(deck.title)} — handout</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       outline: true,
       tagged: true,

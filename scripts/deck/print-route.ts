@@ -2,6 +2,9 @@
 // Slidev's exporter does it, with room to wait on a slow machine.
 import type { Locator, Page } from '@playwright/test'
 
+/** No printed slide, and nothing on one, is shrunk further than this (text stays ≥ 8 pt). */
+export const PRINT_ZOOM_FLOOR = 0.85
+
 /** How long one slide may take to settle in print (Pyodide starting on a busy machine takes a while). */
 export const PRINT_WAIT_MS = 180_000
 
@@ -13,6 +16,8 @@ export const PRINT_WAIT_MS = 180_000
 export async function openPrintRoute(page: Page, deckUrl: string, slideCount: number): Promise<Locator> {
   const pageErrors: string[] = []
   page.on('pageerror', error => pageErrors.push(error.message))
+  // tsx names the functions it compiles with __name(); callers' page.evaluate code then needs it.
+  await page.addInitScript({ content: 'globalThis.__name ??= (f) => f' })
   await page.goto(`${deckUrl}?print=true#/print`, { waitUntil: 'networkidle', timeout: PRINT_WAIT_MS })
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
   const containers = page.locator('.print-slide-container')

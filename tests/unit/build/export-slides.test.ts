@@ -5,8 +5,9 @@ import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { groupIntoChapters, titleFromChapterFile } from '../../../scripts/deck/model'
 import { chapterOutline, editPdf, readOutline, setOutline } from '../../../scripts/deck/pdf-outline'
+import { PRINT_ZOOM_FLOOR } from '../../../scripts/deck/print-route'
 import { fileForRequest, serveDirectory } from '../../../scripts/deck/static-server'
-import { parseHandoutArgs, slideStartPages } from '../../../scripts/handout'
+import { handoutSlideZoom, parseHandoutArgs, slideStartPages } from '../../../scripts/handout'
 
 const SLIDES = [
   { title: 'Docker: an overview', file: 'slides.md', note: 'Welcome.' },
@@ -138,5 +139,12 @@ describe('handout options', () => {
     expect(parseHandoutArgs([])).toEqual({ dist: 'dist', base: '/', out: '' })
     expect(parseHandoutArgs(['--dist', '/tmp/site', '--out=/tmp/h.pdf'])).toEqual({ dist: '/tmp/site', base: '/', out: '/tmp/h.pdf' })
     expect(() => parseHandoutArgs(['--pages', '3'])).toThrow(/Unknown option '--pages'.*Usage/)
+  })
+})
+
+describe('handout page', () => {
+  it('prints the deck\'s 980 px slides above the zoom floor, and would not a much wider one', () => {
+    expect(handoutSlideZoom(980)).toBeGreaterThanOrEqual(PRINT_ZOOM_FLOOR)
+    expect(handoutSlideZoom(1600)).toBeLessThan(PRINT_ZOOM_FLOOR)
   })
 })
