@@ -4,7 +4,7 @@
 import type { CatalogImage } from './catalog'
 import type { ContainerConfig } from './container-config'
 import type { CommandFlag, ParsedCommand } from './parse-command'
-import type { ShellCommand, Word } from './tokenize'
+import type { Expansion, ShellCommand, Word } from './tokenize'
 import type {
   CommandExplanation,
   ImageReference,
@@ -17,11 +17,14 @@ import type {
 } from './types'
 import type { FlagValue, NetworkValue, RestartPolicy } from './values'
 import { toCompose } from '../compose/yaml'
+import { shellJoin } from '../text/shell-words'
 import { containerConfigOf } from './container-config'
 import { commandHasTrait } from './grammar'
 import { catalogImageOf, programToRun } from './image-defaults'
 import { effectiveValue, isFlagOn, parseCommand } from './parse-command'
-import { overlapsExpansion } from './tokenize'
+import { describePlaceholder, placeholdersIn } from './placeholders'
+import { SHELL_KEYWORDS } from './shell-syntax'
+import { substitutionOf } from './substitution'
 import { findWarnings } from './warnings'
 
 function quote(text: string): string {
@@ -134,6 +137,10 @@ function describeSize(bytes: number): string {
   return `${size} ${units[unit]}`
 }
 
+function placeholderNotes(placeholders: readonly Expansion[]): string {
+  return placeholders.map(p => ` ${describePlaceholder(p.text)}`).join('')
+}
+
 /** Our explanation of one flag with its value. */
 function describeFlag(flag: CommandFlag, command: ParsedCommand): string {
   const spec = flag.spec
@@ -147,13 +154,15 @@ function describeFlag(flag: CommandFlag, command: ParsedCommand): string {
     }
     return spec.explain ?? spec.help
   }
-  const expanded = flag.valueWord && flag.valueSpan && overlapsExpansion(flag.valueWord, flag.valueSpan)
-  const note = expanded ? ' The shell fills in part of this value before docker sees it.' : ''
+  const placeholders = flag.valueWord && flag.valueSpan ? placeholdersIn(flag.valueWord, flag.valueSpan) : []
+  const expanded = flag.valueWord && flag.valueSpan && flag.valueWord.expansions.some(e => e.kind !== 'placeholder' && e.start < flag.valueSpan!.end && flag.valueSpan!.start < e.end)
+  const note = `${expanded ? ' The shell fills in part of this value before docker sees it.' : ''}${placeholderNotes(placeholders)}`
   const specific = describeValue(flag, value, command)
   if (specific)
     return specific + note
   const general = spec.explain ?? spec.help
-  return (general.includes('{value}') ? general.replaceAll('{value}', value) : `${general}: ${value}`) + note
+  const sentence = general.includes('{value}') ? general.replaceAll('{value}', value) : `${general}: ${value}`
+  return `${sentence}${note && !/[.!?]$/.test(sentence) ? '.' : ''}${note}`
 }
 
 /** What this value does, read from the flag's typed value; null: the table's general explanation. */
@@ -230,7 +239,21 @@ function describeRedirection(operator: string, target: string): string {
   return `The shell ${operator.includes('>>') ? 'appends' : 'writes'} the program's ${stream} to the file ${target}, on your computer (not in a container).`
 }
 
-function describeArgument(kind: string | undefined, value: string, command: ParsedCommand): string {
+/** An argument the shell fills in with the output of a command it runs first. */
+function describeSubstitutedArgument(word: Word): string | null {
+  const substitution = substitutionOf(word)
+  if (!substitution)
+    return null
+  const text = substitution.output
+    ? `The ${substitution.output.replace(/^the /, '')}: your shell runs ${quote(substitution.inner)} first and passes each one it prints as an argument.`
+    : `What ${quote(substitution.inner)} prints: your shell runs it first and passes each word of its output as an argument.`
+  return text
+}
+
+function describeArgument(kind: string | undefined, value: string, command: ParsedCommand, word?: Word): string {
+  const substituted = word ? describeSubstitutedArgument(word) : null
+  if (substituted)
+    return substituted
   switch (kind) {
     case 'container':
       return `The container ${quote(value)}, by name or ID.`
@@ -300,20 +323,32 @@ function adjacentRuns(input: string, words: readonly Word[]): Span[] {
   return runs
 }
 
+function describePrefix(word: Word, kind: ParsedCommand['prefix'][number]['kind'], parsed: ParsedCommand): string {
+  switch (kind) {
+    case 'sudo':
+      return 'Runs what follows as the administrator (root). Often needed when your user is not in the docker group.'
+    case 'assignment':
+      return `Sets the variable ${word.value.split('=')[0]} for this one command only.`
+    case 'keyword':
+      if (word.value === 'for')
+        return 'Starts a loop: the commands between `do` and `done` run once for each word after `in`.'
+      if (word.value === 'in')
+        return 'The words the loop goes through follow.'
+      return SHELL_KEYWORDS[word.raw] ?? `The shell keyword ${quote(word.value)}.`
+    case 'loop-variable':
+      return `On each turn the shell sets ${quote(`$${word.value}`)} to the next word, so the body can use it.`
+    case 'loop-item': {
+      const substituted = describeSubstitutedArgument(word)
+      const variable = parsed.prefix.find(p => p.kind === 'loop-variable')?.word.value ?? ''
+      return substituted ?? `One turn of the loop with ${quote(`$${variable}`)} set to ${quote(word.value)}.`
+    }
+  }
+}
+
 function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand, image: ImageReference | null, config: ContainerConfig | null): Segment[] {
   const segments: Segment[] = []
-  for (const { word, kind } of parsed.prefix) {
-    segments.push(
-      segment(
-        input,
-        'shell',
-        word,
-        kind === 'sudo'
-          ? 'Runs what follows as the administrator (root). Often needed when your user is not in the docker group.'
-          : `Sets the variable ${word.value.split('=')[0]} for this one command only.`,
-      ),
-    )
-  }
+  for (const { word, kind } of parsed.prefix)
+    segments.push(segment(input, 'shell', word, describePrefix(word, kind, parsed)))
   for (const redirection of shell.redirections)
     segments.push(segment(input, 'shell', redirection, describeRedirection(redirection.operator, redirection.target?.value ?? '')))
   if (!parsed.program)
@@ -351,7 +386,8 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
     if (kind === 'image') {
       const ref = image && arg.word.value === image.raw ? image : null
       const known = ref ? describeCatalogImage(catalogImageOf(ref), config) : ''
-      segments.push(segment(input, 'image', arg.word, ref ? `${ref.explanation}${known}` : `The image ${quote(arg.word.value)}.`))
+      const said = ref ? `${ref.explanation}${known}` : describeSubstitutedArgument(arg.word) ?? `The image ${quote(arg.word.value)}.`
+      segments.push(segment(input, 'image', arg.word, `${said}${placeholderNotes(placeholdersIn(arg.word))}`))
     }
     else if (!parsed.spec && arg === parsed.args[0]) {
       segments.push(segment(input, 'unknown', arg.word, `docker has no command called ${quote(arg.word.value)}.`))
@@ -365,7 +401,7 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
       segments.push(segment(input, 'unknown', arg.word, `One argument too many: ${quote(arg.word.value)}.`))
     }
     else {
-      segments.push(segment(input, 'argument', arg.word, describeArgument(kind, arg.word.value, parsed)))
+      segments.push(segment(input, 'argument', arg.word, `${describeArgument(kind, arg.word.value, parsed, arg.word)}${placeholderNotes(placeholdersIn(arg.word))}`))
     }
   }
   if (commandArgs.length > 0) {
@@ -460,19 +496,37 @@ function runSummary(parsed: ParsedCommand, run: RunPicture, config: ContainerCon
   const program = programToRun(config, catalog)
   const prompt = program?.interactive ? ', an interactive prompt' : ''
   const what = program?.isDefault
-    ? `running the image's default command, ${quote(program.argv.join(' '))}${prompt}`
+    ? `running the image's default command, ${quote(shellJoin(program.argv))}${prompt}`
     : program
-      ? `running ${quote(program.argv.join(' '))}${prompt}`
+      ? `running ${quote(shellJoin(program.argv))}${prompt}`
       : run.command.length ? `running ${quote(run.command.join(' '))}` : 'running the image\'s default command'
   const verb = create ? 'Creates (without starting) a new container' : 'Starts a new container'
   return `${verb} from ${image}${traits.length ? `, ${traits.join(', ')}` : ''}, ${what}.`
+}
+
+/** A command with no program: a loop header, a keyword alone (`done`, `fi`), or variable settings. */
+function describeShellOnly(parsed: ParsedCommand): string {
+  const variable = parsed.prefix.find(p => p.kind === 'loop-variable')?.word.value
+  if (variable !== undefined) {
+    const items = parsed.prefix.filter(p => p.kind === 'loop-item').map(p => p.word)
+    const over = items.length === 0
+      ? 'once for each argument of the script'
+      : items.length === 1 && substitutionOf(items[0]!)
+        ? `once for each ${substitutionOf(items[0]!)!.output?.replace(/^the /, 'of the ') ?? 'word'} ${quote(substitutionOf(items[0]!)!.inner)} prints`
+        : `once for each of ${items.map(w => quote(w.value)).join(', ')}`
+    return `A loop: the shell runs the commands between \`do\` and \`done\` ${over}, with ${quote(`$${variable}`)} set to it in turn.`
+  }
+  const keywords = parsed.prefix.filter(p => p.kind === 'keyword')
+  if (keywords.length > 0)
+    return SHELL_KEYWORDS[keywords.at(-1)!.word.raw] ?? 'Shell syntax, no program to run.'
+  return 'Only shell settings, no program to run.'
 }
 
 function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture | null, config: ContainerConfig | null): string {
   if (shell.error)
     return `The shell cannot run this yet: ${shell.error.message}`
   if (!parsed.program)
-    return 'Only shell settings, no program to run.'
+    return describeShellOnly(parsed)
   if (!parsed.isDocker)
     return describeOtherProgram(shell.words.slice(shell.words.indexOf(parsed.program)))
   if (parsed.errors.length > 0)
@@ -495,7 +549,7 @@ function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture |
   const firstSentence = /^.*?[.!?](?=\s|$)/.exec(parsed.spec.explain)?.[0] ?? parsed.spec.explain
   const args = parsed.args
     .filter(a => a.spec && a.spec.kind !== 'command')
-    .map(a => describeArgument(a.spec?.kind, a.word.value, parsed).replace(/\.$/, ''))
+    .map(a => describeArgument(a.spec?.kind, a.word.value, parsed, a.word).replace(/\.$/, ''))
   const here = args.length > 0 ? ` Here: ${args.map(a => a.charAt(0).toLowerCase() + a.slice(1)).join('; ')}.` : ''
   return `${firstSentence.replace(/([^.!?])$/, '$1.')}${here}`
 }

@@ -6,6 +6,8 @@ import type { ShellCommand, Word } from './tokenize'
 import type { ArgSpec, CommandSpec, CommandTrait, Diagnostic, ErrorCode, FlagSpec, ImageReference, Span } from './types'
 import type { FlagValue, MountValue } from './values'
 import { commandHasTrait, findFlag, resolveCommand, ROOT_COMMAND, suggestCommand, suggestFlag } from './grammar'
+import { namesAPath } from './placeholders'
+import { isLoopHeader, SHELL_KEYWORDS } from './shell-syntax'
 import { overlapsExpansion, valueSpan } from './tokenize'
 import { checkFlagValue, parseImageReference, valueOfKind } from './values'
 
@@ -45,8 +47,11 @@ export interface ParsedArg {
 }
 
 export interface ParsedCommand {
-  /** `NAME=value` assignments and `sudo` before the program. */
-  prefix: { word: Word, kind: 'assignment' | 'sudo' }[]
+  /**
+   * Before the program: `NAME=value` assignments, `sudo`, and the shell's keywords (`do`, `then`,
+   * `if`…). A loop header `for NAME in WORDS` is all prefix: its variable and the words it takes.
+   */
+  prefix: { word: Word, kind: 'assignment' | 'sudo' | 'keyword' | 'loop-variable' | 'loop-item' }[]
   program: Word | null
   isDocker: boolean
   globalFlags: CommandFlag[]
@@ -411,7 +416,10 @@ function shellFilledMount(flag: CommandFlag, value: FlagValue): FlagValue {
   if (!mount || mount.syntax !== 'volume' || mount.type !== 'volume' || !flag.valueWord)
     return value
   const sourceStart = valueSpan(flag.valueWord, flag.valueOffset, flag.valueOffset + 1).start
-  return overlapsExpansion(flag.valueWord, { start: sourceStart, end: sourceStart + 1 }) ? { kind: 'mount', mount: { ...mount, type: 'bind' } } : value
+  const filling = flag.valueWord.expansions.find(e => e.start <= sourceStart && sourceStart < e.end)
+  // A documentation placeholder is a folder only when it says so (`<path/to/data>`, not `<volume>`).
+  const isPath = filling !== undefined && (filling.kind !== 'placeholder' || namesAPath(filling))
+  return isPath ? { kind: 'mount', mount: { ...mount, type: 'bind' } } : value
 }
 
 /** Parses one shell command. Words are relative to the command's text. */
@@ -434,9 +442,18 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     version: false,
     errors: [],
   }
+  if (isLoopHeader(words)) {
+    parsed.prefix = words.map((word, n) => ({ word, kind: n === 1 ? 'loop-variable' : n < 3 ? 'keyword' : 'loop-item' }))
+    return parsed
+  }
   let i = 0
-  while (i < words.length && (isAssignment(words[i]!) || words[i]!.value === 'sudo')) {
-    parsed.prefix.push({ word: words[i]!, kind: words[i]!.value === 'sudo' ? 'sudo' : 'assignment' })
+  while (i < words.length) {
+    const word = words[i]!
+    // Keywords only count unquoted, before any assignment or program (`echo do` prints "do").
+    const keyword = !word.quoted && word.raw in SHELL_KEYWORDS && parsed.prefix.every(p => p.kind === 'keyword')
+    if (!keyword && !isAssignment(word) && word.value !== 'sudo')
+      break
+    parsed.prefix.push({ word, kind: keyword ? 'keyword' : word.value === 'sudo' ? 'sudo' : 'assignment' })
     i++
   }
   const program = words[i]

@@ -6,7 +6,11 @@ import type { Diagnostic, Span } from './types'
 
 /** Text the shell replaces before docker sees it: the value docker gets depends on your shell. */
 export interface Expansion extends Span {
-  kind: 'variable' | 'command' | 'arithmetic' | 'tilde' | 'glob'
+  /**
+   * `placeholder`: not the shell's, but documentation's: `<path/to/data>`, `YOUR_TOKEN`, `...`,
+   * text the reader is meant to replace before running the command.
+   */
+  kind: 'variable' | 'command' | 'arithmetic' | 'tilde' | 'glob' | 'placeholder'
   text: string
 }
 
@@ -47,6 +51,20 @@ const REDIRECT = /^(\d*)(&>>|&>|>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)/
 
 function isBlank(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v'
+}
+
+/** `<path/to/data>`, `<container name>`: a placeholder of the docs, not a redirection. */
+const ANGLE_PLACEHOLDER = /^<[a-z][\w./:@-]*(?: [\w./:@-]+){0,3}>/i
+/** `YOUR_TOKEN`, `YOUR-IMAGE`: written in capitals to be replaced. */
+const NAMED_PLACEHOLDER = /(?<![\w$])YOUR[_-][A-Z0-9_-]*[A-Z0-9]/g
+/** A whole word `...` or `…`: "more of the same" in usage lines. */
+const ELLIPSIS = /^(?:\.\.\.|…)$/
+
+function angledPlaceholderAt(text: string, at: number): number | null {
+  if (text[at] !== '<')
+    return null
+  const match = ANGLE_PLACEHOLDER.exec(text.slice(at, at + 64))
+  return match ? at + match[0].length : null
 }
 
 function isOperatorStart(ch: string): boolean {
@@ -203,6 +221,18 @@ function readExpansion(state: WordState, text: string, at: number): number | nul
   return null
 }
 
+/** `YOUR_TOKEN` anywhere in the word, `...` as the whole word: placeholders, unless the shell expands them. */
+function markNamedPlaceholders(state: WordState, start: number, end: number): void {
+  const raw = state.text.slice(start, end)
+  const found = ELLIPSIS.test(raw) ? [{ index: 0, text: raw }] : [...raw.matchAll(NAMED_PLACEHOLDER)].map(m => ({ index: m.index, text: m[0] }))
+  for (const { index, text } of found) {
+    const at = start + index
+    if (!state.expansions.some(e => e.start < at + text.length && at < e.end))
+      addExpansionTo(state, 'placeholder', at, at + text.length)
+  }
+  state.expansions.sort((a, b) => a.start - b.start)
+}
+
 /** Reads one word starting at `start` (not a blank, operator or comment). */
 function readWord(text: string, start: number): Word {
   let i = start
@@ -214,6 +244,13 @@ function readWord(text: string, start: number): Word {
 
   while (i < text.length) {
     const ch = text[i]!
+    const placeholderEnd = angledPlaceholderAt(text, i)
+    if (placeholderEnd !== null) {
+      addExpansionTo(state, 'placeholder', i, placeholderEnd)
+      appendChars(state, text.slice(i, placeholderEnd), i)
+      i = placeholderEnd
+      continue
+    }
     if (isBlank(ch) || ch === '\n' || isOperatorStart(ch))
       break
     if (ch === '\\') {
@@ -309,6 +346,7 @@ function readWord(text: string, start: number): Word {
     appendChars(state, ch, i)
     i++
   }
+  markNamedPlaceholders(state, start, i)
   return {
     start,
     end: i,
@@ -354,13 +392,13 @@ function* scan(text: string): Generator<RawToken> {
       continue
     }
     // Only reached at a word boundary, so leading digits (`2>`) belong to the operator.
-    const redirect = REDIRECT.exec(text.slice(i, i + 12))
+    const redirect = angledPlaceholderAt(text, i) === null ? REDIRECT.exec(text.slice(i, i + 12)) : null
     if (redirect) {
       yield { type: 'operator', start: i, end: i + redirect[0].length, operator: redirect[0] }
       i += redirect[0].length
       continue
     }
-    if (isOperatorStart(ch)) {
+    if (isOperatorStart(ch) && angledPlaceholderAt(text, i) === null) {
       const op = SEPARATORS.find(candidate => text.startsWith(candidate, i)) ?? ch
       yield { type: 'operator', start: i, end: i + op.length, operator: op }
       i += op.length

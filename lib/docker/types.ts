@@ -147,6 +147,8 @@ export interface CommandSpec {
   /** true for management commands (`docker volume`) that only group subcommands. */
   group?: boolean
   traits?: readonly CommandTrait[]
+  /** For listing commands: what they list, with `--all`, and what `-q` prints (for `$(docker ps -aq)`). */
+  lists?: { what: string, all?: string, ids: string }
   /**
    * false: flags stop at the first argument, everything after belongs to a program (run's command,
    * exec's command, top's ps options). Default: flags and arguments mix, as cobra allows.
@@ -216,6 +218,8 @@ export type WarningCode
     | 'PRIVILEGED'
     | 'IMPLICIT_LATEST'
     | 'SHELL_EXPANSION'
+  /** Text from documentation meant to be replaced: `<path/to/data>`, `YOUR_TOKEN`, `...`. */
+    | 'PLACEHOLDER'
     | 'DEPRECATED_FLAG'
   /** The client lets the value through; the daemon refuses it when the container is created. */
     | 'DAEMON_REFUSES'

@@ -6,9 +6,11 @@ import type { CommandFlag, ParsedCommand } from './parse-command'
 import type { ShellCommand, Word } from './tokenize'
 import type { CommandTrait, ImageReference, Span, Warning, WarningCode } from './types'
 import type { EnvValue } from './values'
+import { shellJoin } from '../text/shell-words'
 import { commandHasTrait, findFlag } from './grammar'
 import { catalogImageOf, programToRun } from './image-defaults'
 import { effectiveValue, isFlagOn, mountOfFlag, scanFlags } from './parse-command'
+import { describePlaceholder, placeholdersIn } from './placeholders'
 import { valueOfKind } from './values'
 
 export interface WarningContext {
@@ -177,7 +179,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
     find({ parsed }) {
       return parsed.flags.flatMap((flag) => {
         const mount = mountOfFlag(flag)
-        if (!mount || mount.syntax !== 'volume' || mount.type !== 'volume')
+        if (!mount || mount.syntax !== 'volume' || mount.type !== 'volume' || (flag.valueWord && placeholdersIn(flag.valueWord).length > 0))
           return []
         const name = mount.source ?? ''
         return [
@@ -333,7 +335,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
       const word = (config.command.length > 0 ? parsed.args.find(a => a.spec?.kind === 'command') : parsed.args.find(a => a.spec?.kind === 'image'))?.word
       if (!word)
         return []
-      const what = run.isDefault ? `The image's default command, \`${run.argv.join(' ')}\`,` : `\`${run.argv.join(' ')}\``
+      const what = run.isDefault ? `The image's default command, \`${shellJoin(run.argv)}\`,` : `\`${shellJoin(run.argv)}\``
       const starts = hasTrait(parsed, 'starts-container') ? '' : ' when the container starts'
       const fix = config.detach ? 'add -it (-dit keeps it running in the background) or give a command that keeps working' : 'add -it to talk to it, or give a command that does not wait for input'
       return [{
@@ -344,12 +346,19 @@ export const WARNING_RULES: readonly WarningRule[] = [
     },
   },
   {
+    code: 'PLACEHOLDER',
+    appliesTo: ['any'],
+    find({ shell }) {
+      return shell.words.flatMap(word => placeholdersIn(word).map(e => ({ start: e.start, end: e.end, message: describePlaceholder(e.text) })))
+    },
+  },
+  {
     code: 'SHELL_EXPANSION',
     appliesTo: ['any'],
     find({ shell }) {
       const words = [...shell.words, ...shell.redirections.flatMap(r => (r.target ? [r.target] : []))]
       return words.flatMap(word =>
-        word.expansions.map((e) => {
+        word.expansions.filter(e => e.kind !== 'placeholder').map((e) => {
           const message
             = e.kind === 'variable'
               ? `Your shell replaces ${e.text} with its value before docker runs, so what docker gets depends on your shell.`

@@ -246,6 +246,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['container', 'ls'],
+    lists: { what: 'the running containers', all: 'all containers, stopped ones included', ids: 'IDs' },
     aliases: [['container', 'list'], ['container', 'ps'], ['ps']],
     summary: 'List containers',
     explain: 'Lists containers: only the running ones by default, all of them with -a.',

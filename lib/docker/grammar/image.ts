@@ -127,6 +127,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['image', 'ls'],
+    lists: { what: 'the images', all: 'all images, intermediate ones included', ids: 'IDs' },
     aliases: [['image', 'list'], ['images']],
     summary: 'List images',
     explain: 'Lists the images stored on your computer, with their repository, tag, ID and size.',

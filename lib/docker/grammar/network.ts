@@ -80,6 +80,7 @@ export const NETWORK_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['network', 'ls'],
+    lists: { what: 'the networks', ids: 'IDs' },
     aliases: [['network', 'list']],
     summary: 'List networks',
     explain: 'Lists the networks, including the built-in bridge, host and none.',

@@ -50,6 +50,7 @@ export const VOLUME_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['volume', 'ls'],
+    lists: { what: 'the volumes', ids: 'names' },
     aliases: [['volume', 'list']],
     summary: 'List volumes',
     explain: 'Lists the volumes Docker manages on this machine, with their driver and name.',

@@ -129,6 +129,14 @@ const CASES: Record<WarningCode, { trap: [string, string[]][], clean: string[] }
       'docker run --rm registry.example.com/python:3.12',
     ],
   },
+  PLACEHOLDER: {
+    trap: [
+      ['docker run -v <path/to/data>:/data nginx:1.27', ['<path/to/data>']],
+      ['docker login -p YOUR_TOKEN', ['YOUR_TOKEN']],
+      ['pip install <package>', ['<package>']],
+    ],
+    clean: ['docker load < image.tar', 'docker login -p "$TOKEN"', 'docker run -e YOURS=1 nginx:1.27'],
+  },
   SIZE_WITHOUT_UNIT: {
     trap: [
       ['docker run --shm-size 64 nginx', ['64']],

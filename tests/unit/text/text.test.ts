@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { closest, editDistance } from '../../../lib/text/edit-distance'
 import { markdownCodeSpan, splitInlineCode } from '../../../lib/text/inline-code'
 import { logicalLines } from '../../../lib/text/lines'
+import { shellJoin } from '../../../lib/text/shell-words'
 
 describe('edit distance and the closest word', () => {
   it('measures typos as edits, counting swapped neighbours as one', () => {
@@ -52,5 +53,13 @@ describe('logical lines', () => {
     ])
     expect(logicalLines('x\r\ny \\\r\nz', 10)).toEqual([{ text: 'x', line: 10 }, { text: 'y \\\nz', line: 11 }])
     expect(logicalLines('end \\')).toEqual([{ text: 'end \\', line: 1 }])
+  })
+})
+
+describe('shellJoin', () => {
+  it('quotes only the words that need it', () => {
+    expect(shellJoin(['nginx', '-g', 'daemon off;'])).toBe('nginx -g \'daemon off;\'')
+    expect(shellJoin(['echo', 'it\'s'])).toBe('echo \'it\'\\\'\'s\'')
+    expect(shellJoin(['/bin/ollama', 'serve'])).toBe('/bin/ollama serve')
   })
 })
