@@ -165,108 +165,104 @@ const SYSTEM_DIRS = new Set(['/proc', '/sys', '/dev', '/usr', '/lib', '/lib64', 
 type PyFS = Interpreter['FS']
 
 interface Copied {
+  /** Files written in, with their content, to tell what the code changed. */
   files: Map<string, string>
-  dirs: Set<string>
+  /** What Pyodide's own file system held under the copied roots before (left as it was). */
+  own: Set<string>
+  roots: string[]
 }
 
 function exists(FS: PyFS, path: string): boolean {
   return FS.analyzePath(path).exists
 }
 
-function copyIn(fs: FileSystem, FS: PyFS): Copied {
-  const copied: Copied = { files: new Map(), dirs: new Set() }
-  const walk = (dir: string) => {
-    for (const name of fs.readdir(dir)) {
-      const path = dir === '/' ? `/${name}` : `${dir}/${name}`
-      if (SYSTEM_DIRS.has(path))
-        continue
-      const stat = fs.stat(path)
-      if (!stat)
-        continue
-      if (stat.kind === 'dir') {
-        if (!exists(FS, path)) {
-          FS.mkdirTree(path)
-          copied.dirs.add(path)
-        }
-        walk(path)
-      }
-      else if (stat.kind === 'file') {
-        const content = fs.readFile(path)
-        if (!exists(FS, path) || copied.dirs.has(dir)) {
-          FS.writeFile(path, content)
-          copied.files.set(path, content)
-        }
-      }
-    }
+function entries(FS: PyFS, dir: string): string[] {
+  try {
+    return (FS.readdir(dir) as string[]).filter(n => n !== '.' && n !== '..')
   }
-  walk('/')
-  return copied
+  catch {
+    return []
+  }
 }
 
-/** Writes back what the Python code changed in the copied folders, then removes the copies. */
-function copyOut(fs: FileSystem, FS: PyFS, copied: Copied, roots: string[]): void {
-  const seen = new Set<string>()
+/** Every path under `root` in Pyodide's file system, folders first. */
+function walkPyodide(FS: PyFS, root: string, visit: (path: string, isDir: boolean) => void): void {
+  for (const name of entries(FS, root)) {
+    const path = root === '/' ? `/${name}` : `${root}/${name}`
+    const isDir = FS.isDir(FS.stat(path).mode)
+    visit(path, isDir)
+    if (isDir)
+      walkPyodide(FS, path, visit)
+  }
+}
+
+function copyIn(fs: FileSystem, FS: PyFS): Copied {
+  const roots = fs.readdir('/').map(n => `/${n}`).filter(p => !SYSTEM_DIRS.has(p) && fs.stat(p)?.kind === 'dir')
+  const copied: Copied = { files: new Map(), own: new Set(), roots }
+  for (const root of roots)
+    walkPyodide(FS, root, path => copied.own.add(path))
   const walk = (dir: string) => {
-    let names: string[]
-    try {
-      names = (FS.readdir(dir) as string[]).filter(n => n !== '.' && n !== '..')
-    }
-    catch {
-      return
-    }
-    for (const name of names) {
-      const path = dir === '/' ? `/${name}` : `${dir}/${name}`
-      const mode = FS.stat(path).mode
-      if (FS.isDir(mode)) {
-        if (!fs.stat(path))
-          fs.mkdir(path, { parents: true })
+    if (!exists(FS, dir))
+      FS.mkdirTree(dir)
+    for (const name of fs.readdir(dir)) {
+      const path = `${dir}/${name}`
+      const stat = fs.stat(path)
+      if (stat?.kind === 'dir') {
         walk(path)
-        continue
       }
-      seen.add(path)
-      const content = FS.readFile(path, { encoding: 'utf8' }) as string
-      const before = copied.files.get(path)
-      if (before === undefined && !copied.dirs.has(dir))
-        continue
-      if (content !== before)
-        fs.writeFile(path, content)
+      else if (stat?.kind === 'file' && !copied.own.has(path)) {
+        const content = fs.readFile(path)
+        FS.writeFile(path, content)
+        copied.files.set(path, content)
+      }
     }
   }
   for (const root of roots)
     walk(root)
+  return copied
+}
+
+/** Writes back what the code changed, made or deleted under the copied roots, then takes the copies out of Pyodide. */
+function copyOut(fs: FileSystem, FS: PyFS, copied: Copied): void {
+  const seen = new Set<string>()
+  const made: { path: string, isDir: boolean }[] = []
+  for (const root of copied.roots) {
+    walkPyodide(FS, root, (path, isDir) => {
+      if (copied.own.has(path))
+        return
+      made.push({ path, isDir })
+      if (isDir) {
+        if (!fs.stat(path))
+          fs.mkdir(path, { parents: true })
+        return
+      }
+      seen.add(path)
+      const content = FS.readFile(path, { encoding: 'utf8' }) as string
+      if (content !== copied.files.get(path))
+        fs.writeFile(path, content)
+    })
+  }
   for (const path of copied.files.keys()) {
     if (!seen.has(path) && fs.stat(path))
       fs.remove(path)
   }
-  for (const path of copied.files.keys()) {
+  for (const { path, isDir } of made.reverse()) {
     try {
-      FS.unlink(path)
+      if (isDir)
+        FS.rmdir(path)
+      else
+        FS.unlink(path)
     }
     catch {}
   }
-  // Files the code made inside copied folders go too, deepest first.
-  for (const dir of [...copied.dirs].sort((a, b) => b.length - a.length)) {
-    try {
-      for (const name of (FS.readdir(dir) as string[]).filter(n => n !== '.' && n !== '..')) {
-        const path = `${dir}/${name}`
-        if (!FS.isDir(FS.stat(path).mode))
-          FS.unlink(path)
+  for (const root of copied.roots) {
+    if (!copied.own.has(root) && !entries(FS, root).length && !['/tmp', '/home'].includes(root)) {
+      try {
+        FS.rmdir(root)
       }
-      FS.rmdir(dir)
+      catch {}
     }
-    catch {}
   }
-}
-
-function topRoots(copied: Copied, fs: FileSystem): string[] {
-  const roots = new Set<string>()
-  for (const name of fs.readdir('/')) {
-    const path = `/${name}`
-    if (!SYSTEM_DIRS.has(path) && fs.stat(path)?.kind === 'dir')
-      roots.add(path)
-  }
-  void copied
-  return [...roots]
 }
 
 function connectStreams(py: Interpreter, io: ProcessIO): void {
@@ -299,7 +295,7 @@ async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv:
     }
   }
   finally {
-    copyOut(io.fs, py.FS, copied, topRoots(copied, io.fs))
+    copyOut(io.fs, py.FS, copied)
   }
 }
 
@@ -346,7 +342,7 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
       result = runLine(source)
     }
     finally {
-      copyOut(io.fs, py.FS, copied, topRoots(copied, io.fs))
+      copyOut(io.fs, py.FS, copied)
     }
     if (result === 'more') {
       pending = source

@@ -678,6 +678,16 @@ function headOrTail(family: ToolFamily, tail: boolean): Program {
     const args = io.argv.map(a => /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a)
     const { flags, operands } = parseArgs(args, 'nc')
     const count = countOption(flags, operands, 10)
+    if (!tail && !operands.length) {
+      // head stops reading once it has its lines, so `yes | head -n 2` ends (the writer then gets SIGPIPE).
+      for (let i = 0; i < count; i++) {
+        const line = await io.readLine()
+        if (line === null)
+          break
+        io.stdout(`${line}\n`)
+      }
+      return 0
+    }
     const inputs = await inputsOf(io, ctx, operands)
     if (!inputs)
       return 1

@@ -358,7 +358,12 @@ export class Shell {
     }
   }
 
+  private iterations = 0
+
   private async runLoopBody(body: List, streams: Streams): Promise<'break' | 'continue' | null> {
+    // A loop with no sleep in it must not freeze the page: give the event loop a turn now and then.
+    if (++this.iterations % 500 === 0)
+      await new Promise(resolve => setTimeout(resolve, 0))
     try {
       await this.runList(body, streams)
       return null

@@ -3,6 +3,7 @@
 
 import type { Clock, HttpHandler, Network, ProcessIO, Program, Signal, SignalDisposition } from '../../../../lib/docker-sim/process'
 import { SimFileSystem } from '../../../../lib/docker-sim/fs'
+import { Interrupted } from '../../../../lib/docker-sim/process'
 import { programFor } from '../../../../lib/docker-sim/programs'
 
 export interface TestRun {
@@ -55,6 +56,8 @@ export interface RunOptions {
   clock?: Clock
   network?: Network
   program?: Program
+  /** Sees output as it is written. */
+  onOutput?: (text: string) => void
 }
 
 export async function run(argv: string[], options: RunOptions = {}): Promise<TestRun> {
@@ -73,6 +76,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Tes
     stdout: (text) => {
       result.stdout += text
       result.output += text
+      options.onOutput?.(text)
     },
     stderr: (text) => {
       result.stderr += text
@@ -95,4 +99,36 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Tes
     throw new Error(`no program for ${argv[0]}`)
   result.exit = await program(io)
   return result
+}
+
+/** A clock whose sleeps wait until `interrupt` (a signal) or `advance` (time passing). */
+export function signalClock(): Clock & { interrupt: (signal: Signal) => void, advance: (ms: number) => void, sleeping: () => number } {
+  let now = 0
+  let waiting: { until: number, resolve: () => void, reject: (e: unknown) => void }[] = []
+  return {
+    now: () => now,
+    sleep: ms => new Promise<void>((resolve, reject) => {
+      waiting.push({ until: now + ms, resolve, reject })
+    }),
+    interrupt: (signal) => {
+      const all = waiting
+      waiting = []
+      for (const w of all)
+        w.reject(new Interrupted(signal))
+    },
+    advance: (ms) => {
+      now += ms
+      const due = waiting.filter(w => w.until <= now)
+      waiting = waiting.filter(w => w.until > now)
+      for (const w of due)
+        w.resolve()
+    },
+    sleeping: () => waiting.length,
+  }
+}
+
+/** Lets pending promise callbacks run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++)
+    await new Promise(resolve => setTimeout(resolve, 0))
 }

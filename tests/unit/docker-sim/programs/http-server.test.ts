@@ -1,0 +1,83 @@
+// The simulated `python -m http.server` against what Debian's python3 answered (http-server-fixtures.json).
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { SimFileSystem } from '../../../../lib/docker-sim/fs'
+import { httpServerProgram } from '../../../../lib/docker-sim/programs/http-server'
+import { loopbackNetwork, run, settle, signalClock } from './harness'
+
+const fixtures = JSON.parse(readFileSync(new URL('./http-server-fixtures.json', import.meta.url), 'utf8')) as {
+  files: Record<string, string | null>
+  stdout: string
+  answers: { path: string, status: number, headers: [string, string][], body: string }[]
+  log: string[]
+}
+
+function folder(): SimFileSystem {
+  const fs = new SimFileSystem()
+  fs.mkdir('/srv')
+  for (const [name, content] of Object.entries(fixtures.files)) {
+    if (content === null)
+      fs.mkdir(`/srv/${name}`)
+    else
+      fs.writeFile(`/srv/${name}`, content)
+  }
+  return fs
+}
+
+function start(argv: string[], options: { env?: Record<string, string>, tty?: boolean } = {}) {
+  const clock = signalClock()
+  const network = loopbackNetwork()
+  const done = run(argv, { fs: folder(), clock, network, program: httpServerProgram, env: options.env ?? { PATH: '/usr/bin' }, tty: options.tty ?? false })
+  return { clock, network, done }
+}
+
+describe('python -m http.server', () => {
+  it('answers and logs as CPython\'s http.server does', async () => {
+    const { clock, network, done } = start(['http.server', '8000', '-b', '127.0.0.1', '-d', '/srv'], { tty: true })
+    await settle()
+    for (const answer of fixtures.answers) {
+      const response = await network.request('127.0.0.1', 8000, { method: 'GET', path: answer.path, headers: {}, body: '' })
+      const headers = Object.entries(response.headers).filter(([k]) => !['Date', 'Server', 'Last-Modified'].includes(k))
+      expect({ path: answer.path, status: response.status, headers, body: response.body }).toEqual(answer)
+    }
+    clock.interrupt('SIGINT')
+    const result = await done
+    expect(result.exit).toBe(0)
+    expect(result.stderr.trimEnd().split('\n').map(l => l.replace(/\[[^\]]+\]/, '[DATE]'))).toEqual(fixtures.log)
+    expect(result.stdout).toBe(`${fixtures.stdout.replace(/PORT/g, '8000')}\nKeyboard interrupt received, exiting.\n`)
+  })
+
+  it('binds :: in a container and logs the client as ::ffff:…', async () => {
+    const { clock, network, done } = start(['http.server', '3000'], { env: { PYTHON_VERSION: '3.12.12' }, tty: true })
+    await settle()
+    const response = await network.request('localhost', 3000, { method: 'GET', path: '/', headers: {}, body: '', remoteAddress: '172.17.0.1' })
+    expect(response.headers.Server).toBe('SimpleHTTP/0.6 Python/3.12.12')
+    expect(response.body).toContain('<title>Directory listing for /</title>')
+    clock.interrupt('SIGINT')
+    const result = await done
+    expect(result.stdout.split('\n')[0]).toBe('Serving HTTP on :: port 3000 (http://[::]:3000/) ...')
+    expect(result.stderr).toMatch(/^::ffff:172\.17\.0\.1 - - \[03\/Mar\/2026 10:15:00\] "GET \/ HTTP\/1\.1" 200 -\n$/)
+  })
+
+  it('holds back its stdout without a terminal (block buffering), as `docker logs` of -d shows', async () => {
+    const clock = signalClock()
+    let seen = ''
+    const done = run(['http.server', '3000'], { fs: folder(), clock, network: loopbackNetwork(), program: httpServerProgram, env: { PYTHON_VERSION: '3.12.12' }, onOutput: (t) => {
+      seen += t
+    } })
+    await settle()
+    expect(seen).toBe('')
+    clock.interrupt('SIGINT')
+    await done
+    expect(seen).toBe('Serving HTTP on :: port 3000 (http://[::]:3000/) ...\n\nKeyboard interrupt received, exiting.\n')
+  })
+
+  it('fails on a taken port with Errno 98', async () => {
+    const clock = signalClock()
+    const network = loopbackNetwork()
+    network.listen(8000, async () => ({ status: 200, headers: {}, body: '' }))
+    const result = await run(['http.server'], { fs: folder(), clock, network, program: httpServerProgram })
+    expect(result.exit).toBe(1)
+    expect(result.stderr.split('\n').slice(-2)[0]).toBe('OSError: [Errno 98] Address already in use')
+  })
+})

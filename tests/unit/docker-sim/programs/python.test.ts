@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { freezeLayer, SimFileSystem, treeFromSpec } from '../../../../lib/docker-sim/fs'
+import { interpreterVersion } from '../../../../lib/docker-sim/programs/python'
+import { run } from './harness'
+
+const PY312 = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', PYTHON_VERSION: '3.12.12', LANG: 'C.UTF-8' }
+
+function pythonImage(): SimFileSystem {
+  return new SimFileSystem({ layers: [freezeLayer(treeFromSpec({
+    '/usr/local/bin/python': { content: '', mode: 0o755 },
+    '/usr/local/bin/python3': { content: '', mode: 0o755 },
+    '/usr/bin/bash': { content: '', mode: 0o755 },
+    '/usr/bin/sh': { content: '', mode: 0o755 },
+    '/usr/bin/ls': { content: '', mode: 0o755 },
+    '/tmp/': null,
+    '/root/': null,
+    '/app/hello.py': 'import os, sys\nprint("hello from", os.getcwd(), os.environ.get("BLA"), sys.argv[1:])\n',
+  }))] })
+}
+
+describe('python in a container, on Pyodide', () => {
+  beforeAll(async () => {
+    await interpreterVersion()
+  }, 120_000)
+
+  it('runs -c with the container\'s environment and working folder', async () => {
+    const result = await run(['python', '-c', 'import os; print(os.environ["BLA"], os.getcwd())'], { fs: pythonImage(), env: { ...PY312, BLA: '5' }, cwd: '/app' })
+    expect(result).toMatchObject({ stdout: '5 /app\n', exit: 0 })
+  })
+
+  it('runs a script file from the container and passes its arguments', async () => {
+    const result = await run(['python', 'hello.py', 'a', 'b'], { fs: pythonImage(), env: { ...PY312, BLA: 'x' }, cwd: '/app' })
+    expect(result.stdout).toBe('hello from /app x [\'a\', \'b\']\n')
+  })
+
+  it('reads and writes the container\'s files, and the changes stay in the container', async () => {
+    const fs = pythonImage()
+    fs.writeFile('/tmp/note.txt', 'from bash\n')
+    const result = await run(['python', '-c', 'print(open("/tmp/note.txt").read(), end=""); open("/tmp/out.txt", "w").write("from python\\n")'], { fs, env: PY312 })
+    expect(result.stdout).toBe('from bash\n')
+    expect(fs.readFile('/tmp/out.txt')).toBe('from python\n')
+    const other = pythonImage()
+    const again = await run(['python', '-c', 'import os; print(os.path.exists("/tmp/out.txt"), os.path.exists("/tmp/note.txt"))'], { fs: other, env: PY312 })
+    expect(again.stdout).toBe('False False\n')
+  })
+
+  it('prints a traceback with <string> frames and exits 1', async () => {
+    const result = await run(['python', '-c', 'x = 1\n1 / 0'], { fs: pythonImage(), env: PY312 })
+    expect(result.exit).toBe(1)
+    expect(result.stderr).toBe('Traceback (most recent call last):\n  File "<string>", line 2, in <module>\nZeroDivisionError: division by zero\n')
+  })
+
+  it('exits with sys.exit\'s code', async () => {
+    expect((await run(['python', '-c', 'import sys; sys.exit(3)'], { fs: pythonImage(), env: PY312 })).exit).toBe(3)
+  })
+
+  it('refuses an f-string in python:3.5 as Python 3.5 did (the slide\'s known output)', async () => {
+    const result = await run(['python', '-c', 'print(f\'this is {3+2}\')'], { fs: pythonImage(), env: { ...PY312, PYTHON_VERSION: '3.5.10' } })
+    expect(result).toMatchObject({ exit: 1, stdout: '' })
+    expect(result.stderr).toBe('  File "<string>", line 1\n    print(f\'this is {3+2}\')\n                         ^\nSyntaxError: invalid syntax\n')
+  })
+
+  it('runs the same f-string in python:3.12', async () => {
+    expect((await run(['python', '-c', 'print(f\'this is {3+2}\')'], { fs: pythonImage(), env: PY312 })).stdout).toBe('this is 5\n')
+  })
+
+  it('reports a missing script as python does', async () => {
+    const result = await run(['python', 'nope.py'], { fs: pythonImage(), env: PY312, cwd: '/app' })
+    expect(result).toMatchObject({ exit: 2, stderr: 'python: can\'t open file \'/app/nope.py\': [Errno 2] No such file or directory\n' })
+  })
+
+  it('gives the >>> prompt with a terminal, continues blocks with ..., and says it is simulated', async () => {
+    const result = await run(['python3'], { fs: pythonImage(), env: PY312, tty: true, input: ['x = 2', 'for i in range(2):', '    print(i * x)', '', 'x + 1', 'exit()'] })
+    expect(result.stderr).toMatch(/^Python 3\.12\.12 on linux \(simulated: Pyodide's Python 3\.\d+\.\d+ runs the code\)\nType "help", "copyright", "credits" or "license" for more information\.\n$/)
+    expect(result.prompts).toEqual(['>>> ', '>>> ', '... ', '... ', '>>> ', '>>> '])
+    expect(result.stdout).toBe('0\n2\n3\n')
+    expect(result.exit).toBe(0)
+  })
+
+  it('declares a SIGINT handler (KeyboardInterrupt) and leaves SIGTERM to the default', async () => {
+    const result = await run(['python', '-c', 'pass'], { fs: pythonImage(), env: PY312 })
+    expect(result.signals.get('SIGINT')).toBe('handle')
+    expect(result.signals.has('SIGTERM')).toBe(false)
+  })
+
+  it('prints the image\'s version for --version', async () => {
+    expect((await run(['python', '--version'], { fs: pythonImage(), env: PY312 })).stdout).toBe('Python 3.12.12\n')
+  })
+
+  it('runs from bash inside the container (PATH lookup of the image\'s python)', async () => {
+    const result = await run(['bash', '-c', 'python -c "print(6*7)"; echo rc=$?'], { fs: pythonImage(), env: PY312 })
+    expect(result.stdout).toBe('42\nrc=0\n')
+  })
+}, 120_000)
