@@ -540,8 +540,7 @@ function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture |
     return `Prints the help of ${written}: its usage and flags (nothing runs).`
   if (run && config)
     return runSummary(parsed, run, config)
-  const path = parsed.spec.path.join(' ')
-  if (path === 'container exec') {
+  if (commandHasTrait(parsed.spec, 'runs-in-container')) {
     const container = parsed.args.find(a => a.spec?.kind === 'container')?.word.value ?? ''
     const argv = parsed.args.filter(a => a.spec?.kind === 'command').map(a => a.word.value).join(' ')
     return `Runs ${quote(argv)} inside the running container ${container}${isFlagOn(effectiveValue(parsed.flags, 'interactive')) && isFlagOn(effectiveValue(parsed.flags, 'tty')) ? ', with an interactive terminal' : ''}.`

@@ -371,9 +371,6 @@ const CROSS_FLAG_RULES: readonly CrossFlagRule[] = [
   },
 ]
 
-/** Commands whose image argument the client checks itself (a bad reference is refused locally). */
-const CLIENT_CHECKED_IMAGE = new Set(['container run', 'container create', 'image pull', 'image tag'])
-
 /**
  * Reads every flag's value once (`typed`), and reports what the client refuses. A value the shell
  * fills in is read but not judged: only the shell knows what docker will get.
@@ -575,9 +572,8 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     parsed.errors.push({ code: countProblem.code, severity: 'error', start: at.start, end: at.end, message: countProblem.message })
   }
 
-  const path = spec.path.join(' ')
   for (const { arg, result } of images) {
-    if (result.ok || !CLIENT_CHECKED_IMAGE.has(path) || arg.word.expansions.length > 0)
+    if (result.ok || !commandHasTrait(spec, 'checks-image-reference') || arg.word.expansions.length > 0)
       continue
     const span = valueSpan(arg.word, result.start, result.end)
     parsed.errors.push({

@@ -109,6 +109,7 @@ export type CommandTrait
     | 'starts-container' // run: the container starts at once
     | 'pulls-image' // run, create, pull: an image without a tag means :latest
     | 'runs-in-container' // exec: the command runs in a running container
+    | 'checks-image-reference' // run, create, pull, tag: the client itself refuses a malformed image name
 
 /** What a positional argument stands for: decides explanation and validation. */
 export type ArgKind

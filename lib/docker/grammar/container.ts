@@ -162,7 +162,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['container', 'create'],
-    traits: ['creates-container', 'pulls-image'],
+    traits: ['creates-container', 'pulls-image', 'checks-image-reference'],
     aliases: [['create']],
     summary: 'Create a new container',
     explain: 'Prepares a new container from an image (its filesystem, settings, ports, volumes) without starting it. `docker start` starts it later; `docker run` does both at once.',
@@ -323,7 +323,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['container', 'run'],
-    traits: ['creates-container', 'starts-container', 'pulls-image'],
+    traits: ['creates-container', 'starts-container', 'pulls-image', 'checks-image-reference'],
     aliases: [['run']],
     summary: 'Create and run a new container from an image',
     explain: 'Creates a new container from an image and starts it: the everyday way to run software packaged as an image. If the image is not on your computer yet, Docker downloads it first.',

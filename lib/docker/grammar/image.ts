@@ -156,7 +156,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['image', 'pull'],
-    traits: ['pulls-image'],
+    traits: ['pulls-image', 'checks-image-reference'],
     aliases: [['pull']],
     summary: 'Download an image from a registry',
     explain: 'Downloads an image (all its layers) from a registry, Docker Hub unless the name says otherwise, so containers can be created from it.',
@@ -206,6 +206,7 @@ export const IMAGE_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['image', 'tag'],
+    traits: ['checks-image-reference'],
     aliases: [['tag']],
     summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
     explain: 'Gives an image an additional name (repository and tag); nothing is copied, both names point at the same image.',

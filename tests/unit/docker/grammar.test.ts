@@ -2,9 +2,11 @@ import type { CommandSpec } from '../../../lib/docker/types'
 // The look-ups the parser relies on, and the explanations a beginner reads.
 import { describe, expect, it } from 'vitest'
 import {
+  commandHasTrait,
   COMMANDS,
   findFlag,
   resolveCommand,
+  ROOT_COMMAND,
   subcommandsOf,
   suggestCommand,
   suggestFlag,
@@ -224,5 +226,35 @@ describe('argument rules', () => {
     expect(spec('exec').args.map(arg => arg.kind)).toEqual(['container', 'command'])
     expect(spec('cp').args.map(arg => arg.kind)).toEqual(['cp-location', 'cp-location'])
     expect(spec('network', 'connect').args.map(arg => arg.kind)).toEqual(['network', 'container'])
+  })
+})
+
+describe('traits: what a command does, as data', () => {
+  it('names the commands of each trait', () => {
+    const having = (trait: Parameters<typeof commandHasTrait>[1]) => COMMANDS.filter(c => commandHasTrait(c, trait)).map(c => c.path.join(' ')).sort()
+    expect(having('creates-container')).toEqual(['container create', 'container run'])
+    expect(having('starts-container')).toEqual(['container run'])
+    expect(having('pulls-image')).toEqual(['container create', 'container run', 'image pull'])
+    expect(having('runs-in-container')).toEqual(['container exec'])
+    expect(having('checks-image-reference')).toEqual(['container create', 'container run', 'image pull', 'image tag'])
+  })
+
+  it('the short forms reach the same traits', () => {
+    expect(commandHasTrait(resolveCommand(['run'])!.spec, 'creates-container')).toBe(true)
+    expect(commandHasTrait(resolveCommand(['pull'])!.spec, 'pulls-image')).toBe(true)
+    expect(commandHasTrait(resolveCommand(['ps'])!.spec, 'creates-container')).toBe(false)
+  })
+
+  it('old spellings of flags name the flag they stand for', () => {
+    const run = resolveCommand(['run'])!.spec
+    const aliases = run.flags.filter(f => f.aliasOf).map(f => [f.long, f.aliasOf])
+    expect(aliases).toEqual([['dns-opt', 'dns-option'], ['net', 'network'], ['net-alias', 'network-alias']])
+    for (const [, canonical] of aliases) expect(findFlag(run, canonical!, false)).toBeDefined()
+  })
+
+  it('docker itself is a command whose flags are the global options', () => {
+    expect(ROOT_COMMAND.flags.map(f => f.long)).toContain('host')
+    expect(suggestFlag(ROOT_COMMAND, '--hots')).toBe('--host')
+    expect(suggestFlag(ROOT_COMMAND, '-debug')).toBe('--debug')
   })
 })
