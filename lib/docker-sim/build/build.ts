@@ -200,8 +200,9 @@ export async function runBuild(host: DockerHost, io: ProcessIO, request: BuildRe
       config: imageConfig(plan.image.config),
       history: plan.image.history,
       layerIds: [...(baseImage?.layerIds ?? []), ...plan.stages.filter(r => r.inFinalImage).flatMap(r => r.layers).filter(l => l.bytes > 0).map(l => l.verdict.key.slice(0, 12))],
-      diskBytes: plan.image.baseBytes + plan.image.addedBytes + plan.image.wastedBytes,
-      contentBytes: Math.round((baseImage?.contentBytes ?? 0) + (plan.image.addedBytes + plan.image.wastedBytes) * 0.4),
+      // Estimates where RUN sizes are (plan.image.estimated); a layer keeps what later layers delete.
+      diskBytes: plan.image.baseBytes + plan.image.addedBytes,
+      contentBytes: Math.round((baseImage?.contentBytes ?? 0) + plan.image.addedBytes * 0.4),
       created: host.now(),
       layers,
       parentId: baseImage?.id ?? null,

@@ -39,7 +39,7 @@ describe('layer view model', () => {
     expect(stack.stages[0]!.rows[0]!.reason).toMatch(/^the base image changed/)
     expect(stack.rebuiltCount).toBe(4)
     const edited = layerStack({ ...inputs, dockerfile: DOCKERFILE.replace('--no-cache-dir', '--no-cache-dir -q') }, [inputs])
-    expect(statuses(edited).find(([instruction]) => instruction.startsWith('RUN'))![2]).toBe('the command changed')
+    expect(statuses(edited).find(([instruction]) => String(instruction).startsWith('RUN'))![2]).toBe('the command changed')
   })
 
   it('add a .dockerignore: COPY . . sees other files; leaving the Dockerfile out keeps CMD edits from reaching it', () => {
