@@ -1,9 +1,9 @@
 // Every slide, at every click step: no console error or warning, nothing loaded from outside, nothing
-// running off the slide, pictures with a text alternative, no serious accessibility violation, links
+// running off the slide or cut off inside it, every code token at 4.5:1 or more, pictures with a text alternative, no serious accessibility violation, links
 // that lead somewhere. At the last click step: a screenshot compared with the committed baseline.
 // Runs in the `light` and `dark` projects (colour scheme emulated; the deck follows it).
 import { expect, test } from './support/deck'
-import { accessibilityProblems, imageProblems, linkReport, overflowProblems } from './support/gates'
+import { accessibilityProblems, clippingProblems, codeContrastProblems, imageProblems, linkReport, overflowProblems } from './support/gates'
 import { deckSlides, slideName } from './support/slides'
 
 for (const slide of deckSlides()) {
@@ -21,6 +21,8 @@ for (const slide of deckSlides()) {
           await deck.open(slide.no, clicks)
         deck.expectNoProblems(where)
         expect.soft(await overflowProblems(deck.page, slide.no), `${where}: content runs off the slide`).toEqual([])
+        expect.soft(await clippingProblems(deck.page, slide.no), `${where}: content cut off`).toEqual([])
+        expect.soft(await codeContrastProblems(deck.page, slide.no), `${where}: code below 4.5:1`).toEqual([])
         expect.soft(await imageProblems(deck.page, slide.no), `${where}: pictures need a text alternative`).toEqual([])
         expect.soft(await accessibilityProblems(deck.page), `${where}: serious or critical accessibility violations`).toEqual([])
         // Links do not depend on the colour scheme: checked once, in the light run.

@@ -52,7 +52,9 @@ const DECK_INIT_SCRIPT = `(() => {
   else document.addEventListener('DOMContentLoaded', addStyle, { once: true })
 
   // Slidev mounts every slide 3 s after load. In a test only the slide under test and its
-  // neighbours are mounted, so that a console message or a request belongs to the right slide.
+  // neighbours are mounted, so that a console message or a request belongs to the right slide;
+  // a walk through the whole deck keeps Slidev's own behaviour (window.__deckE2EKeepPreload).
+  if (window.__deckE2EKeepPreload) return
   const stopPreload = setInterval(() => {
     const slides = nav()?.slides
     if (!slides) return
@@ -79,8 +81,11 @@ export class Deck {
     this.origin = origin
   }
 
-  async install(): Promise<void> {
+  /** `keepPreload`: Slidev mounts every slide after 3 s, as in the room (for walks through the deck). */
+  async install({ keepPreload = false }: { keepPreload?: boolean } = {}): Promise<void> {
     const { page, origin } = this
+    if (keepPreload)
+      await page.addInitScript(() => ((window as unknown as { __deckE2EKeepPreload: boolean }).__deckE2EKeepPreload = true))
     await page.addInitScript(DECK_INIT_SCRIPT)
     await page.context().route('**/*', async (route) => {
       const url = route.request().url()

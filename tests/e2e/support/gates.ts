@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test'
 import type { SlideLink } from './probes'
 import AxeBuilder from '@axe-core/playwright'
-import { findOverflowingContent, findUnnamedImages, listLinks } from './probes'
+import { findClippedContent, findLowContrastCode, findOverflowingContent, findUnnamedImages, listLinks } from './probes'
 
 export async function overflowProblems(page: Page, no: number): Promise<string[]> {
   const findings = await page.evaluate(findOverflowingContent, no)
@@ -135,4 +135,17 @@ export async function linkReport(page: Page, no: number, origin: string, totalSl
     external.push(link)
   }
   return { problems, external }
+}
+
+export async function clippingProblems(page: Page, no: number): Promise<string[]> {
+  const found = await page.evaluate(findClippedContent, no)
+  return found.map(finding => `${finding.element} ${finding.problem}`)
+}
+
+/** WCAG AA for text: what every token of code must reach, in both colour schemes. */
+export const MINIMUM_CODE_CONTRAST = 4.5
+
+export async function codeContrastProblems(page: Page, no: number): Promise<string[]> {
+  const found = await page.evaluate(findLowContrastCode, { no, minimum: MINIMUM_CODE_CONTRAST })
+  return found.map(token => `"${token.text}" is ${token.colour} on ${token.background}: ${token.ratio}:1 (needs ${MINIMUM_CODE_CONTRAST}:1)`)
 }

@@ -208,3 +208,151 @@ export function listLinks(no: number): SlideLink[] {
     download: link.hasAttribute('download'),
   }))
 }
+
+export interface ClippedContent {
+  /** The box that cuts, or the widget that is too tall. */
+  element: string
+  problem: string
+}
+
+/**
+ * Content of slide `no` that the audience cannot see in full: a box that cuts off text (overflow
+ * hidden or clip, or a line clamp) with no way to scroll, a scroll box with hidden content but no
+ * visible scroll bar or no way to reach it by keyboard, and a widget taller than the slide itself.
+ * Screen-reader-only text (1 px boxes) and Monaco's own virtual scrolling are not the audience's view.
+ */
+export function findClippedContent(no: number): ClippedContent[] {
+  const canvas = document.querySelector<HTMLElement>('#slide-content')
+  const slide = canvas?.querySelector<HTMLElement>(`[data-slidev-no="${no}"]`)
+  if (!canvas || !slide)
+    throw new Error(`slide ${no} is not in the page`)
+  const tolerance = 2
+  const found: ClippedContent[] = []
+  const describe = (element: Element): string => {
+    const classes = [...element.classList].slice(0, 3).map(c => `.${c}`).join('')
+    const testId = element.getAttribute('data-testid')
+    return `<${element.tagName.toLowerCase()}${classes}${testId ? ` data-testid="${testId}"` : ''}>`
+  }
+  const snippet = (text: string) => {
+    const clean = text.replace(/\s+/g, ' ').trim()
+    return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean
+  }
+  /** Text of `element` drawn (partly) outside its own visible box. */
+  const textOutside = (element: Element): string | null => {
+    const box = element.getBoundingClientRect()
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim())
+        continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      for (const rect of range.getClientRects()) {
+        if (rect.width === 0 || rect.height === 0)
+          continue
+        if (rect.bottom > box.bottom + tolerance || rect.top < box.top - tolerance || rect.right > box.right + tolerance || rect.left < box.left - tolerance)
+          return snippet(node.textContent)
+      }
+    }
+    return null
+  }
+
+  const slideBox = canvas.getBoundingClientRect()
+  for (const widget of slide.querySelectorAll('.docker-explainer, .slidev-monaco-container, svg.dg, [data-widget]')) {
+    const box = widget.getBoundingClientRect()
+    if (widget.checkVisibility() && box.height > slideBox.height + tolerance)
+      found.push({ element: describe(widget), problem: `is ${Math.round(box.height)} px tall on a ${Math.round(slideBox.height)} px slide` })
+  }
+
+  for (const element of slide.querySelectorAll<HTMLElement>('*')) {
+    if (element.closest('.monaco-editor') || element instanceof SVGElement || !element.checkVisibility())
+      continue
+    if (element.clientWidth <= 2 || element.clientHeight <= 2)
+      continue
+    const style = getComputedStyle(element)
+    const cutsAt = (value: string) => value === 'hidden' || value === 'clip'
+    const scrollsAt = (value: string) => value === 'auto' || value === 'scroll'
+    const hiddenY = element.scrollHeight > element.clientHeight + tolerance
+    const hiddenX = element.scrollWidth > element.clientWidth + tolerance
+    const clamped = style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '' && hiddenY
+    if (clamped || (cutsAt(style.overflowY) && hiddenY) || (cutsAt(style.overflowX) && hiddenX)) {
+      const cut = textOutside(element)
+      if (cut !== null)
+        found.push({ element: describe(element), problem: `cuts off "${cut}" with no way to scroll` })
+      continue
+    }
+    const scrollY = scrollsAt(style.overflowY) && hiddenY
+    const scrollX = scrollsAt(style.overflowX) && hiddenX
+    if (!scrollY && !scrollX)
+      continue
+    const hasBar = scrollY ? element.offsetWidth - element.clientWidth - Number.parseFloat(style.borderLeftWidth) - Number.parseFloat(style.borderRightWidth) > 0 : element.offsetHeight - element.clientHeight - Number.parseFloat(style.borderTopWidth) - Number.parseFloat(style.borderBottomWidth) > 0
+    const reachable = element.tabIndex >= 0 || element.hasAttribute('data-scrollable')
+    if (!hasBar)
+      found.push({ element: describe(element), problem: `hides ${scrollY ? element.scrollHeight - element.clientHeight : element.scrollWidth - element.clientWidth} px of content behind a scroll with no visible scroll bar` })
+    else if (!reachable)
+      found.push({ element: describe(element), problem: 'scrolls, but not by keyboard (no tabindex)' })
+  }
+  return found
+}
+
+export interface LowContrastToken {
+  text: string
+  colour: string
+  background: string
+  ratio: number
+}
+
+/**
+ * Code text on slide `no` (code blocks, inline code, Monaco editors, the explainer's command parts)
+ * whose rendered colour has less than `minimum`:1 contrast with the background it is drawn on, as
+ * Chromium computes both. One finding per colour pair.
+ */
+export function findLowContrastCode({ no, minimum }: { no: number, minimum: number }): LowContrastToken[] {
+  const slide = document.querySelector(`#slide-content [data-slidev-no="${no}"]`)
+  if (!slide)
+    throw new Error(`slide ${no} is not in the page`)
+  const parse = (value: string): [number, number, number, number] => {
+    const match = /^rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)$/.exec(value)
+    if (!match)
+      throw new Error(`cannot read the colour "${value}"`)
+    return [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])]
+  }
+  const over = (top: [number, number, number, number], bottom: [number, number, number]): [number, number, number] =>
+    [0, 1, 2].map(i => top[i]! * top[3] + bottom[i]! * (1 - top[3])) as [number, number, number]
+  const backgroundOf = (element: Element): [number, number, number] => {
+    const layers: [number, number, number, number][] = []
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const colour = parse(getComputedStyle(node).backgroundColor)
+      if (colour[3] > 0)
+        layers.push(colour)
+      if (colour[3] >= 1)
+        break
+    }
+    const page = document.documentElement.classList.contains('dark') ? [18, 18, 18] as [number, number, number] : [255, 255, 255] as [number, number, number]
+    return layers.reverse().reduce((below, layer) => over(layer, below), page)
+  }
+  const luminance = (rgb: [number, number, number]) => {
+    const [r, g, b] = rgb.map((c) => {
+      const s = c / 255
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+    }) as [number, number, number]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const hex = (rgb: [number, number, number]) => `#${rgb.map(c => Math.round(c).toString(16).padStart(2, '0')).join('')}`
+  const findings = new Map<string, LowContrastToken>()
+  const selector = '.slidev-code span, :not(pre) > code, .monaco-editor .view-line span, .docker-explainer [class*="ex-kind-"]'
+  for (const element of slide.querySelectorAll(selector)) {
+    const ownText = [...element.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent ?? '').join('').trim()
+    if (!ownText || !element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+      continue
+    const background = backgroundOf(element)
+    const colour = over(parse(getComputedStyle(element).color), background)
+    const [high, low] = [luminance(colour), luminance(background)].sort((a, b) => b - a) as [number, number]
+    const ratio = (high + 0.05) / (low + 0.05)
+    if (ratio >= minimum)
+      continue
+    const key = `${hex(colour)} on ${hex(background)}`
+    if (!findings.has(key))
+      findings.set(key, { text: ownText.slice(0, 40), colour: hex(colour), background: hex(background), ratio: Math.round(ratio * 100) / 100 })
+  }
+  return [...findings.values()]
+}
