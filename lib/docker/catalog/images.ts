@@ -202,6 +202,7 @@ const BUSYBOX_PROGRAMS = [
   'ip',
   'ifconfig',
   'nslookup',
+  'busybox',
   'su',
   'login',
 ] as const
@@ -523,7 +524,7 @@ function nginx(): CatalogImage {
     sizeSource: 'estimate',
     created: '2026-10-07',
     interactive: false,
-    programs: [...DEBIAN_SLIM_PROGRAMS, 'nginx', 'curl', 'envsubst'],
+    programs: [...DEBIAN_SLIM_PROGRAMS, 'nginx', 'curl', 'envsubst', '/docker-entrypoint.sh'],
     endOfLife: null,
     defaultCommandExplained: 'the nginx web server in the foreground (`nginx -g "daemon off;"`), serving /usr/share/nginx/html on port 80',
     source: 'nginx/docker-nginx mainline/debian Dockerfile',
