@@ -1,18 +1,10 @@
 // What can be wrong in a Compose file, one code per kind of mistake, each with the severity
 // `docker compose config` gives it (an error stops Compose; a warning is printed and ignored).
 
-export type IssueSeverity = 'error' | 'warning' | 'info'
+import type { Issue, IssueSeverity } from '../text/issue'
 
-/** One problem, at `[start, end)` offsets of the text it was found in. */
-export interface ComposeIssue {
-  code: ComposeIssueCode
-  severity: IssueSeverity
-  message: string
-  start: number
-  end: number
-  /** The text that would fix it, where there is one obvious fix. */
-  suggestion?: string
-}
+/** One problem, at `[start, end)` offsets of the text it was found in (the project's one issue shape). */
+export type ComposeIssue = Issue<ComposeIssueCode>
 
 export const COMPOSE_ISSUE_CODES = {
   COMPOSE_YAML_SYNTAX: { severity: 'error', what: 'the text is not valid YAML' },
