@@ -164,7 +164,20 @@ function bufferedStdout(io: ProcessIO): { write: (text: string) => void, flush: 
   }
 }
 
-export const httpServerProgram: Program = async (io) => {
+/** Facts of the machine the server runs on; absent, they come from the image (PYTHON_VERSION). */
+export interface ServerMachine {
+  pythonVersion?: string
+  /** Where CPython binds with no -b: `::` in the deck's containers, `0.0.0.0` on the student's computer as the deck's notes show. */
+  defaultBind?: '::' | '0.0.0.0'
+}
+
+export const httpServerProgram: Program = io => makeHttpServer({})(io)
+
+export function makeHttpServer(machine: ServerMachine): Program {
+  return async io => serve(io, machine)
+}
+
+async function serve(io: ProcessIO, machine: ServerMachine): Promise<number> {
   const args = io.argv.slice(1)
   let port = 8000
   let directory = io.cwd
@@ -185,10 +198,10 @@ export const httpServerProgram: Program = async (io) => {
       return 2
     }
   }
-  const inContainer = io.env.has('PYTHON_VERSION')
+  const defaultBind = machine.defaultBind ?? (io.env.has('PYTHON_VERSION') ? '::' : '0.0.0.0')
   const setup: HttpServerSetup = {
-    bindAddress: inContainer && bind === undefined ? '::' : '0.0.0.0',
-    pythonVersion: io.env.get('PYTHON_VERSION') ?? '3.11.2',
+    bindAddress: bind === undefined ? defaultBind : bind.includes(':') ? '::' : '0.0.0.0',
+    pythonVersion: machine.pythonVersion ?? io.env.get('PYTHON_VERSION') ?? '3',
   }
   const out = bufferedStdout(io)
   let close: () => void

@@ -5,8 +5,9 @@
 
 import type { PyodideAPI } from 'pyodide'
 import type { FileSystem, ProcessIO, Program } from '../process'
+import type { ServerMachine } from './http-server'
 import { Interrupted } from '../process'
-import { httpServerProgram } from './http-server'
+import { makeHttpServer } from './http-server'
 
 type Interpreter = Pick<PyodideAPI, 'runPython' | 'setStdout' | 'setStderr' | 'setStdin' | 'FS' | 'globals' | 'toPy'>
 
@@ -63,7 +64,9 @@ function olderPythonSyntaxError(code: string, version: [number, number]): Versio
   return null
 }
 
-function imageVersion(io: ProcessIO): string {
+function imageVersion(io: ProcessIO, machine: PythonMachine): string {
+  if (machine.version)
+    return machine.version
   const fromName = /^python(3\.\d+)$/.exec(io.argv[0]?.split('/').pop() ?? '')
   return io.env.get('PYTHON_VERSION') ?? fromName?.[1] ?? '3'
 }
@@ -354,10 +357,21 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
   }
 }
 
-export const pythonProgram: Program = async (io) => {
+/** A Python whose version is known from outside the image (the student's computer). */
+export interface PythonMachine extends ServerMachine {
+  version?: string
+}
+
+export const pythonProgram: Program = io => makePythonProgram({})(io)
+
+export function makePythonProgram(machine: PythonMachine): Program {
+  return async io => runPython(io, machine)
+}
+
+async function runPython(io: ProcessIO, machine: PythonMachine): Promise<number> {
   // CPython installs a SIGINT handler (KeyboardInterrupt); SIGTERM keeps the default.
   io.setSignal('SIGINT', 'handle')
-  const version = imageVersion(io)
+  const version = imageVersion(io, machine)
   const args = io.argv.slice(1)
   while (args[0] && /^-[uBOsE]+$/.test(args[0]))
     args.shift()
@@ -380,7 +394,7 @@ export const pythonProgram: Program = async (io) => {
   if (first === '-m') {
     const module = args[1]
     if (module === 'http.server')
-      return httpServerProgram({ ...io, argv: ['http.server', ...args.slice(2)] })
+      return makeHttpServer({ pythonVersion: machine.version, defaultBind: machine.defaultBind })({ ...io, argv: ['http.server', ...args.slice(2)] })
     if (!module) {
       io.stderr(`Argument expected for the -m option\n`)
       return 2

@@ -12,7 +12,9 @@ import { inputFromLines } from './streams'
 import { parseScript, ShellSyntaxError } from './syntax'
 
 export type { ShellFlavour } from './flavours'
-export type { Lookup, ProgramLookup } from './interpreter'
+export { promptOf } from './flavours'
+export type { Lookup, ProgramLookup, Streams } from './interpreter'
+export { ExitRequest, Shell } from './interpreter'
 
 export interface ShellProgramOptions {
   flavour: ShellFlavour
@@ -63,7 +65,7 @@ export function shellProgram(options: ShellProgramOptions): Program {
       mode = 'interactive'
     }
     const shell = new Shell({ flavour: options.flavour, mode, name, positional, lookup: options.lookup, io })
-    const streams: Streams = { stdin: inputFromLines(io.readLine, io.readChunk), stdout: io.stdout, stderr: io.stderr }
+    const streams: Streams = { stdin: inputFromLines(io.readLine, io.readChunk), stdout: io.stdout, stderr: io.stderr, terminal: io.tty }
     try {
       if (source !== null)
         await shell.runSource(source, streams)

@@ -26,6 +26,8 @@ export interface Streams {
   stdin: Input
   stdout: Output
   stderr: Output
+  /** Standard output is the terminal (not a pipe or a file): `ls` prints columns then. */
+  terminal?: boolean
 }
 
 /** `exit`, or the end of a script under `set -e`: unwinds to the shell's top. */
@@ -228,7 +230,7 @@ export class Shell {
       pipeline.commands.forEach((command, i) => {
         const last = i === pipeline.commands.length - 1
         const pipe = last ? null : new Pipe()
-        const stageStreams: Streams = { stdin: input, stdout: pipe ? pipe.write : streams.stdout, stderr: streams.stderr }
+        const stageStreams: Streams = { stdin: input, stdout: pipe ? pipe.write : streams.stdout, stderr: streams.stderr, terminal: pipe ? false : streams.terminal }
         const stage = this.fork()
         const upstream = input
         stages.push((async () => {
@@ -494,7 +496,7 @@ export class Shell {
       fs: this.io.fs,
       clock: this.io.clock,
       network: this.io.network,
-      tty: this.io.tty,
+      tty: this.io.tty && streams.terminal !== false,
       pid1: false,
       stdout: streams.stdout,
       stderr: streams.stderr,
@@ -585,7 +587,7 @@ export class Shell {
         fds[fd as 1 | 2] = out
       }
     }
-    return body({ stdin: fds[0], stdout: fds[1], stderr: fds[2] })
+    return body({ stdin: fds[0], stdout: fds[1], stderr: fds[2], terminal: fds[1] === streams.stdout ? streams.terminal : false })
   }
 
   private async expandHereDoc(text: string): Promise<string> {
