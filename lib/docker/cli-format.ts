@@ -21,7 +21,7 @@ function indent(text: string, by = '    '): string {
     .join('\n')
 }
 
-export function formatExplanation(explanation: CommandExplanation): string {
+function formatExplanation(explanation: CommandExplanation): string {
   const out: string[] = []
   out.push(`$ ${explanation.input}`)
   out.push('')

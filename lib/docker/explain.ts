@@ -35,7 +35,7 @@ function quote(text: string): string {
 // Values in words
 // ---------------------------------------------------------------------------
 
-export function describePort(port: Omit<PortMapping, 'span'>): string {
+function describePort(port: Omit<PortMapping, 'span'>): string {
   const inside = `port ${port.containerPort}${port.protocol === 'tcp' ? '' : `/${port.protocol}`} inside the container`
   const where = port.allInterfaces
     ? port.hostIp === null ? '' : ` (${port.hostIp} means every network interface of your computer)`
@@ -57,7 +57,7 @@ function whichFolder(source: string): string {
   return ''
 }
 
-export function describeMount(mount: Omit<MountInfo, 'span'>): string {
+function describeMount(mount: Omit<MountInfo, 'span'>): string {
   const access = mount.readOnly ? ', read-only inside (the container cannot change it)' : ''
   switch (mount.type) {
     case 'volume':
@@ -77,7 +77,7 @@ export function describeMount(mount: Omit<MountInfo, 'span'>): string {
   }
 }
 
-export function describeEnv(env: { name: string, value: string | null }): string {
+function describeEnv(env: { name: string, value: string | null }): string {
   if (env.value === null)
     return `Copies the variable ${env.name} from your shell's environment into the container (left unset if your shell does not have it).`
   if (env.value === '')

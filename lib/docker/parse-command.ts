@@ -255,7 +255,7 @@ function isAssignment(word: Word): boolean {
   return /^[A-Z_]\w*=/i.test(word.raw)
 }
 
-export function isDockerProgram(value: string): boolean {
+function isDockerProgram(value: string): boolean {
   const base = value.split(/[\\/]/).pop()!.toLowerCase()
   return base === 'docker' || base === 'docker.exe'
 }

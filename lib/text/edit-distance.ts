@@ -47,7 +47,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 }
 
 /** How far a typo may be from the intended word: short words leave less room for guessing. */
-export function allowedDistance(word: string): number {
+function allowedDistance(word: string): number {
   return word.length <= 3 ? 1 : 2
 }
 

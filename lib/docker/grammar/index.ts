@@ -29,7 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
  * `--help` is a persistent option of the root command: every command accepts it, even those whose
  * help does not list it.
  */
-export const HELP_FLAG: FlagSpec = {
+const HELP_FLAG: FlagSpec = {
   long: 'help',
   type: 'bool',
   help: 'Print usage',

@@ -212,7 +212,7 @@ function checkByRule(check: ValueCheck, flag: FlagSpec, value: string): ValueRes
 }
 
 /** The daemon's floor for memory limits (moby's linuxMinMemory). */
-export const MINIMUM_MEMORY_BYTES = 6 * 1024 * 1024
+const MINIMUM_MEMORY_BYTES = 6 * 1024 * 1024
 
 /** `--memory`, `--memory-reservation`: the daemon refuses a limit below 6 MB (0 means none). */
 function memoryFloor(flag: FlagSpec, value: string, size: FlagValue): DaemonRefusal | undefined {

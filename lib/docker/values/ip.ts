@@ -1,14 +1,14 @@
 // IP addresses as Go's net.ParseIP reads them: dotted IPv4 without leading zeros, IPv6 with `::`
 // and an optional trailing IPv4 part, no zone.
 
-export function isIPv4(text: string): boolean {
+function isIPv4(text: string): boolean {
   const parts = text.split('.')
   if (parts.length !== 4)
     return false
   return parts.every(part => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255)
 }
 
-export function isIPv6(text: string): boolean {
+function isIPv6(text: string): boolean {
   if (!text.includes(':'))
     return false
   let groups = text.split(':')

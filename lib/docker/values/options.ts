@@ -60,15 +60,13 @@ export function parseRestart(text: string): ValueResult<RestartPolicy> {
   return ok(policy)
 }
 
-export const PULL_POLICIES = ['always', 'missing', 'never'] as const
+const PULL_POLICIES = ['always', 'missing', 'never'] as const
 
 export function parsePullPolicy(text: string): ValueResult<string> {
   if (text === '' || (PULL_POLICIES as readonly string[]).includes(text))
     return ok(text)
   return fail(`invalid pull option: '${text}': must be one of "always", "missing" or "never"`, 0, text.length)
 }
-
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'] as const
 
 /** The client's --log-level (logrus.ParseLevel): also panic, trace and warning, any case. */
 export function parseLogLevel(text: string): ValueResult<string> {
