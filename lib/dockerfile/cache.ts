@@ -77,8 +77,16 @@ function keyOf(parent: string | null, inputs: StepInputs): string {
   return sha256Hex(JSON.stringify([parent, inputs]))
 }
 
+export interface CacheOptions {
+  /**
+   * What a base image is, whatever name reaches it (an image ID or digest): FROM is cached when the image is the
+   * same, even under another tag. Absent: the normalized name.
+   */
+  baseIdentity?: (normalized: string) => string
+}
+
 /** The keys of every step a build of `target` runs, with the build context `context`. */
-export function planCache(model: DockerfileModel, context: BuildContext, target: Stage | undefined = model.stages.at(-1)): CachePlan {
+export function planCache(model: DockerfileModel, context: BuildContext, target: Stage | undefined = model.stages.at(-1), options: CacheOptions = {}): CachePlan {
   const view = viewContext(context)
   const stageKeys = new Map<number, string>()
   const steps: StepKey[] = []
@@ -93,7 +101,8 @@ export function planCache(model: DockerfileModel, context: BuildContext, target:
       if (step.keyword === 'FROM') {
         const origin = stage.base.kind === 'image' ? stage.base.normalized : stage.base.kind === 'stage' ? stageKeys.get(stage.base.stage)! : 'scratch'
         const inputs: StepInputs = { operation: `FROM ${origin}`, env: [], workdir: '', user: '', files: [], fromStage: null }
-        parent = stage.base.kind === 'stage' ? origin : keyOf(null, inputs)
+        const identity = stage.base.kind === 'image' ? options.baseIdentity?.(origin) ?? origin : origin
+        parent = stage.base.kind === 'stage' ? origin : keyOf(null, { ...inputs, operation: `FROM ${identity}` })
         steps.push({ step, inputs, parent: null, key: parent })
         continue
       }

@@ -8,6 +8,7 @@
 // This model exists to check our understanding against the real recordings (tests/fixtures/daemon/build-cache);
 // the simulator and the views follow BuildKit.
 
+import type { CacheOptions } from './cache'
 import type { BuildContext } from './context'
 import type { DockerfileModel, Step } from './model'
 import { filesForSource, viewContext } from './context'
@@ -19,12 +20,13 @@ export interface LegacyStepKey {
 }
 
 /** The keys of every instruction of the last stage chain (the legacy builder builds every stage, in order). */
-export function legacyKeys(model: DockerfileModel, context: BuildContext): LegacyStepKey[] {
+export function legacyKeys(model: DockerfileModel, context: BuildContext, options: CacheOptions = {}): LegacyStepKey[] {
   const view = viewContext(context)
   const keys: LegacyStepKey[] = []
   const stageKeys = new Map<number, string>()
   for (const stage of model.stages) {
-    let parent = stage.base.kind === 'stage' ? stageKeys.get(stage.base.stage)! : sha256Hex(`FROM ${stage.base.kind === 'image' ? stage.base.normalized : 'scratch'}`)
+    const origin = stage.base.kind === 'image' ? options.baseIdentity?.(stage.base.normalized) ?? stage.base.normalized : 'scratch'
+    let parent = stage.base.kind === 'stage' ? stageKeys.get(stage.base.stage)! : sha256Hex(`FROM ${origin}`)
     keys.push({ step: stage.steps[0]!, key: parent })
     for (const step of stage.steps.slice(1)) {
       let identity: unknown

@@ -163,7 +163,8 @@ export async function runBuild(host: DockerHost, io: ProcessIO, request: BuildRe
       pulled.add(normalized)
     }
     baseRecords.set(normalized, image)
-    return { normalized, digest: baseDigest(normalized), config: image.config, diskBytes: image.diskBytes, history: image.history, present: present && !pulled.has(normalized) }
+    // One image under several tags is one base: its digest follows the image, not the name.
+    return { normalized, digest: baseDigest(image.id), config: image.config, diskBytes: image.diskBytes, history: image.history, present: present && !pulled.has(normalized) }
   }
   const cache = buildCacheOf(host)
   const plan = planBuild({

@@ -66,7 +66,8 @@ function viewBase(normalized: string): BaseInfo {
   const image = catalogImageFor(normalized)
   return {
     normalized,
-    digest: baseDigest(normalized),
+    // One image under several tags (python:3.12 = python:3.12.13) is one base.
+    digest: baseDigest(image ? `${image.repository}:${image.tag}` : normalized),
     config: image?.config ?? EMPTY_BASE,
     diskBytes: image?.diskBytes ?? Number.NaN,
     history: image?.history ?? [],

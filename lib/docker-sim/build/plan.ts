@@ -219,7 +219,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     }
   }
 
-  const cachePlan = planCache(model, input.context, target)
+  const cachePlan = planCache(model, input.context, target, { baseIdentity: normalized => input.resolveBase(normalized)?.digest ?? normalized })
   const verdicts = judgeCache(cachePlan, input.cache, { noCache: input.noCache })
   const verdictOf = new Map(verdicts.map(verdict => [verdict.step, verdict]))
   const view = viewContext(input.context)
