@@ -78,14 +78,15 @@ export class DockerHost {
   containers: ContainerRecord[] = []
   volumes: VolumeRecord[] = []
   networks: NetworkRecord[] = []
-  readonly hostFiles: SimFileSystem
+  /** The student's computer (the host engineer's machine replaces it: Simulator). */
+  hostFiles: SimFileSystem
   readonly volumeFiles = new Map<string, SimFileSystem>()
   readonly containerFiles = new Map<string, SimFileSystem>()
   readonly running = new Map<string, Running>()
   /** Servers listening inside each container's network namespace (container id → port → handler). */
   readonly containerPorts = new Map<string, Map<number, HttpHandler>>()
-  /** Servers on the student's computer (python3 -m http.server on the host). */
-  readonly hostPorts = new Map<number, HttpHandler>()
+  /** Servers on the student's computer (python3 -m http.server on the host); the host machine's own map when wired. */
+  hostPorts = new Map<number, HttpHandler>()
   programs: ProgramLookup
   nextPid = 1000
   private exitWaiters = new Map<string, Set<(code: number) => void>>()
@@ -760,6 +761,15 @@ export class DockerHost {
         return this.requestHost(port, request)
       },
     }
+  }
+
+  /** What answers on a published host port now (the host machine's network asks), or null. */
+  publishedHandler(port: number): HttpHandler | null {
+    const binding = this.activeBindings().find(b => b.hostPort === port && b.protocol === 'tcp')
+    if (!binding)
+      return null
+    // Through the bridge, the server sees the gateway's address (172.17.0.1) as the client.
+    return request => this.requestContainer(binding.container, binding.containerPort, { ...request, remoteAddress: this.networks.find(n => n.name === binding.container.networks[0]?.network)?.gateway || '172.17.0.1' })
   }
 
   private async requestHost(port: number, request: HttpRequest): Promise<HttpResponse> {

@@ -83,13 +83,15 @@ export class InputQueue {
 }
 
 const PROCESS_OF_IO = new WeakMap<ProcessIO, SimProcess>()
+/** A shell runs its commands with its own clock object: the clock finds the process they run in. */
+const PROCESS_OF_CLOCK = new WeakMap<object, SimProcess>()
 
 /**
  * Awaits `promise` with the process marked as waiting (not working): the host moves simulated time on
  * only when every process waits, so a program busy for real (Python loading) is never hurried by it.
  */
 export async function blockedOn<T>(io: ProcessIO, promise: Promise<T>): Promise<T> {
-  const process = PROCESS_OF_IO.get(io)
+  const process = PROCESS_OF_IO.get(io) ?? PROCESS_OF_CLOCK.get(io.clock)
   if (!process)
     return promise
   return process.waitOn(promise)
@@ -120,6 +122,7 @@ export class SimProcess {
     })
     this.io = this.makeIO()
     PROCESS_OF_IO.set(this.io, this)
+    PROCESS_OF_CLOCK.set(this.io.clock, this)
   }
 
   private working = false

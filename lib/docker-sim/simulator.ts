@@ -2,15 +2,14 @@
 // terminal session (prompt, typed lines, Ctrl-C, Ctrl-D, Ctrl-P Ctrl-Q, streamed output). The docker
 // client is a program like the others, so a host shell can run it inside pipes and loops.
 
-import type { ShellCommand } from '../docker/index'
 import type { ClientContext } from './commands'
 import type { DockerHostOptions } from './docker-host'
-import type { ProcessIO, Program } from './process'
+import type { Program } from './process'
 import type { HostSnapshot } from './state'
-import { splitCommands } from '../docker/index'
 import { settle } from './clock'
 import { runDockerCommand } from './commands'
 import { DockerHost } from './docker-host'
+import { HostMachine } from './host/machine'
 import { SimProcess } from './processes'
 
 export interface CommandResult {
@@ -29,6 +28,11 @@ export interface RunOptions {
   tty?: boolean
   /** A command still running after this much simulated time is ended as by Ctrl-C (default 10 s). */
   maxSimulatedMs?: number
+  /** Ctrl-C after this many simulated ms, then each second, `interrupts` times at most (the recorder's steps). */
+  interruptAfterMs?: number
+  interrupts?: number
+  /** Both streams into stdout, in order (what a terminal shows). */
+  mergeStreams?: boolean
 }
 
 const HOME = '/home/student'
@@ -41,17 +45,42 @@ function realPause(ms: number): Promise<void> {
 
 export class Simulator {
   readonly host: DockerHost
-  /** The host shell's working directory and variables, kept between lines. */
-  cwd = HOME
-  readonly env = new Map<string, string>([['HOME', HOME], ['PATH', HOST_PATH], ['USER', 'student']])
-  private hostShell: Program | null
+  /** The student's computer: its bash, files (with the deck's snippets/), python3, curl; `docker` reaches the host. */
+  readonly machine: HostMachine
+  /** The process running the current line (the machine's shell sleeps and waits through it). */
+  private current: SimProcess | null = null
+  /** The terminal session's detach hook, while a `run -it`/`attach` can be detached. */
+  detachHook: ClientContext['onDetachable'] = undefined
 
-  constructor(options: DockerHostOptions & { host?: DockerHost, hostShell?: Program } = {}) {
+  constructor(options: DockerHostOptions & { host?: DockerHost } = {}) {
     this.host = options.host ?? new DockerHost(options)
-    this.hostShell = options.hostShell ?? null
+    const host = this.host
+    const clock = {
+      now: host.clock.now,
+      epochMs: host.clock.epochMs,
+      sleep: (ms: number) => this.current ? this.current.io.clock.sleep(ms) : host.clock.sleep(ms),
+    }
+    this.machine = new HostMachine({
+      clock,
+      docker: io => runDockerCommand({ host, io: this.current ? { ...io, clock: this.current.io.clock } : io, onDetachable: hook => this.detachHook?.(hook) }, io.argv.slice(1)),
+      publishedPort: port => host.publishedHandler(port),
+      portTaken: port => host.activeBindings().some(b => b.hostPort === port && b.protocol === 'tcp'),
+    })
+    if (options.host) {
+      // A restored host: its saved files replace the fresh machine's.
+      const saved = options.host.hostFiles
+      for (const name of this.machine.fs.readdir('/home/student'))
+        this.machine.fs.remove(`/home/student/${name}`, { recursive: true })
+      if (saved.stat('/home/student')?.kind === 'dir') {
+        for (const name of saved.readdir('/home/student'))
+          this.machine.fs.importTree(`/home/student/${name}`, saved.exportTree(`/home/student/${name}`))
+      }
+    }
+    host.hostFiles = this.machine.fs
+    host.hostPorts = this.machine.network.servers
   }
 
-  static restore(snapshot: HostSnapshot, options: DockerHostOptions & { hostShell?: Program } = {}): Simulator {
+  static restore(snapshot: HostSnapshot, options: DockerHostOptions = {}): Simulator {
     return new Simulator({ ...options, host: DockerHost.restore(snapshot, options) })
   }
 
@@ -59,36 +88,35 @@ export class Simulator {
     return this.host.snapshot()
   }
 
-  /** The docker client as a program (`docker` on the host's PATH). */
-  dockerProgram(context: Partial<Pick<ClientContext, 'onDetachable'>> = {}): Program {
-    return io => runDockerCommand({ host: this.host, io, onDetachable: context.onDetachable }, io.argv.slice(1))
+  get cwd(): string {
+    return this.machine.env.get('PWD') ?? HOME
   }
 
-  /** Programs on the student's computer: docker, and whatever the programs engineer provides. */
-  hostLookup(onDetachable?: ClientContext['onDetachable']): (name: string, io: ProcessIO) => Program | null {
-    return (name, io) => {
-      if (name === 'docker')
-        return this.dockerProgram({ onDetachable })
-      return this.host.programs(name, io)
-    }
-  }
-
-  /** A process on the student's computer, with its output going to `output`. */
-  hostProcess(argv: readonly string[], tty: boolean, output: (stream: 'stdout' | 'stderr', text: string) => void, onDetachable?: ClientContext['onDetachable']): SimProcess {
-    return new SimProcess({
-      argv,
-      env: this.env,
+  /** A process on the student's computer running one typed line in the machine's bash. */
+  lineProcess(line: string, tty: boolean, output: (stream: 'stdout' | 'stderr', text: string) => void): { process: SimProcess, program: Program } {
+    const process = new SimProcess({
+      argv: ['bash', '-c', line],
+      env: this.machine.env,
       cwd: this.cwd,
-      fs: this.host.hostFiles,
+      fs: this.machine.fs,
       clock: this.host.clock,
-      network: this.host.hostNetwork(),
+      network: this.machine.network,
       tty,
       pid1: false,
       pid: this.host.nextPid++,
       output,
-      lookup: this.hostLookup(onDetachable),
-      notFound: name => `bash: ${name}: command not found\n`,
+      lookup: () => null,
     })
+    const program: Program = async (io) => {
+      this.current = process
+      try {
+        return await this.machine.run(line, { stdout: io.stdout, stderr: io.stderr, readLine: io.readLine, tty: io.tty })
+      }
+      finally {
+        this.current = null
+      }
+    }
+    return { process, program }
   }
 
   /** Runs one command line of the student's terminal and collects what it prints. Never throws. */
@@ -98,16 +126,14 @@ export class Simulator {
       result[stream] += text
     }
     try {
-      const process = this.hostProcess(['sh', '-c', line], options.tty ?? true, output)
+      const { process, program } = this.lineProcess(line, options.tty ?? true, options.mergeStreams ? (_stream, text) => output('stdout', text) : output)
       for (const typed of options.input ?? [])
         process.writeLine(typed)
       process.closeInput()
-      const program: Program = this.hostShell ?? (io => this.runLineWithoutShell(line, io))
       const exited = process.start(program)
-      result.exit = await this.drive(process, exited, options.maxSimulatedMs ?? 10_000, (note) => {
+      result.exit = await this.drive(process, exited, options, (note) => {
         result.note = note
       })
-      this.cwd = process.io.cwd
     }
     catch (failure) {
       result.stderr += `[simulator] internal error: ${failure instanceof Error ? failure.message : String(failure)}\n`
@@ -120,8 +146,11 @@ export class Simulator {
    * Runs the command to its end, moving simulated time to each next timer while it waits (a stop's
    * 10 seconds pass at once); a command still running after `maxMs` of simulated time is sent SIGINT.
    */
-  async drive(process: SimProcess, exited: Promise<number>, maxMs: number, onNote: (note: string) => void): Promise<number> {
+  async drive(process: SimProcess, exited: Promise<number>, options: RunOptions, onNote: (note: string) => void): Promise<number> {
     const started = this.host.clock.now()
+    let deadline = started + (options.interruptAfterMs ?? options.maxSimulatedMs ?? 10_000)
+    let interruptsLeft = options.interruptAfterMs !== undefined ? (options.interrupts ?? 3) : 1
+    let interrupts = 0
     let finished = false
     void exited.then(() => {
       finished = true
@@ -139,9 +168,24 @@ export class Simulator {
         continue
       }
       const next = clock.nextTimerAt()
-      if (clock.active === 0 && next !== null && next - started <= maxMs) {
+      if (clock.active === 0 && next !== null && next <= deadline) {
         idleRounds = 0
         await clock.advanceTo(next)
+        continue
+      }
+      if (clock.active === 0 && interruptsLeft > 0 && (next !== null || options.interruptAfterMs !== undefined)) {
+        // Ctrl-C at the deadline (and each second after, as the recorder pressed it).
+        await clock.advanceTo(deadline)
+        interruptsLeft--
+        interrupts++
+        process.foreground().signal('SIGINT')
+        deadline += 1000
+        idleRounds = 0
+        if (interruptsLeft > 0 || options.interruptAfterMs === undefined) {
+          if (options.interruptAfterMs === undefined)
+            onNote(`still running after ${Math.round((clock.now() - started) / 1000)} simulated seconds: ended as if Ctrl-C was pressed`)
+          continue
+        }
         continue
       }
       if (clock.active === 0 && next === null && !process.foreground().waitingForInput && idleRounds < 200) {
@@ -150,7 +194,8 @@ export class Simulator {
         await realPause(0)
         continue
       }
-      onNote(`still running after ${Math.round((clock.now() - started) / 1000)} simulated seconds: ended as if Ctrl-C was pressed`)
+      if (interrupts === 0)
+        onNote(`still running after ${Math.round((clock.now() - started) / 1000)} simulated seconds: ended as if Ctrl-C was pressed`)
       process.foreground().signal('SIGINT')
       await settle()
       if (!finished)
@@ -158,57 +203,6 @@ export class Simulator {
       break
     }
     return exited
-  }
-
-  /**
-   * Until the host shell is wired in: runs `docker …` and programs by name, with `&&`, `||` and `;`
-   * between commands. Words are read by the explainer's tokenizer (quotes removed, no expansion).
-   */
-  private async runLineWithoutShell(line: string, io: ProcessIO): Promise<number> {
-    let commands: ShellCommand[]
-    try {
-      commands = splitCommands(line)
-    }
-    catch {
-      io.stderr(`sh: syntax error\n`)
-      return 2
-    }
-    let status = 0
-    let previous: string | null = null
-    for (const command of commands) {
-      if ((previous === '&&' && status !== 0) || (previous === '||' && status === 0)) {
-        previous = command.separator
-        continue
-      }
-      previous = command.separator
-      const argv = command.words.map(word => word.value)
-      if (argv.length === 0)
-        continue
-      if (command.error) {
-        io.stderr(`sh: 1: Syntax error: ${command.error.message}\n`)
-        return 2
-      }
-      if (command.redirections.length > 0 || command.words.some(word => word.expansions.length > 0)) {
-        io.stderr(`[simulator] the host shell is not wired in yet: redirections and $… are not run here\n`)
-        status = 2
-        continue
-      }
-      if (argv[0] === 'cd') {
-        const target = argv[1] ?? HOME
-        const path = target.startsWith('/') ? target : `${io.cwd.replace(/\/$/, '')}/${target}`
-        if (this.host.hostFiles.stat(path)?.kind === 'dir') {
-          io.cwd = path
-          status = 0
-        }
-        else {
-          io.stderr(`sh: 1: cd: can't cd to ${target}\n`)
-          status = 2
-        }
-        continue
-      }
-      status = await io.spawn(argv)
-    }
-    return status
   }
 
   /** A terminal: what the terminal component drives. */
@@ -243,9 +237,7 @@ export class TerminalSession {
   }
 
   prompt(): string {
-    const cwd = this.simulator.cwd
-    const shown = cwd === HOME ? '~' : cwd.startsWith(`${HOME}/`) ? `~${cwd.slice(HOME.length)}` : cwd
-    return `student@laptop:${shown}$ `
+    return this.simulator.machine.prompt()
   }
 
   get busy(): boolean {
@@ -258,21 +250,16 @@ export class TerminalSession {
       this.current.foreground().writeLine(line)
       return
     }
-    const process = this.simulator.hostProcess(['sh', '-c', line], true, (stream, text) => this.options.onOutput(text, stream), (detach) => {
-      this.detach = detach
-    })
+    const { process, program } = this.simulator.lineProcess(line, true, (stream, text) => this.options.onOutput(text, stream))
     this.current = process
-    void process.start(io => this.simulator.run === undefined ? Promise.resolve(0) : this.runLine(line, io)).then(() => {
-      this.simulator.cwd = process.io.cwd
+    this.simulator.detachHook = (detach) => {
+      this.detach = detach
+    }
+    void process.start(program).then(() => {
       this.current = null
       this.detach = null
       this.options.onOutput(this.prompt(), 'stdout')
     })
-  }
-
-  private runLine(line: string, io: ProcessIO): Promise<number> {
-    const shell = (this.simulator as unknown as { hostShell: Program | null }).hostShell
-    return shell ? shell(io) : (this.simulator as unknown as { runLineWithoutShell: (l: string, i: ProcessIO) => Promise<number> }).runLineWithoutShell(line, io)
   }
 
   /** Ctrl-C: SIGINT to the foreground program (the docker client passes it on with --sig-proxy). */
