@@ -68,6 +68,23 @@ function manualChunks(id: string): string | undefined {
   return undefined
 }
 
+type InlineCodeRule = (...args: never[]) => string | Promise<string>
+
+const WHOLE_INLINE_CODE = /^(<code[^>]*>)([^<]*)(<\/code>)$/
+
+/**
+ * Inline code may break at its spaces only: each word goes in a `.code-word` (white-space: nowrap in
+ * styles/theme.css), so `--name` or `POSTGRES_PASSWORD=…` never split across lines. Copying the
+ * text gives the same characters.
+ */
+export function splitInlineCodeWords(html: string): string {
+  const match = WHOLE_INLINE_CODE.exec(html)
+  if (!match)
+    return html
+  const words = match[2]!.split(/( +)/).map(part => part === '' || part.startsWith(' ') ? part : `<span class="code-word">${part}</span>`)
+  return `${match[1]}${words.join('')}${match[3]}`
+}
+
 export default defineConfig({
   slidev: {
     markdown: {
@@ -78,6 +95,10 @@ export default defineConfig({
           matcher: (href: string) => /^https?:\/\//.test(href),
           attrs: { target: '_blank', rel: 'noopener' },
         })
+        const codeInline = md.renderer.rules.code_inline as InlineCodeRule | undefined
+        if (!codeInline)
+          throw new Error('The Markdown renderer has no code_inline rule to wrap.')
+        md.renderer.rules.code_inline = (async (...args: never[]) => splitInlineCodeWords(await codeInline(...args))) as typeof md.renderer.rules.code_inline
       },
     },
   },

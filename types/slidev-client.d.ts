@@ -5,9 +5,20 @@
 // real package: this file is read by vue-tsc alone.
 import type { Ref } from 'vue'
 
+/** A slide's route, as far as the deck reads it (the footer, global-bottom.vue). */
+export interface SlideRoute {
+  /** 1-based slide number. */
+  no: number
+  meta?: { slide?: { title?: string, frontmatter?: Record<string, unknown> } }
+}
+
 export interface SlidevNav {
   /** true while the deck is printed or exported (PDF, PNG). */
   isPrintMode: Readonly<Ref<boolean>>
+  /** The slide on screen; in print, the slide being printed. */
+  currentSlideRoute: Readonly<Ref<SlideRoute>>
+  slides: Readonly<Ref<SlideRoute[]>>
+  total: Readonly<Ref<number>>
 }
 
 export function useNav(): SlidevNav

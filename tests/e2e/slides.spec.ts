@@ -3,7 +3,7 @@
 // that lead somewhere. At the last click step: a screenshot compared with the committed baseline.
 // Runs in the `light` and `dark` projects (colour scheme emulated; the deck follows it).
 import { expect, test } from './support/deck'
-import { accessibilityProblems, clippingProblems, codeContrastProblems, imageProblems, linkReport, overflowProblems } from './support/gates'
+import { accessibilityProblems, clippingProblems, codeContrastProblems, imageProblems, linkReport, overflowProblems, typeSizeProblems } from './support/gates'
 import { deckSlides, slideName } from './support/slides'
 
 for (const slide of deckSlides()) {
@@ -23,6 +23,7 @@ for (const slide of deckSlides()) {
         expect.soft(await overflowProblems(deck.page, slide.no), `${where}: content runs off the slide`).toEqual([])
         expect.soft(await clippingProblems(deck.page, slide.no), `${where}: content cut off`).toEqual([])
         expect.soft(await codeContrastProblems(deck.page, slide.no), `${where}: code below 4.5:1`).toEqual([])
+        expect.soft(await typeSizeProblems(deck.page, slide.no), `${where}: type too small for the room`).toEqual([])
         expect.soft(await imageProblems(deck.page, slide.no), `${where}: pictures need a text alternative`).toEqual([])
         expect.soft(await accessibilityProblems(deck.page), `${where}: serious or critical accessibility violations`).toEqual([])
         // Links do not depend on the colour scheme: checked once, in the light run.

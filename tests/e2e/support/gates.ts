@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test'
 import type { SlideLink } from './probes'
 import AxeBuilder from '@axe-core/playwright'
-import { findClippedContent, findLowContrastCode, findOverflowingContent, findUnnamedImages, listLinks } from './probes'
+import { findClippedContent, findLowContrastCode, findOverflowingContent, findSmallText, findUnnamedImages, listLinks } from './probes'
 
 export async function overflowProblems(page: Page, no: number): Promise<string[]> {
   const findings = await page.evaluate(findOverflowingContent, no)
@@ -148,4 +148,12 @@ export const MINIMUM_CODE_CONTRAST = 4.5
 export async function codeContrastProblems(page: Page, no: number): Promise<string[]> {
   const found = await page.evaluate(findLowContrastCode, { no, minimum: MINIMUM_CODE_CONTRAST })
   return found.map(token => `"${token.text}" is ${token.colour} on ${token.background}: ${token.ratio}:1 (needs ${MINIMUM_CODE_CONTRAST}:1)`)
+}
+
+/** Rendered sizes the back row can read on a 1280 × 720 projection (issue 16). */
+export const ROOM_TYPE = { body: 26, code: 22, label: 18 } as const
+
+export async function typeSizeProblems(page: Page, no: number): Promise<string[]> {
+  const found = await page.evaluate(findSmallText, { no, ...ROOM_TYPE })
+  return found.map(text => `${text.kind} "${text.text}" is ${text.px} px on screen (needs ${text.minimum} px)`)
 }

@@ -356,3 +356,57 @@ export function findLowContrastCode({ no, minimum }: { no: number, minimum: numb
   }
   return [...findings.values()]
 }
+
+export interface SmallText {
+  kind: 'body' | 'code' | 'diagram label'
+  text: string
+  /** Rendered size in screen pixels (the test window is 1280 × 720, like the room's projector). */
+  px: number
+  minimum: number
+}
+
+/**
+ * Text of slide `no` smaller on screen than the room can read: body text under `body` px, code under
+ * `code` px, diagram labels under `label` px. Sizes are as rendered (the canvas scale, and an SVG's
+ * own scale, included). Widgets' own controls (the explainer's tabs and tags), the footer and
+ * screen-reader-only text are not body text.
+ */
+export function findSmallText({ no, body, code, label }: { no: number, body: number, code: number, label: number }): SmallText[] {
+  const canvas = document.querySelector<HTMLElement>('#slide-content')
+  const slide = canvas?.querySelector<HTMLElement>(`[data-slidev-no="${no}"]`)
+  if (!canvas || !slide)
+    throw new Error(`slide ${no} is not in the page`)
+  const scale = canvas.getBoundingClientRect().width / canvas.offsetWidth
+  const found = new Map<string, SmallText>()
+  const note = (kind: SmallText['kind'], element: Element, px: number, minimum: number) => {
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 50)
+    if (px + 0.05 < minimum && text && !found.has(`${kind}:${text}`))
+      found.set(`${kind}:${text}`, { kind, text, px: Math.round(px * 10) / 10, minimum })
+  }
+  for (const element of slide.querySelectorAll('svg.dg text')) {
+    const svg = element.closest('svg')!
+    const svgScale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+    note('diagram label', element, Number.parseFloat(getComputedStyle(element).fontSize) * svgScale, label)
+  }
+  const skip = '.docker-explainer, svg, .deck-footer, .sr-only, .slidev-monaco-container, .monaco-editor'
+  for (const element of slide.querySelectorAll('pre code, :not(pre) > code')) {
+    if (!element.closest(skip) && element.checkVisibility())
+      note('code', element, Number.parseFloat(getComputedStyle(element).fontSize) * scale, code)
+  }
+  for (const element of slide.querySelectorAll('.monaco-editor .view-line')) {
+    if (element.checkVisibility())
+      note('code', element, Number.parseFloat(getComputedStyle(element).fontSize) * scale, code)
+  }
+  for (const element of slide.querySelectorAll('.docker-explainer .explainer-spans, .docker-explainer textarea')) {
+    if (element.checkVisibility())
+      note('code', element, Number.parseFloat(getComputedStyle(element).fontSize) * scale, code)
+  }
+  for (const element of slide.querySelectorAll('p, li, td, th, blockquote, dd, dt')) {
+    if (element.closest(skip) || !element.checkVisibility())
+      continue
+    const ownText = [...element.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent?.trim())
+    if (ownText)
+      note('body', element, Number.parseFloat(getComputedStyle(element).fontSize) * scale, body)
+  }
+  return [...found.values()]
+}

@@ -65,6 +65,46 @@ describe('imagesContainersDiagram', () => {
   })
 })
 
+describe('imagesContainersDiagram arrows', () => {
+  const wrapper = mount(ImagesContainersDiagram)
+  const arrow = (label: string) => {
+    const group = wrapper.findAll('g.dg-arrow').find(g => g.find('text').exists() && g.find('text').text() === label)
+    if (!group)
+      throw new Error(`no arrow labelled ${label}`)
+    const numbers = (group.get('path').attributes('d') ?? '').match(/-?[\d.]+/g)!.map(Number)
+    const text = group.get('text')
+    return { from: [numbers[0]!, numbers[1]!], to: [numbers.at(-2)!, numbers.at(-1)!], labelX: Number(text.attributes('x')), labelY: Number(text.attributes('y')) }
+  }
+  const rectWith = (selector: string) => wrapper.findAll(selector).map(r => ({ x: Number(r.attributes('x')), y: Number(r.attributes('y')), width: Number(r.attributes('width')), height: Number(r.attributes('height')) }))
+
+  it('lands pull on the base layers and sends push from the whole image', () => {
+    const layers = rectWith('rect.dg-image').filter(r => r.width > 300)
+    const base = layers.at(-1)!
+    const pull = arrow('pull')
+    expect(pull.to[1]).toBeGreaterThan(base.y)
+    expect(pull.to[1]).toBeLessThan(base.y + base.height)
+    const [outline] = rectWith('rect.dg-image-outline')
+    const push = arrow('push')
+    expect(push.from[0]).toBe(outline!.x)
+    for (const layer of layers) {
+      expect(layer.y).toBeGreaterThanOrEqual(outline!.y)
+      expect(layer.y + layer.height).toBeLessThanOrEqual(outline!.y + outline!.height)
+    }
+  })
+
+  it('keeps the pull and push labels clear of the registry and of the dashed border of your computer', () => {
+    const [, host] = rectWith('rect.dg-frame')
+    const registry = rectWith('rect.dg-registry')[0]!
+    // 14 px labels: a generous 0.62 em per character, halo included.
+    for (const label of ['pull', 'push']) {
+      const { labelX } = arrow(label)
+      const halfWidth = (label.length * 14 * 0.62) / 2 + 2
+      expect(labelX - halfWidth).toBeGreaterThan(registry.x + registry.width)
+      expect(labelX + halfWidth).toBeLessThan(host!.x)
+    }
+  })
+})
+
 describe('clientDaemonDiagram', () => {
   it('names the client, the daemon, the socket, the VM and what the daemon manages', () => {
     const all = drawnTexts(mount(ClientDaemonDiagram)).join('\n')
