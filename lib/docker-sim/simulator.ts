@@ -36,7 +36,6 @@ export interface RunOptions {
 }
 
 const HOME = '/home/student'
-const HOST_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 /** A real pause, for programs that wait on real work (Pyodide) rather than on the clock. */
 function realPause(ms: number): Promise<void> {
