@@ -1,5 +1,6 @@
 // Readable plain-text rendering of explanations, for a terminal.
 
+import type { ContainerConfig } from './container-config'
 import type { CommandExplanation, Span } from './types'
 
 /** The command with a line of marks under `span` (`^^^^`), as compilers show errors. */
@@ -19,6 +20,39 @@ function indent(text: string, by = '    '): string {
     .split('\n')
     .map(line => (line ? by + line : line))
     .join('\n')
+}
+
+function sizeText(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
+  let size = bytes
+  let unit = 0
+  while (size >= 1024 && unit < units.length - 1) {
+    size /= 1024
+    unit++
+  }
+  return `${Number(size.toFixed(2))} ${units[unit]}`
+}
+
+/** The settings of the container, one line each: what `run`/`create` will ask the daemon for. */
+function containerLines(config: ContainerConfig): string[] {
+  const lines: string[] = []
+  if (config.name)
+    lines.push(`name:       ${config.name}`)
+  for (const port of config.ports)
+    lines.push(`port:       ${port.hostPort ?? '(free port)'} → ${port.containerPort}/${port.protocol} on ${port.allInterfaces ? 'every interface' : port.hostIp}`)
+  for (const mount of config.mounts)
+    lines.push(`mount:      ${mount.type}${mount.source ? ` ${mount.source}` : ''} → ${mount.target}${mount.readOnly ? ' (read-only)' : ''}`)
+  for (const env of config.env)
+    lines.push(`env:        ${env.name}${env.fromHost ? ' (from your shell)' : `=${env.value}`}`)
+  for (const network of config.networks)
+    lines.push(`network:    ${network.name} (${network.mode})${network.aliases.length ? `, aliases ${network.aliases.join(', ')}` : ''}`)
+  if (config.restart)
+    lines.push(`restart:    ${config.restart.name || 'no'}${config.restart.maxRetries !== null ? `, at most ${config.restart.maxRetries} times` : ''}`)
+  if (config.memory !== null)
+    lines.push(`memory:     ${sizeText(config.memory)}`)
+  if (config.cpus !== null)
+    lines.push(`cpus:       ${config.cpus}`)
+  return lines
 }
 
 function formatExplanation(explanation: CommandExplanation): string {
@@ -56,6 +90,14 @@ function formatExplanation(explanation: CommandExplanation): string {
       out.push(`  tag:        ${image.tag}${image.defaulted.tag ? ' (default)' : ''}`)
     if (image.digest !== null)
       out.push(`  digest:     ${image.digest}`)
+  }
+  if (explanation.config) {
+    const lines = containerLines(explanation.config)
+    if (lines.length > 0) {
+      out.push('')
+      out.push('Container:')
+      out.push(...lines.map(line => `  ${line}`))
+    }
   }
   if (explanation.warnings.length > 0) {
     out.push('')

@@ -58,6 +58,15 @@ describe('cli: one command', { timeout: 60_000 }, () => {
     expect(stdout).toContain('PORT_ALL_INTERFACES')
   })
 
+  it('lists the container settings it read', () => {
+    const { code, stdout } = run(['docker run -d -p 0.0.0.0:8080:80 --mount type=image,source=alpine,target=/mnt -m 512 nginx:1.27'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('port:       8080 → 80/tcp on every interface')
+    expect(stdout).toContain('mount:      image alpine → /mnt')
+    expect(stdout).toContain('memory:     512 bytes')
+    expect(stdout).toContain('DAEMON_REFUSES')
+  })
+
   it('exit 1 with the error pointed at when docker would refuse it', () => {
     const { code, stdout } = run(['docker run --it nginx'])
     expect(code).toBe(1)
