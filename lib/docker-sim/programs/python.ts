@@ -76,8 +76,31 @@ function versionPair(version: string): [number, number] {
   return [Number(major), Number(minor)]
 }
 
+// Pyodide's time.sleep blocks the page for real and cannot wait on the simulated clock: sleeps are
+// counted instead (the clock moves by their sum after the run), and a run that sleeps over a minute
+// is stopped with a label rather than freezing the page. Missing third-party modules get a label too.
 const DRIVER = `
-import sys, os, traceback, codeop
+import sys, os, traceback, codeop, time as _sim_time
+_sim_slept = [0.0]
+SIM_SLEEP_LIMIT = 60.0
+class _SimSleepLimit(BaseException):
+    pass
+def _sim_sleep(seconds):
+    _sim_slept[0] += float(seconds)
+    if _sim_slept[0] > SIM_SLEEP_LIMIT:
+        raise _SimSleepLimit()
+_sim_time.sleep = _sim_sleep
+def _sim_take_slept():
+    slept = _sim_slept[0]
+    _sim_slept[0] = 0.0
+    return slept
+def _sim_report(error, tb):
+    if isinstance(error, _SimSleepLimit):
+        print('[simulator] time.sleep cannot wait on the simulated clock inside Python; the run was stopped after 60 s of sleeps', file=sys.stderr)
+        return
+    traceback.print_exception(type(error), error, tb)
+    if isinstance(error, ModuleNotFoundError) and error.name:
+        print(f"[simulator] Pyodide has no '{error.name}' package; in Docker, pip would have installed it into the image", file=sys.stderr)
 def _sim_run(code, filename, argv, env, cwd):
     sys.argv = list(argv)
     os.environ.clear()
@@ -105,7 +128,7 @@ def _sim_run(code, filename, argv, env, cwd):
         print(code, file=sys.stderr)
         return 1
     except BaseException as error:
-        traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+        _sim_report(error, error.__traceback__.tb_next)
         return 1
     finally:
         sys.stdout.flush()
@@ -139,7 +162,7 @@ def _sim_repl_line(source):
         code = error.code
         return 0 if code is None else code if isinstance(code, int) else 1
     except BaseException as error:
-        traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+        _sim_report(error, error.__traceback__.tb_next)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -290,16 +313,26 @@ async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv:
   try {
     const run = py.globals.get('_sim_run') as (...args: unknown[]) => number
     const env = py.toPy([...io.env])
+    let status: number
     try {
-      return Number(run(code, filename, argv, env, io.cwd))
+      status = Number(run(code, filename, argv, env, io.cwd))
     }
     finally {
       env.destroy()
     }
+    await followSleeps(py, io)
+    return status
   }
   finally {
     copyOut(io.fs, py.FS, copied)
   }
+}
+
+/** Moves the simulated clock by what the code slept (see DRIVER). */
+async function followSleeps(py: Interpreter, io: ProcessIO): Promise<void> {
+  const slept = Number((py.globals.get('_sim_take_slept') as () => number)())
+  if (slept > 0)
+    await io.clock.sleep(slept * 1000)
 }
 
 function printVersionedSyntaxError(io: ProcessIO, error: VersionedSyntaxError, filename: string): number {
@@ -347,6 +380,7 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
     finally {
       copyOut(io.fs, py.FS, copied)
     }
+    await followSleeps(py, io)
     if (result === 'more') {
       pending = source
       continue

@@ -14,6 +14,9 @@ export interface TestRun {
   output: string
   signals: Map<Signal, SignalDisposition>
   prompts: string[]
+  /** Prompts with the stream the shell writes them to: dash and bash use stderr, BusyBox ash stdout. */
+  promptsAndStderr: string
+  promptsAndStdout: string
 }
 
 export function instantClock(): Clock & { elapsed: () => number } {
@@ -56,6 +59,8 @@ export interface RunOptions {
   clock?: Clock
   network?: Network
   program?: Program
+  /** Echo typed lines after their prompt (as bash's readline does even without a terminal). */
+  echo?: boolean
   /** Sees output as it is written. */
   onOutput?: (text: string) => void
 }
@@ -63,7 +68,7 @@ export interface RunOptions {
 export async function run(argv: string[], options: RunOptions = {}): Promise<TestRun> {
   const fs = options.fs ?? new SimFileSystem()
   const input = [...(options.input ?? [])]
-  const result: TestRun = { stdout: '', stderr: '', exit: -1, output: '', signals: new Map(), prompts: [] }
+  const result: TestRun = { stdout: '', stderr: '', exit: -1, output: '', signals: new Map(), prompts: [], promptsAndStderr: '', promptsAndStdout: '' }
   const io: ProcessIO = {
     argv,
     env: new Map(Object.entries(options.env ?? { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root' })),
@@ -76,18 +81,25 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Tes
     stdout: (text) => {
       result.stdout += text
       result.output += text
+      result.promptsAndStdout += text
       options.onOutput?.(text)
     },
     stderr: (text) => {
       result.stderr += text
       result.output += text
+      result.promptsAndStderr += text
     },
     readLine: async (prompt) => {
+      const line = input.length ? input.shift()! : null
       if (prompt !== undefined) {
         result.prompts.push(prompt)
         result.output += prompt
+        // A terminal echoes what is typed after the prompt; bash's readline does it without one too.
+        const echoed = options.echo && line !== null ? `${line}\n` : ''
+        result.promptsAndStderr += prompt + echoed
+        result.promptsAndStdout += prompt + echoed
       }
-      return input.length ? input.shift()! : null
+      return line
     },
     setSignal: (signal, disposition) => {
       result.signals.set(signal, disposition)

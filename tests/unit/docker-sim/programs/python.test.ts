@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { freezeLayer, SimFileSystem, treeFromSpec } from '../../../../lib/docker-sim/fs'
 import { interpreterVersion } from '../../../../lib/docker-sim/programs/python'
-import { run } from './harness'
+import { instantClock, run } from './harness'
 
 const PY312 = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', PYTHON_VERSION: '3.12.12', LANG: 'C.UTF-8' }
 
@@ -81,6 +81,23 @@ describe('python in a container, on Pyodide', () => {
     const result = await run(['python', '-c', 'pass'], { fs: pythonImage(), env: PY312 })
     expect(result.signals.get('SIGINT')).toBe('handle')
     expect(result.signals.has('SIGTERM')).toBe(false)
+  })
+
+  it('time.sleep moves the simulated clock instead of blocking, and a long sleeper is stopped with a label', async () => {
+    const clock = instantClock()
+    const started = Date.now()
+    const result = await run(['python', '-c', 'import time\nfor i in range(3):\n    time.sleep(2)\nprint("done")'], { fs: pythonImage(), env: PY312, clock })
+    expect(result.stdout).toBe('done\n')
+    expect(clock.elapsed()).toBe(6000)
+    const stuck = await run(['python', '-c', 'import time\nwhile True:\n    time.sleep(1)'], { fs: pythonImage(), env: PY312 })
+    expect(stuck.exit).toBe(1)
+    expect(stuck.stderr).toBe('[simulator] time.sleep cannot wait on the simulated clock inside Python; the run was stopped after 60 s of sleeps\n')
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('labels a third-party module Pyodide lacks', async () => {
+    const result = await run(['python', '-c', 'import flask'], { fs: pythonImage(), env: PY312 })
+    expect(result.stderr).toMatch(/ModuleNotFoundError: No module named 'flask'\n\[simulator\] Pyodide has no 'flask' package; in Docker, pip would have installed it into the image\n$/)
   })
 
   it('prints the image\'s version for --version', async () => {

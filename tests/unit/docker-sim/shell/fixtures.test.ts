@@ -11,6 +11,8 @@ const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.
   toolDirs: Record<'gnu' | 'busybox', string>
   files: Record<string, string | null>
   results: Recorded[]
+  hostname: string
+  interactive: { flavour: Recorded['flavour'], lines: string[], stdout: string, stderr: string, exit: number }[]
 }
 const TOOLS = ['cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'sleep', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee']
 
@@ -39,6 +41,36 @@ describe('the simulated shells print what dash, bash and busybox sh printed', ()
         program: undefined,
       })
       expect({ stdout: result.stdout, stderr: result.stderr, exit: result.exit }).toEqual({ stdout: recorded.stdout, stderr: recorded.stderr, exit: recorded.exit })
+    })
+  }
+})
+
+/** The recorder drops blank lines, job-control warnings and BusyBox's banner (not part of a session in Docker). */
+function session(text: string): string {
+  return text.split('\n').filter(l => !/job control|terminal process group|^BusyBox v|^Enter .help.|^$/.test(l)).join('\n')
+}
+
+describe('interactive sessions match the real shells: prompts, messages, line numbers, exit', () => {
+  for (const recorded of fixtures.interactive) {
+    it(recorded.flavour, async () => {
+      const family = recorded.flavour === 'ash' ? 'busybox' : 'gnu'
+      const result = await run([recorded.flavour === 'bash' ? 'bash' : 'sh'], {
+        fs: sandbox(recorded.flavour),
+        cwd: fixtures.sandbox,
+        env: { PATH: fixtures.toolDirs[family], HOME: '/root', HOSTNAME: fixtures.hostname },
+        tty: true,
+        echo: recorded.flavour === 'bash',
+        input: recorded.lines,
+      })
+      expect(result.exit).toBe(recorded.exit)
+      if (recorded.flavour === 'ash') {
+        expect(session(result.promptsAndStdout)).toBe(session(recorded.stdout))
+        expect(session(result.stderr)).toBe(session(recorded.stderr))
+      }
+      else {
+        expect(session(result.promptsAndStderr)).toBe(session(recorded.stderr))
+        expect(result.stdout).toBe(recorded.stdout)
+      }
     })
   }
 })

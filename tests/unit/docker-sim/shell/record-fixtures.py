@@ -3,7 +3,7 @@
 with only the tools the simulator models on PATH (GNU coreutils/grep, or BusyBox applets), in a fresh
 sandbox, and writes what they printed to fixtures.json. The unit tests replay the same cases in the
 simulator and compare. Run: python3 tests/unit/docker-sim/shell/record-fixtures.py"""
-import json, os, shutil, subprocess, pathlib
+import json, os, re, shutil, socket, subprocess, pathlib
 
 HERE = pathlib.Path(__file__).parent
 ROOT = pathlib.Path('/tmp/shell-fixtures')
@@ -13,6 +13,13 @@ SHELLS = {
     'dash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/dash -c "$0"'],
     'bash': ['/usr/bin/bash', '-c', 'exec -a bash /usr/bin/bash -c "$0"'],
     'ash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/busybox -c "$0"'],
+}
+
+# Interactive sessions read from a pipe here; bash takes Debian's /etc/bash.bashrc (the PS1 of Debian images).
+INTERACTIVE = {
+    'dash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/dash -i'],
+    'bash': ['/usr/bin/bash', '--rcfile', '/etc/bash.bashrc', '-i'],
+    'ash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/busybox -i'],
 }
 
 def tool_dir(family):
@@ -49,8 +56,19 @@ def main():
             done = subprocess.run([*launcher, case['script']], cwd=work, env=env, capture_output=True, text=True, timeout=10)
             results.append({'name': case['name'], 'flavour': flavour, 'script': case['script'],
                             'stdout': done.stdout, 'stderr': done.stderr, 'exit': done.returncode})
+    interactive = []
+    for flavour, command in INTERACTIVE.items():
+        work = sandbox(spec['files'])
+        family = 'busybox' if flavour == 'ash' else 'gnu'
+        env = {'PATH': str(tool_dir(family)), 'HOME': '/root'}
+        lines = spec['interactive']
+        done = subprocess.run(command, cwd=work, env=env, input=''.join(l + '\n' for l in lines), capture_output=True, text=True, timeout=10)
+        # Without a terminal the shells warn about job control, and BusyBox prints its banner: not part of a session.
+        stderr = [l for l in done.stderr.split('\n') if not re.search(r'job control|terminal process group|^BusyBox v|^Enter .help.|^$', l)]
+        interactive.append({'flavour': flavour, 'lines': lines, 'stdout': done.stdout, 'stderr': '\n'.join(stderr), 'exit': done.returncode})
     out = {'note': 'recorded by record-fixtures.py from dash, bash and busybox sh on Debian 12', 'sandbox': str(ROOT / 'work'),
-           'toolDirs': {'gnu': str(ROOT / 'gnu-bin'), 'busybox': str(ROOT / 'busybox-bin')}, 'files': spec['files'], 'results': results}
+           'toolDirs': {'gnu': str(ROOT / 'gnu-bin'), 'busybox': str(ROOT / 'busybox-bin')}, 'files': spec['files'], 'results': results,
+           'hostname': socket.gethostname(), 'interactive': interactive}
     (HERE / 'fixtures.json').write_text(json.dumps(out, indent=1, ensure_ascii=False) + '\n')
     print(f'{len(results)} runs recorded')
 
