@@ -61,7 +61,7 @@ export interface RecordedStep {
   keyword: string
   /** BuildKit counts this instruction as a step ([n/m]); false: metadata only. */
   buildkitStep: boolean
-  /** null for FROM (the base image is not a cache decision). */
+  /** null for FROM and for an ARG before the first FROM (no cache decision). */
   cached: boolean | null
 }
 
@@ -217,11 +217,13 @@ export function parseLegacyBuildOutput(stdout: string): RecordedStep[] {
     if (head) {
       const instruction = head[2]!
       const keyword = instruction.split(/\s/)[0]!.toUpperCase()
-      steps.push({ step: Number(head[1]), instruction, keyword, buildkitStep: BUILDKIT_STEP_INSTRUCTIONS.has(keyword), cached: keyword === 'FROM' ? null : false })
+      // FROM, and an ARG before the first FROM, build nothing: no cache decision to record.
+      const decides = keyword !== 'FROM' && steps.some(s => s.keyword === 'FROM')
+      steps.push({ step: Number(head[1]), instruction, keyword, buildkitStep: BUILDKIT_STEP_INSTRUCTIONS.has(keyword), cached: decides ? false : null })
       continue
     }
     const current = steps.at(-1)
-    if (current && current.keyword !== 'FROM' && line.trim() === '---> Using cache')
+    if (current && current.cached !== null && line.trim() === '---> Using cache')
       current.cached = true
   }
   return steps
@@ -244,10 +246,15 @@ export async function recordBuildCase(daemon: Daemon, buildCase: BuildCase): Pro
       const result = await daemon.run(`docker build ${args} -t ${tag} .`.replace(/ {2,}/g, ' '), { cwd: dir, timeout: 120 })
       const normaliser = new Normaliser({ generatedNames: [], paths: [{ from: dir, to: '<context>' }] })
       const stdout = normaliser.text(result.stdout)
+      const steps = parseLegacyBuildOutput(result.stdout)
+      for (const instruction of Object.keys(run.apply?.buildkit?.cached ?? {})) {
+        if (!steps.some(step => step.instruction === instruction && step.buildkitStep))
+          throw new Error(`build case ${buildCase.name}, edit "${run.edit}": buildkit.cached names "${instruction}", which is no BuildKit step of this build (${steps.map(s => s.instruction).join(' | ')})`)
+      }
       builds.push({
         edit: run.edit,
         exit: result.exit,
-        steps: parseLegacyBuildOutput(result.stdout),
+        steps,
         stdout,
         stderr: normaliser.text(result.stderr),
         ...(run.apply?.buildkit ? { buildkit: run.apply.buildkit } : {}),

@@ -14,6 +14,7 @@ export const BASE_IMAGES: { name: string, standsFor: string }[] = [
   { name: 'python:3.12', standsFor: 'Debian python3.11 (binary, libraries, standard library), bash and busybox applets (no ping), CMD ["python3"]: python:3.12 in Python behaviour (PID 1 and signals, tracebacks, http.server, exit codes); `python --version` says 3.11.2, the tools are busybox\'s' },
   { name: 'python:3.11', standsFor: 'the same image as python:3.12 (another tag)' },
   { name: 'python:3.11-slim', standsFor: 'the same image as python:3.12 (another tag)' },
+  { name: 'python:3.14-slim', standsFor: 'the same image as python:3.12 (another tag), for the deck\'s Dockerfiles' },
   { name: 'ubuntu:24.04', standsFor: 'busybox applets and bash, CMD ["/bin/bash"]: ubuntu:24.04 for shell use; no apt-get' },
 ]
 
@@ -24,6 +25,8 @@ export interface RunResult {
   stderr: string
   exit: number
   elapsedSeconds: number
+  /** How many times Ctrl-C was pressed before the command ended. */
+  interrupts: number
 }
 
 export interface RunOptions {
@@ -155,13 +158,20 @@ export class Daemon {
       }
       if (!tty)
         child.stdin.end()
-      if (options.interruptAfter !== undefined) {
-        later(options.interruptAfter, () => {
-          if (tty)
-            child.stdin.write('\x03')
-          else process.kill(-child.pid!, 'SIGINT')
-        })
+      // Ctrl-C, then again each second while the command runs, three times at most (the docker 28
+      // client ignores one SIGINT during attach; a student presses again).
+      let interrupts = 0
+      const interrupt = () => {
+        if (child.exitCode !== null || child.signalCode !== null || interrupts === 3)
+          return
+        interrupts++
+        if (tty)
+          child.stdin.write('\x03')
+        else process.kill(-child.pid!, 'SIGINT')
+        later(1, interrupt)
       }
+      if (options.interruptAfter !== undefined)
+        later(options.interruptAfter, interrupt)
       let timedOut = false
       later(options.timeout ?? 60, () => {
         timedOut = true
@@ -176,7 +186,7 @@ export class Daemon {
           return
         }
         const exit = code ?? 128 + (signal ? signalNumber(signal) : 0)
-        resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), exit, elapsedSeconds })
+        resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), exit, elapsedSeconds, interrupts })
       })
     })
   }

@@ -6,7 +6,8 @@
 #   busybox:latest      Debian's busybox-static, every applet linked, CMD ["sh"] (as the real busybox)
 #   python:3.12         Debian's python3.11 (binary, shared libraries, standard library) with bash and
 #   (also python:3.11,  busybox applets except ping (python:3.12 has none), CMD ["python3"] as the
-#    python:3.11-slim)  real image. Stands for python:3.12 in Python behaviour (signals as PID 1,
+#    python:3.11-slim,  real image.
+#    python:3.14-slim) Stands for python:3.12 in Python behaviour (signals as PID 1,
 #                       tracebacks, http.server, exit codes); its Python is 3.11, its tools busybox's.
 #   ubuntu:24.04        busybox applets and bash, CMD ["/bin/bash"] as the real ubuntu; no apt-get.
 set -euo pipefail
@@ -18,10 +19,27 @@ busybox="$(command -v busybox)"
 file -L "$busybox" 2>/dev/null | grep -q 'statically linked' || [ -z "$(ldd "$busybox" 2>/dev/null | grep '=>')" ] \
   || fail "$busybox is not statically linked: apt-get install -y busybox-static"
 
-has_image() { docker image inspect "$1" >/dev/null 2>&1; }
+# Bump when what an image holds changes: an image with another version is made again.
+IMAGES_VERSION=3
+has_image() {
+  [ "$(docker image inspect --format '{{index .Config.Labels "reference.images.version"}}' "$1" 2>/dev/null)" = "$IMAGES_VERSION" ]
+}
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+# Debian's bash start-up files, so an interactive bash prompts `root@<hostname>:/# ` as in the
+# Debian-based python and ubuntu images.
+bash_profile() {
+  local root="$1"
+  copy_with_libs "$root" /bin/bash
+  cp /etc/bash.bashrc "$root/etc/bash.bashrc"
+  cp /etc/skel/.bashrc "$root/root/.bashrc"
+  cp /etc/skel/.profile "$root/root/.profile"
+  sed -i 's|:/bin/sh$|:/bin/bash|' "$root/etc/passwd"
+  # The folders a Debian or Ubuntu root has and busybox's has not.
+  mkdir -p "$root"/{opt,srv,mnt,media,usr/local/lib,usr/local/share}
+}
 
 # Copies a binary and every shared library it loads (ldd) into the root filesystem $1.
 copy_with_libs() {
@@ -52,7 +70,7 @@ base_rootfs() {
 
 import_rootfs() {
   local root="$1" name="$2"; shift 2
-  tar -C "$root" -c . | docker import "$@" - "$name" >/dev/null
+  tar -C "$root" -c . | docker import --change "LABEL reference.images.version=$IMAGES_VERSION" "$@" - "$name" >/dev/null
   echo "made $name ($(docker image inspect --format '{{.Size}}' "$name") bytes)"
 }
 
@@ -63,7 +81,7 @@ fi
 
 if ! has_image ubuntu:24.04; then
   base_rootfs "$work/ubuntu"
-  copy_with_libs "$work/ubuntu" /bin/bash
+  bash_profile "$work/ubuntu"
   import_rootfs "$work/ubuntu" ubuntu:24.04 --change 'CMD ["/bin/bash"]'
 fi
 
@@ -73,7 +91,7 @@ if ! has_image python:3.12; then
   pyver="$(basename "$py")"   # python3.11
   root="$work/python"
   base_rootfs "$root" "ping ping6"
-  copy_with_libs "$root" /bin/bash
+  bash_profile "$root"
   copy_with_libs "$root" "$py"
   mkdir -p "$root/usr/lib"
   # The standard library without its test suite (57 MB → what a python image ships), and the
@@ -97,6 +115,7 @@ if ! has_image python:3.12; then
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["python3"]'
 fi
-for alias in python:3.11 python:3.11-slim; do
-  has_image "$alias" || docker tag python:3.12 "$alias"
+for alias in python:3.11 python:3.11-slim python:3.14-slim; do
+  [ "$(docker image inspect --format '{{.Id}}' "$alias" 2>/dev/null)" = "$(docker image inspect --format '{{.Id}}' python:3.12)" ] \
+    || docker tag python:3.12 "$alias"
 done

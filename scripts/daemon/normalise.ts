@@ -46,7 +46,8 @@ const TEXT_RULES: TextRule[] = [
   // 2026-12-01 07:50:00 +0000 UTC (Go's time.String: ps --format {{.CreatedAt}}, images)
   { kind: 'datetime', pattern: /\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} [A-Z]{2,5}\b/g, replace: '<datetime>' },
   // Tue Dec  1 07:50:00 UTC 2026 (date)
-  { kind: 'date', pattern: /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d [A-Z]{2,5} \d{4}\b/g, replace: '<date>' },
+  // (no \b before: on a terminal it follows ^C directly)
+  { kind: 'date', pattern: /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d [A-Z]{2,5} \d{4}\b/g, replace: '<date>' },
   // [01/Dec/2026 07:50:00] (python -m http.server's log line)
   { kind: 'date', pattern: /\[\d\d\/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/\d{4} \d\d:\d\d:\d\d\]/g, replace: '[<date>]' },
   // docker top: UID PID PPID C STIME TTY TIME CMD
@@ -64,6 +65,33 @@ const TEXT_RULES: TextRule[] = [
   // 07:50:00 left over anywhere else (a clock a program printed)
   { kind: 'clock', pattern: /\b\d\d:\d\d:\d\d(?:\.\d+)?\b/g, replace: '<clock>' },
 ]
+
+// Escape sequences are what these match, so control characters are the point here.
+const ESC = '\u001B'
+const BEL = '\u0007'
+const OSC_SEQUENCE = new RegExp(`${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)`, 'g')
+const CSI_SEQUENCE = new RegExp(`${ESC}\\[[0-9;?]*[\\x20-\\x2F]*[\\x40-\\x7E]`, 'g')
+
+/**
+ * The text a terminal shows: CRLF is a line end, a lone CR moves back to the line's start (later
+ * text overwrites), and escape sequences go: window titles (ESC]0;…BEL, which Debian's bashrc sets),
+ * bracketed paste (ESC[?2004h), line erase (ESC[K), colours. The comparison is of text.
+ */
+export function terminalText(text: string): string {
+  return text
+    .replace(OSC_SEQUENCE, '')
+    .replace(CSI_SEQUENCE, '')
+    .replace(/\r+\n/g, '\n')
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('\r'))
+        return line
+      let shown = ''
+      for (const part of line.split('\r')) shown = part + shown.slice(part.length)
+      return shown
+    })
+    .join('\n')
+}
 
 const FULL_ID = /(?<![0-9a-z])[0-9a-f]{64}(?![0-9a-z])/g
 const SHORT_ID = /(?<![0-9a-z_.-])[0-9a-f]{12}(?![0-9a-z_-])/g
@@ -92,7 +120,7 @@ export class Normaliser {
 
   /** Normalises what `command` printed on one stream. */
   text(text: string, command = ''): string {
-    let out = text.replace(/\r\n/g, '\n').replace(/\r/g, '\n')
+    let out = terminalText(text)
     for (const { from, to } of this.paths) out = out.split(from).join(to)
     out = out.replace(FULL_ID, hex => `<id${this.idNumber(hex)}>`)
     out = out.replace(SHORT_ID, (hex) => {

@@ -33,6 +33,8 @@ function listYaml(dir: string): string[] {
 export async function recordScenario(daemon: Daemon, name: string): Promise<Transcript> {
   const scenario = parseScenario(name, readFileSync(join(SCENARIO_DIR, `${name}.yaml`), 'utf8'))
   daemon.reset()
+  // Before the first step: a scenario may untag or remove a base image.
+  const images = daemon.images()
   const cwd = mkdtempSync(join(tmpdir(), 'docker-scenario-'))
   try {
     for (const [path, content] of Object.entries(scenario.files)) {
@@ -57,8 +59,10 @@ export async function recordScenario(daemon: Daemon, name: string): Promise<Tran
         recorded.input = step.input
       if (step.timed)
         recorded.elapsedSeconds = result.elapsedSeconds
-      if (step.interruptAfter !== undefined)
+      if (step.interruptAfter !== undefined) {
         recorded.interruptAfter = step.interruptAfter
+        recorded.interrupts = result.interrupts
+      }
       if (step.note)
         recorded.note = step.note
       if (step.docker29)
@@ -71,7 +75,7 @@ export async function recordScenario(daemon: Daemon, name: string): Promise<Tran
       title: scenario.title,
       ...(scenario.about ? { about: scenario.about } : {}),
       recorded: daemon.recordedOn(),
-      images: daemon.images(),
+      images,
       files: scenario.files,
       steps,
     }
@@ -116,6 +120,21 @@ async function main(): Promise<number> {
     const unknown = [...only].filter(n => !known.has(n))
     if (unknown.length) {
       console.error(`--only: no scenario or build-cache case named ${unknown.join(', ')}`)
+      return 1
+    }
+  }
+  // Every input is read before anything runs, so a typo fails at once and not after minutes.
+  for (const name of scenarios)
+    parseScenario(name, readFileSync(join(SCENARIO_DIR, `${name}.yaml`), 'utf8'))
+  for (const name of cases)
+    parseBuildCase(name, readFileSync(join(BUILD_CACHE_DIR, 'cases', `${name}.yaml`), 'utf8'))
+  if (values.check) {
+    // Another client or daemon prints other text: say that, not a page of differences.
+    const here = daemon.recordedOn()
+    const first = scenarios[0] ?? undefined
+    const committed = first ? (JSON.parse(readFileSync(join(TRANSCRIPT_DIR, `${first}.json`), 'utf8')) as Transcript).recorded : undefined
+    if (committed && (committed.daemon !== here.daemon || committed.client !== here.client)) {
+      console.error(`test:daemon: the fixtures were recorded with dockerd ${committed.daemon} and client ${committed.client}; ${daemon.host} is dockerd ${here.daemon} with client ${here.client} (docker on PATH). Use those versions, or re-record on purpose: npx tsx scripts/daemon/record.ts`)
       return 1
     }
   }

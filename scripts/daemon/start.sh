@@ -27,9 +27,15 @@ else
   mkdir -p "$dir/root" "$dir/exec"
   # A pid file left by a daemon that died would make dockerd refuse to start.
   if [ -f "$dir/pid" ] && ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then rm -f "$dir/pid"; fi
-  nohup dockerd --iptables=false --ip6tables=false \
+  # Inherited descriptors (a caller's flock) closed: the daemon outlives its caller and must not hold its locks.
+  # Started through sudo: the socket belongs to the caller's group, so the recorder needs no root.
+  group_args=()
+  if [ -n "${SUDO_GID:-}" ]; then
+    group_args=(--group "$(getent group "$SUDO_GID" | cut -d: -f1)")
+  fi
+  nohup dockerd --iptables=false --ip6tables=false "${group_args[@]}" \
     --data-root "$dir/root" --exec-root "$dir/exec" --pidfile "$dir/pid" \
-    -H "unix://$sock" >"$dir/dockerd.log" 2>&1 &
+    -H "unix://$sock" >"$dir/dockerd.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   for _ in $(seq 1 150); do
     answering && break
     kill -0 $! 2>/dev/null || fail "dockerd exited at start; its log, $dir/dockerd.log, ends with:

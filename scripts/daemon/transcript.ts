@@ -35,7 +35,10 @@ export interface TranscriptStep {
   input?: string[]
   /** Seconds, to 0.1 s; only where the scenario asked (timed: true). */
   elapsedSeconds?: number
+  /** Ctrl-C pressed after this many seconds, then each second while it ran (three at most)… */
   interruptAfter?: number
+  /** …and how many presses it took to end the command. */
+  interrupts?: number
   note?: string
   docker29?: Docker29Difference
 }

@@ -80,25 +80,27 @@ describe('driftBetween', () => {
 describe('parseLegacyBuildOutput', () => {
   it('tells cached steps from rebuilt ones and FROM from both', () => {
     const out = [
+      'Step 1/5 : ARG TAG=3.12',
       'Sending build context to Docker daemon  3.072kB',
-      'Step 1/4 : FROM python:3.12',
+      'Step 2/5 : FROM python:${TAG}',
       ' ---> 3e15a8cf1b88',
-      'Step 2/4 : WORKDIR /app',
+      'Step 3/5 : WORKDIR /app',
       ' ---> Using cache',
       ' ---> 1b2c3d4e5f60',
-      'Step 3/4 : COPY app.py .',
+      'Step 4/5 : COPY app.py .',
       ' ---> 2b2c3d4e5f60',
-      'Step 4/4 : CMD ["python3", "app.py"]',
+      'Step 5/5 : CMD ["python3", "app.py"]',
       ' ---> Running in 3b2c3d4e5f60',
       'Removing intermediate container 3b2c3d4e5f60',
       ' ---> 4b2c3d4e5f60',
       'Successfully built 4b2c3d4e5f60',
     ].join('\n')
     expect(parseLegacyBuildOutput(out).map(s => [s.step, s.keyword, s.cached, s.buildkitStep])).toEqual([
-      [1, 'FROM', null, true],
-      [2, 'WORKDIR', true, true],
-      [3, 'COPY', false, true],
-      [4, 'CMD', false, false],
+      [1, 'ARG', null, false],
+      [2, 'FROM', null, true],
+      [3, 'WORKDIR', true, true],
+      [4, 'COPY', false, true],
+      [5, 'CMD', false, false],
     ])
   })
 })

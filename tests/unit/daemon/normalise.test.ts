@@ -103,6 +103,11 @@ describe('normaliser: paths, line ends, padding', () => {
     expect(new Normaliser().text('a\r\nb\r\n    "Id": 1\r\n')).toBe('a\nb\n    "Id": 1\n')
   })
 
+  it('shows what a terminal shows: no escape sequences, a lone CR overwrites from the line start', () => {
+    const raw = '\x1B]0;root@box: /\x07root@box:/# \x1B[?2004hls\r\n\x1B[?2004l\r\x1B[Ka.txt\r\n\x1B[1;32mgreen\x1B[0m\r\nabcdef\rXY\n'
+    expect(new Normaliser().text(raw)).toBe('root@box:/# ls\na.txt\ngreen\nXYcdef\n')
+  })
+
   it('keeps that columns are separated by two or more spaces, not how many', () => {
     expect(new Normaliser().text('NAME      STATUS\nweb       Up 3 seconds   \n')).toBe('NAME  STATUS\nweb  Up <duration>\n')
   })

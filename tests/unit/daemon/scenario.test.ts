@@ -42,7 +42,7 @@ steps:
     ['title: x\nsteps:\n  - run: ls\n    tyy: true', /step 1 \(ls\): unknown key tyy/],
     ['title: x\nsteps:\n  - run: ls\n    input: [a]', /input is typed into a terminal/],
     ['title: x\nsteps:\n  - run: ls\n    docker29: { stderr: x }', /source must name/],
-    ['title: x\nsteps:\n  - run: ls\n    docker29: { source: y }', /at least one of stdout, stderr, exit/],
+    ['title: x\nsteps:\n  - run: ls\n    docker29: { source: y }', /stdout, stderr, exit\) or a note/],
     ['title: x\nfiles: { /etc/passwd: x }\nsteps: [ls]', /relative path/],
     ['title: x\nsteps: [ls]\nextra: 1', /unknown key extra/],
     ['title: [unclosed', /not valid YAML/],
