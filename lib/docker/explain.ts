@@ -379,8 +379,14 @@ function buildSegments(input: string, shell: ShellCommand, parsed: ParsedCommand
     segments.push(segment(input, 'separator', parsed.separator, 'Ends the flags: everything after it is an argument, even if it starts with -.'))
 
   const commandArgs = parsed.args.filter(a => a.spec?.kind === 'command')
+  const psOptions = parsed.args.filter(a => a.spec?.kind === 'ps-options')
+  if (psOptions.length > 0) {
+    const options = psOptions.map(a => a.word.value).join(' ')
+    for (const run of adjacentRuns(input, psOptions.map(a => a.word)))
+      segments.push(segment(input, 'argument', run, `Options for \`ps\`, which docker runs to list the container's processes: ${quote(options)} choose which processes and columns are shown (without them: \`-ef\`).`))
+  }
   for (const arg of parsed.args) {
-    if (arg.spec?.kind === 'command')
+    if (arg.spec?.kind === 'command' || arg.spec?.kind === 'ps-options')
       continue
     const kind = arg.spec?.kind
     if (kind === 'image') {
@@ -547,7 +553,7 @@ function summarize(shell: ShellCommand, parsed: ParsedCommand, run: RunPicture |
   }
   const firstSentence = /^.*?[.!?](?=\s|$)/.exec(parsed.spec.explain)?.[0] ?? parsed.spec.explain
   const args = parsed.args
-    .filter(a => a.spec && a.spec.kind !== 'command')
+    .filter(a => a.spec && a.spec.kind !== 'command' && a.spec.kind !== 'ps-options')
     .map(a => describeArgument(a.spec?.kind, a.word.value, parsed, a.word).replace(/\.$/, ''))
   const here = args.length > 0 ? ` Here: ${args.map(a => a.charAt(0).toLowerCase() + a.slice(1)).join('; ')}.` : ''
   return `${firstSentence.replace(/([^.!?])$/, '$1.')}${here}`

@@ -121,6 +121,7 @@ export type ArgKind
     | 'path'
     | 'cp-location' // CONTAINER:PATH or local path
     | 'command' // the rest belongs to the program started inside the container
+    | 'ps-options' // docker top: passed to ps, which lists the container's processes
     | 'service'
     | 'name'
     | 'text'

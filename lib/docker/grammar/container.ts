@@ -383,7 +383,7 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     summary: 'Display the running processes of a container',
     explain: 'Lists the processes running inside a container, as seen from the host.',
     interspersed: false,
-    args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'ps OPTIONS', kind: 'text', min: 0, max: null }],
+    args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'ps OPTIONS', kind: 'ps-options', min: 0, max: null }],
     flags: [],
   },
   {

@@ -172,3 +172,19 @@ describe('explain: what the image runs (from the image catalog)', () => {
     expect(e.summary).toContain('running the image\'s default command.')
   })
 })
+
+describe('explain: docker top passes its options to ps', () => {
+  it.each([
+    ['docker top web -eo pid,comm', '-eo pid,comm'],
+    ['docker container top web aux', 'aux'],
+    ['docker top web -o pid -o user', '-o pid -o user'],
+  ])('%s', (text, options) => {
+    const e = one(text)
+    expect(e.ok).toBe(true)
+    expect(e.segments.find(s => s.text === options)!.explanation).toContain('Options for `ps`')
+  })
+
+  it('still needs the container', () => {
+    expect(one('docker top').errors.map(x => x.code)).toEqual(['MISSING_ARGUMENTS'])
+  })
+})
