@@ -185,11 +185,15 @@ function checkService(name: string, service: Mapping, declared: Declared, isUnkn
         problems.push(missingService(target, declared, path, false, `links of service "${name}"`, [0, target.length]))
     })
   }
-  if (typeof service.network_mode === 'string' && service.network_mode.startsWith('service:')) {
-    const target = service.network_mode.slice('service:'.length)
-    const path = [...base, 'network_mode']
+  // Namespaces shared with another service (compose-go makes each a dependency too).
+  for (const key of ['network_mode', 'ipc', 'pid', 'uts', 'cgroup']) {
+    const value = service[key]
+    if (typeof value !== 'string' || !value.startsWith('service:'))
+      continue
+    const target = value.slice('service:'.length)
+    const path = [...base, key]
     if (!declared.services.has(target) && !isUnknown(path))
-      problems.push(missingService(target, declared, path, false, `network_mode of service "${name}"`, [8, service.network_mode.length]))
+      problems.push(missingService(target, declared, path, false, `${key} of service "${name}"`, [8, value.length]))
   }
   if ('network_mode' in service && 'networks' in service) {
     problems.push({ code: 'COMPOSE_NETWORK_MODE_WITH_NETWORKS', path: [...base, 'networks'], atKey: true, message: `Service "${name}" has both network_mode and networks: a container either shares a network stack (network_mode) or joins networks, not both.` })
@@ -226,12 +230,25 @@ function checkService(name: string, service: Mapping, declared: Declared, isUnkn
   checkGrants('configs', name, service.configs, [...base, 'configs'], declared, isUnknown, problems)
 }
 
-/** Each service's dependencies, in the order they are listed. */
+/**
+ * Each service's dependencies, in the order they are listed: depends_on, then what compose-go adds
+ * (loader/normalize.go): each service named by links and by a `service:` namespace.
+ */
 export function dependencyGraph(services: Mapping): Map<string, string[]> {
   const graph = new Map<string, string[]>()
   for (const [name, service] of Object.entries(services)) {
-    const names = isMapping(service) ? listedNames(service.depends_on).map(entry => entry.name) : []
-    graph.set(name, names.filter(dependency => dependency in services))
+    if (!isMapping(service)) {
+      graph.set(name, [])
+      continue
+    }
+    const names = listedNames(service.depends_on).map(entry => entry.name)
+    for (const link of Array.isArray(service.links) ? service.links : []) names.push(String(link).split(':')[0] ?? '')
+    for (const key of ['network_mode', 'ipc', 'pid', 'uts', 'cgroup']) {
+      const value = service[key]
+      if (typeof value === 'string' && value.startsWith('service:'))
+        names.push(value.slice('service:'.length))
+    }
+    graph.set(name, [...new Set(names)].filter(dependency => dependency in services))
   }
   return graph
 }

@@ -27,6 +27,34 @@ interface Placeholders {
   byToken: Map<string, string>
 }
 
+/**
+ * What people paste from documentation, read as they meant it (each replacement keeps the text's
+ * length, so every offset stays): a `$ ` prompt before docker; a line starting with a flag whose
+ * line above lost its `\`; `podman`, whose run and create take docker's flags.
+ */
+const PASTED: readonly { pattern: RegExp, replace: (match: string) => string, note: string }[] = [
+  { pattern: /^([ \t]*)\$[ \t]+(?=(?:sudo[ \t]+)?(?:docker|podman)\b)/gm, replace: match => ' '.repeat(match.length), note: 'The $ before docker is the prompt of the documentation, not part of the command: left out.' },
+  { pattern: /(?<!\\)\n(?=[ \t]*--?[a-z])/gi, replace: () => ' ', note: 'A line starting with a flag is read as part of the command above (its line lost the \\ at the end; a shell would run the line alone and docker would refuse the command above).' },
+  { pattern: /\bpodman(?=[ \t]+(?:container[ \t]+)?(?:run|create)\b)/g, replace: () => 'docker', note: 'podman run and create take docker\'s flags: read as docker.' },
+]
+
+interface Pasted {
+  text: string
+  notes: string[]
+}
+
+function readAsPasted(text: string): Pasted {
+  const notes: string[] = []
+  let out = text
+  for (const { pattern, replace, note } of PASTED) {
+    const next = out.replace(pattern, replace)
+    if (next !== out)
+      notes.push(note)
+    out = next
+  }
+  return { text: out, notes }
+}
+
 /** Swaps each placeholder for a plain word the shell tokenizer reads as text; restored in the output. */
 function hidePlaceholders(text: string): Placeholders {
   const byToken = new Map<string, string>()
@@ -497,6 +525,11 @@ function addService(file: FileBuilder, parsed: ParsedCommand, config: ContainerC
     for (const command of word.substitutions)
       builder.note(['services', name, 'command'], `The shell runs ${command} when you type the docker command; Compose runs no command, so put its output in place of <output of …>.`, 'warning')
   }
+  if (service.network_mode === 'host' && Array.isArray(service.ports)) {
+    // docker itself drops them ("Published ports are discarded when using host network mode").
+    delete service.ports
+    builder.note(['services', name, 'network_mode'], 'With the host network the container uses the host\'s ports directly, so docker discards -p: left out.', 'info')
+  }
   if (builder.dependsOn.size > 0)
     service.depends_on = [...builder.dependsOn]
   file.file.services[name] = inReadingOrder(service)
@@ -538,7 +571,7 @@ const RUN_LIKE = new Set(['container run', 'container create'])
  * a next word that is not a flag (and not the last word) is taken for its value; both are blanked out
  * (spaces keep every offset) and the command is read again for the rest.
  */
-function withoutUnknownFlags(shell: ShellCommand, parsed: ParsedCommand): { parsed: ParsedCommand, left: string[] } | null {
+function withoutUnknownFlags(shell: ShellCommand, parsed: ParsedCommand): { parsed: ParsedCommand, left: string[], text: string } | null {
   if (parsed.unknownFlags.length === 0)
     return null
   let text = shell.text
@@ -547,7 +580,7 @@ function withoutUnknownFlags(shell: ShellCommand, parsed: ParsedCommand): { pars
     text = `${text.slice(0, word.start)}${' '.repeat(word.end - word.start)}${text.slice(word.end)}`
   }
   for (const word of parsed.unknownFlags) {
-    const index = shell.words.indexOf(word)
+    const index = shell.words.findIndex(other => other.start === word.start)
     const next = shell.words[index + 1]
     const takesNext = !word.value.includes('=') && next !== undefined && !next.value.startsWith('-') && index + 2 < shell.words.length
     blank(word)
@@ -556,7 +589,7 @@ function withoutUnknownFlags(shell: ShellCommand, parsed: ParsedCommand): { pars
     left.push(takesNext && next ? `${word.value} ${next.value}` : word.value)
   }
   const [again] = splitCommands(text)
-  return again ? { parsed: parseCommand({ ...again, start: shell.start, end: shell.end }), left } : null
+  return again ? { parsed: parseCommand({ ...again, start: shell.start, end: shell.end }), left, text } : null
 }
 
 function restorePlaceholders(value: ComposeValue, byToken: Map<string, string>, path: (string | number)[], found: { path: DataPath, placeholder: string }[]): ComposeValue {
@@ -603,7 +636,14 @@ function convert(commands: readonly CommandToConvert[], placeholders: Placeholde
   for (const { shell, parsed: first } of commands) {
     const path = first.spec?.path.join(' ') ?? ''
     const runLike = first.isDocker && RUN_LIKE.has(path) && !first.help
-    const retry = runLike && shell ? withoutUnknownFlags(shell, first) : null
+    let retry = runLike && shell ? withoutUnknownFlags(shell, first) : null
+    // The client stops at the first flag it does not know; the next read may find another.
+    for (let round = 0; retry && retry.parsed.unknownFlags.length > 0 && round < 5; round++) {
+      const again = withoutUnknownFlags({ ...shell!, text: retry.text, words: splitCommands(retry.text)[0]?.words ?? [] }, retry.parsed)
+      if (!again)
+        break
+      retry = { ...again, left: [...retry.left, ...again.left] }
+    }
     const kept = first.errors.filter(error => !retry || !first.unknownFlags.some(word => word.start <= error.start && error.start < word.end))
     const parsed = retry ? { ...retry.parsed, errors: [...kept, ...retry.parsed.errors.filter(e => !kept.some(f => f.start === e.start))], unknownFlags: [] } : first
     const config = runLike ? containerConfigOf(parsed) : null
@@ -661,8 +701,12 @@ function convert(commands: readonly CommandToConvert[], placeholders: Placeholde
  * --network container:), networks and volumes declared. Other commands are noted, not dropped.
  */
 export function composeFromCommands(text: string): ComposeConversion {
-  const placeholders = hidePlaceholders(text)
-  return convert(splitCommands(placeholders.text).map(shell => ({ shell, parsed: parseCommand(shell) })), placeholders)
+  const pasted = readAsPasted(text)
+  const placeholders = hidePlaceholders(pasted.text)
+  const conversion = convert(splitCommands(placeholders.text).map(shell => ({ shell, parsed: parseCommand(shell) })), placeholders)
+  if (Object.keys(conversion.file.services).length > 0)
+    conversion.notes.unshift(...pasted.notes.map(note => ({ path: [], severity: 'info' as const, text: note })))
+  return conversion
 }
 
 /** The Compose form of one parsed run/create command. */

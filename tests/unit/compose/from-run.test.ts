@@ -132,6 +132,21 @@ describe('from run: the shell\'s $ and placeholders', () => {
   })
 })
 
+describe('from run: commands as pasted from documentation', () => {
+  it('a $ prompt, a line that lost its \\, podman: read as meant, each said', () => {
+    const { file, texts } = convert('$ docker run --name web \\\n  -p 8080:80\n  -e A=1 \\\n  nginx')
+    expect(file.services.web).toEqual({ image: 'nginx', container_name: 'web', environment: ['A=1'], ports: ['8080:80'] })
+    expect(texts.filter(text => /prompt|lost the/.test(text))).toHaveLength(2)
+    expect(convert('podman run -p 80:80 foobar/baz').file.services.baz).toEqual({ image: 'foobar/baz', ports: ['80:80'] })
+  })
+
+  it('with the host network, -p is left out as docker discards it', () => {
+    const { file, notes } = convert('docker run --network host -p 80:80 nginx')
+    expect(file.services.nginx).toEqual({ image: 'nginx', network_mode: 'host' })
+    expect(notes).toContainEqual(['services.nginx.network_mode', 'info'])
+  })
+})
+
 describe('from run: several commands, one file', () => {
   it('each run is a service; depends_on only where a command names another\'s container', () => {
     const { file, texts } = convert([

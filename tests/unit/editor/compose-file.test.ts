@@ -84,6 +84,9 @@ describe('composeMarkers: each kind of mistake, on its line', () => {
       '    network_mode: "service:wbe"', //    9
       '  child:',
       '    extends: { service: parent }', //  11
+      '  shared:',
+      '    image: busybox',
+      '    pid: "service:nobody"', //         14
     )
     expect(found(text)).toEqual([
       ['COMPOSE_UNKNOWN_SERVICE', 4],
@@ -91,6 +94,7 @@ describe('composeMarkers: each kind of mistake, on its line', () => {
       ['COMPOSE_UNKNOWN_SERVICE', 6],
       ['COMPOSE_UNKNOWN_SERVICE', 9],
       ['COMPOSE_UNKNOWN_SERVICE', 11],
+      ['COMPOSE_UNKNOWN_SERVICE', 14],
     ])
     expect(composeMarkers(text)[3]).toMatchObject({ startColumn: 28, endColumn: 31 })
     expect(composeMarkers(text)[3]!.message).toContain('Did you mean "web"?')
