@@ -1,0 +1,21 @@
+// What a slide's terminal prints on paper: its commands run one after another on a fresh simulated
+// machine (the same seed every time, so the PDF never changes between builds), each after its prompt.
+import { Simulator } from '../docker-sim/simulator'
+
+/** Lines of a transcript longer than this are cut with a note, so one pull or listing cannot fill a page. */
+const MAX_LINES_PER_COMMAND = 12
+
+export async function transcriptOf(commands: readonly string[]): Promise<string> {
+  const simulator = new Simulator()
+  const pieces: string[] = []
+  for (const command of commands) {
+    const prompt = simulator.machine.prompt()
+    const result = await simulator.run(command, { mergeStreams: true })
+    const lines = result.stdout.replace(/\n$/, '').split('\n').filter((line, i, all) => line !== '' || i < all.length - 1)
+    const shown = lines.length > MAX_LINES_PER_COMMAND
+      ? [...lines.slice(0, MAX_LINES_PER_COMMAND - 1), `… (${lines.length - MAX_LINES_PER_COMMAND + 1} more lines)`]
+      : lines
+    pieces.push([`${prompt}${command}`, ...shown].filter(line => line !== '').join('\n'))
+  }
+  return pieces.join('\n')
+}
