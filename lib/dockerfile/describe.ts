@@ -2,10 +2,12 @@
 // Texts may use `code` spans, nothing else; values from the file are put in code spans.
 
 import type { InstructionSpec } from './instructions'
+import type { DockerfileModel, Step } from './model'
 import type { ParsedInstruction } from './parse'
 import type { TextPosition, TextRange } from './text'
 import { findInstruction } from './instructions'
-import { jsonItems, parseDockerfile, readJsonForm } from './parse'
+import { dockerfileModel, stepAtLine } from './model'
+import { jsonItems, readJsonForm } from './parse'
 import { rangeContains } from './text'
 
 export interface DockerfileHover {
@@ -155,7 +157,24 @@ function title(spec: InstructionSpec): string {
   return `${spec.keyword} — ${spec.summary}`
 }
 
-function describeInstruction(instruction: ParsedInstruction, position: TextPosition, options: DescribeOptions): DockerfileHover | null {
+/** What the build makes of this step, from the shared model: its BuildKit number, layer or metadata, the state it runs in. */
+function stepFacts(step: Step, model: DockerfileModel): string[] {
+  const stage = model.stages[step.stage]!
+  const label = step.number === null ? null : code(`[${stage.label ? `${stage.label} ` : ''}${step.number}/${stage.total}]`)
+  if (step.kind === 'base')
+    return label ? [`Build step ${label}: the base image's layers.`] : []
+  if (step.kind === 'metadata')
+    return ['Metadata only: it changes the image\'s configuration, adds no layer and is no build step of its own.']
+  const cache = 'It comes from the cache unless its inputs or an earlier step changed.'
+  const facts = [label ? `Build step ${label}: adds a filesystem layer. ${cache}` : `Adds a filesystem layer. ${cache}`]
+  if (step.run)
+    facts.push(`Runs in ${code(step.before.workdir)} as ${step.before.user ? code(step.before.user) : 'root'}.`)
+  if (step.copy && step.copy.from === null)
+    facts.push(`Files land in ${code(step.copy.destination)}; their content (not their modification time) decides the cache.`)
+  return facts
+}
+
+function describeInstruction(instruction: ParsedInstruction, position: TextPosition, options: DescribeOptions, model?: DockerfileModel): DockerfileHover | null {
   const spec = findInstruction(instruction.keyword)
   if (!spec)
     return null
@@ -173,14 +192,16 @@ function describeInstruction(instruction: ParsedInstruction, position: TextPosit
     return describeInstruction(instruction.trigger, position, options)
   const details = DETAILS[spec.keyword]?.(instruction, options) ?? []
   if (rangeContains(instruction.keywordRange, position) || !instruction.argsRange) {
-    return { range: instruction.keywordRange, title: title(spec), paragraphs: [spec.explain, ...details] }
+    const step = model ? stepAtLine(model, instruction.keywordRange.start.line) : undefined
+    const facts = step && step.instruction === instruction ? stepFacts(step, model!) : []
+    return { range: instruction.keywordRange, title: title(spec), paragraphs: [spec.explain, ...details, ...facts] }
   }
   return { range: instruction.argsRange, title: title(spec), paragraphs: details.length > 0 ? details : [spec.explain] }
 }
 
 /** The explanation for whatever sits at `position` in the Dockerfile `text`; null on blank lines and comments. */
 export function describeAt(text: string, position: TextPosition, options: DescribeOptions = {}): DockerfileHover | null {
-  const parsed = parseDockerfile(text)
-  const instruction = parsed.instructions.find(instruction => rangeContains(instruction.range, position))
-  return instruction ? describeInstruction(instruction, position, options) : null
+  const model = dockerfileModel(text)
+  const instruction = model.parsed.instructions.find(instruction => rangeContains(instruction.range, position))
+  return instruction ? describeInstruction(instruction, position, options, model) : null
 }

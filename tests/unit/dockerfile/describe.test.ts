@@ -73,4 +73,13 @@ describe('code', () => {
     expect(code('a`b')).toBe('``a`b``')
     expect(code('`x')).toBe('`` `x ``')
   })
+
+  it('tells from the shared model what the build makes of the step', () => {
+    const at = (line: number) => describeAt(dockerfile, { line, character: 1 })?.paragraphs ?? []
+    expect(at(0)).toContain('Build step `[1/4]`: the base image\'s layers.')
+    expect(at(2)).toContain('Build step `[3/4]`: adds a filesystem layer. It comes from the cache unless its inputs or an earlier step changed.')
+    expect(at(2)).toContain('Files land in `/app/`; their content (not their modification time) decides the cache.')
+    expect(at(3)).toContain('Runs in `/app` as root.')
+    expect(at(4)).toContain('Metadata only: it changes the image\'s configuration, adds no layer and is no build step of its own.')
+  })
 })
