@@ -11,90 +11,15 @@
 // A bare command name in prose (`docker run`, `docker compose up`) is checked for being a command
 // Docker knows, not for being complete: "use `docker exec`" names a command, it does not run one.
 
+import type { FoundCommand } from '../../lib/deck/commands'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { commandsInFile, commandsInMarkdown, placeholderReason } from '../../lib/deck/commands'
 import { explain } from '../../lib/docker/index'
-import { logicalLines } from '../../lib/text/lines'
 
 const ROOT = join(import.meta.dirname, '../..')
 const MINIMUM_CHECKED = 20
-
-interface FoundCommand {
-  file: string
-  line: number
-  text: string
-  from: 'inline code' | 'code block' | 'command prop' | 'script'
-}
-
-function lineAt(source: string, index: number): number {
-  return source.slice(0, index).split('\n').length
-}
-
-function decodeAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, '\'')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-}
-
-/** `$ docker run …` → `docker run …`; null for lines that are not docker commands. */
-function commandOfLine(line: string): string | null {
-  const match = /^\s*(?:\$\s+)?(docker\s[\s\S]*)$/.exec(line.replace(/\s*\\\n\s*/g, ' '))
-  return match?.[1]?.trim() ?? null
-}
-
-function commandsInMarkdown(file: string, source: string): FoundCommand[] {
-  const found: FoundCommand[] = []
-  const fence = /^(\s*)(`{3,}|~{3,})[^\n`~]*\n([\s\S]*?)^\1\2\s*$/gm
-  for (const block of source.matchAll(fence)) {
-    const body = block[3] ?? ''
-    const bodyLine = lineAt(source, block.index) + 1
-    for (const { text, line } of logicalLines(body, bodyLine)) {
-      const command = commandOfLine(text)
-      if (command)
-        found.push({ file, line, text: command, from: 'code block' })
-    }
-  }
-  // Blank out code blocks (keeping line numbers) before looking at inline code.
-  const prose = source.replace(fence, block => block.replace(/[^\n]/g, ' '))
-  for (const match of prose.matchAll(/`([^`]+)`/g)) {
-    const inner = match[1] ?? ''
-    if (inner.includes('\n\n'))
-      continue
-    const command = commandOfLine(inner.replace(/\s*\n\s*/g, ' '))
-    if (command)
-      found.push({ file, line: lineAt(prose, match.index), text: command, from: 'inline code' })
-  }
-  for (const match of source.matchAll(/\bcommand="([^"]*)"/g)) {
-    const command = commandOfLine(decodeAttribute(match[1] ?? ''))
-    if (command)
-      found.push({ file, line: lineAt(source, match.index), text: command, from: 'command prop' })
-  }
-  return found
-}
-
-function commandsInScript(file: string, source: string): FoundCommand[] {
-  return logicalLines(source, 1).flatMap(({ text, line }) => {
-    const command = commandOfLine(text)
-    return command ? [{ file, line, text: command, from: 'script' as const }] : []
-  })
-}
-
-/** Why a found text is a pattern rather than a command, or null when it is a command. */
-function placeholderReason(text: string): string | null {
-  if (text.includes(' / '))
-    return 'alternatives ( / )'
-  if (text.includes('…') || text.includes('...'))
-    return 'elision (…)'
-  if (/<[^>]+>/.test(text))
-    return 'placeholder (<…>)'
-  if (/\{[^}]+\}/.test(text))
-    return 'placeholder ({…})'
-  return null
-}
 
 function filesUnder(dir: string): string[] {
   let entries: string[]
@@ -114,14 +39,8 @@ function collectDeckCommands(): FoundCommand[] {
   const slideFiles = [join(ROOT, 'slides.md'), ...filesUnder(join(ROOT, 'pages')).filter(path => path.endsWith('.md'))]
   const snippetFiles = filesUnder(join(ROOT, 'snippets'))
   const found: FoundCommand[] = []
-  for (const path of [...slideFiles, ...snippetFiles]) {
-    const file = relative(ROOT, path)
-    const source = readFileSync(path, 'utf8')
-    if (path.endsWith('.md'))
-      found.push(...commandsInMarkdown(file, source))
-    else if (/\.(?:sh|bash)$/.test(path) || source.startsWith('#!'))
-      found.push(...commandsInScript(file, source))
-  }
+  for (const path of [...slideFiles, ...snippetFiles])
+    found.push(...commandsInFile(relative(ROOT, path), readFileSync(path, 'utf8')))
   return found
 }
 
