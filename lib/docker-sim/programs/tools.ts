@@ -201,6 +201,8 @@ function ls(family: ToolFamily): Program {
       else
         files.push(operand)
     }
+    // GNU ls sizes the columns of the file operands together with the folder operands listed after them.
+    const operandSizes = (base: string | null): number[] => base === null ? [...files, ...dirs].map(o => String(lstat(ctx.path(o))?.size ?? 0).length) : []
     const render = (names: string[], base: string | null): string => {
       if (!long)
         return onePerLine ? names.map(n => `${n}\n`).join('') : columns(names, Number(io.env.get('COLUMNS') ?? 80))
@@ -210,7 +212,7 @@ function ls(family: ToolFamily): Program {
         const link = stat.kind === 'symlink' && fs.readlink ? ` -> ${fs.readlink(full)}` : ''
         return { mode: modeString(stat), links: stat.kind === 'dir' ? '2' : '1', size: String(stat.size), time: lsTime(stat.mtime + epoch, now), name: name + link }
       })
-      const sizeWidth = Math.max(0, ...rows.map(r => r.size.length))
+      const sizeWidth = Math.max(0, ...rows.map(r => r.size.length), ...(rows.length ? operandSizes(base) : []))
       const linkWidth = Math.max(0, ...rows.map(r => r.links.length))
       const lines = rows.map(r => family === 'gnu'
         ? `${r.mode} ${r.links.padStart(linkWidth)} root root ${r.size.padStart(sizeWidth)} ${r.time} ${r.name}\n`
@@ -488,6 +490,9 @@ export function applyMode(current: number, text: string): number | null {
 
 // ——— environment and time ———
 
+/** BusyBox's usage text for `sleep` alone, as Debian's busybox 1.35 prints it (the busybox image's own build line differs). */
+const BUSYBOX_SLEEP_USAGE = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n'
+
 const env: Program = async (io) => {
   const args = io.argv.slice(1)
   const vars = new Map(io.env)
@@ -523,9 +528,12 @@ function sleep(family: ToolFamily): Program {
     const ctx = ctxOf(io, family)
     const args = io.argv.slice(1)
     if (!args.length) {
+      if (family === 'busybox') {
+        io.stderr(BUSYBOX_SLEEP_USAGE)
+        return 1
+      }
       ctx.err('missing operand')
-      if (family === 'gnu')
-        io.stderr('Try \'sleep --help\' for more information.\n')
+      io.stderr('Try \'sleep --help\' for more information.\n')
       return 1
     }
     let ms = 0

@@ -9,23 +9,26 @@ interface Recorded { name: string, flavour: 'dash' | 'bash' | 'ash', script: str
 const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.url), 'utf8')) as {
   sandbox: string
   toolDirs: Record<'gnu' | 'busybox', string>
+  tools: Record<'gnu' | 'busybox', string[]>
   files: Record<string, string | null>
   results: Recorded[]
   hostname: string
+  recordedAtMs: number
+  fileTimeMs: number
   interactive: { flavour: Recorded['flavour'], lines: string[], stdout: string, stderr: string, exit: number }[]
 }
-const TOOLS = ['cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'sleep', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee']
 
 function sandbox(flavour: Recorded['flavour']): SimFileSystem {
   const family = flavour === 'ash' ? 'busybox' : 'gnu'
   const spec: Record<string, string | null | { content: string, mode: number }> = { '/tmp/': null }
   for (const [name, content] of Object.entries(fixtures.files))
     spec[`${fixtures.sandbox}/${name}${content === null ? '/' : ''}`] = content
-  for (const tool of TOOLS)
+  for (const tool of fixtures.tools[family])
     spec[`${fixtures.toolDirs[family]}/${tool}`] = { content: '', mode: 0o755 }
   if (family === 'busybox')
     spec['/bin/busybox'] = { content: '', mode: 0o755 }
-  return new SimFileSystem({ layers: [freezeLayer(treeFromSpec(spec))] })
+  // The recorder dated every file an hour before the recording; the simulated clock starts at the recording.
+  return new SimFileSystem({ layers: [freezeLayer(treeFromSpec(spec, fixtures.fileTimeMs - fixtures.recordedAtMs))] })
 }
 
 describe('the simulated shells print what dash, bash and busybox sh printed', () => {
@@ -38,7 +41,7 @@ describe('the simulated shells print what dash, bash and busybox sh printed', ()
         fs,
         cwd: fixtures.sandbox,
         env: { PATH: fixtures.toolDirs[family], HOME: '/root' },
-        program: undefined,
+        clock: { now: () => 0, epochMs: fixtures.recordedAtMs, sleep: async () => {} },
       })
       expect({ stdout: result.stdout, stderr: result.stderr, exit: result.exit }).toEqual({ stdout: recorded.stdout, stderr: recorded.stderr, exit: recorded.exit })
     })

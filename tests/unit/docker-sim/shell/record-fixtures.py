@@ -3,11 +3,11 @@
 with only the tools the simulator models on PATH (GNU coreutils/grep, or BusyBox applets), in a fresh
 sandbox, and writes what they printed to fixtures.json. The unit tests replay the same cases in the
 simulator and compare. Run: python3 tests/unit/docker-sim/shell/record-fixtures.py"""
-import json, os, re, shutil, socket, subprocess, pathlib
+import json, os, re, shutil, socket, subprocess, pathlib, time
 
 HERE = pathlib.Path(__file__).parent
 ROOT = pathlib.Path('/tmp/shell-fixtures')
-TOOLS = ['cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'sleep', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee']
+TOOLS = ['cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'sleep', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee', 'printenv']
 SHELLS = {
     # argv0 as a container starts it: Debian's /bin/sh is dash.
     'dash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/dash -c "$0"'],
@@ -22,10 +22,18 @@ INTERACTIVE = {
     'ash': ['/usr/bin/bash', '-c', 'exec -a sh /usr/bin/busybox -i'],
 }
 
+RECORDED_AT = time.time()
+FILE_TIME = int(RECORDED_AT) - 3600
+
+def tools_of(family, applets):
+    # BusyBox links only the applets it was built with (Debian's has no printenv).
+    return [t for t in TOOLS if family == 'gnu' or t in applets]
+
 def tool_dir(family):
     path = ROOT / f'{family}-bin'
     path.mkdir(parents=True, exist_ok=True)
-    for tool in TOOLS:
+    applets = subprocess.run(['busybox', '--list'], capture_output=True, text=True).stdout.split()
+    for tool in tools_of(family, applets):
         link = path / tool
         if not link.exists():
             link.symlink_to(shutil.which(tool) if family == 'gnu' else shutil.which('busybox'))
@@ -43,9 +51,14 @@ def sandbox(files):
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content)
+    # Fixed times, so `ls -l` prints the same date in the simulator (FILE_TIME, an hour before RECORDED_AT).
+    for path in [*work.rglob('*'), work]:
+        os.utime(path, (FILE_TIME, FILE_TIME))
     return work
 
 def main():
+    if ROOT.exists():
+        shutil.rmtree(ROOT)
     spec = json.loads((HERE / 'cases.json').read_text())
     results = []
     for case in spec['cases']:
@@ -67,8 +80,9 @@ def main():
         stderr = [l for l in done.stderr.split('\n') if not re.search(r'job control|terminal process group|^BusyBox v|^Enter .help.|^$', l)]
         interactive.append({'flavour': flavour, 'lines': lines, 'stdout': done.stdout, 'stderr': '\n'.join(stderr), 'exit': done.returncode})
     out = {'note': 'recorded by record-fixtures.py from dash, bash and busybox sh on Debian 12', 'sandbox': str(ROOT / 'work'),
-           'toolDirs': {'gnu': str(ROOT / 'gnu-bin'), 'busybox': str(ROOT / 'busybox-bin')}, 'files': spec['files'], 'results': results,
-           'hostname': socket.gethostname(), 'interactive': interactive}
+           'toolDirs': {'gnu': str(ROOT / 'gnu-bin'), 'busybox': str(ROOT / 'busybox-bin')},
+           'tools': {family: sorted(p.name for p in (ROOT / f'{family}-bin').iterdir()) for family in ('gnu', 'busybox')}, 'files': spec['files'], 'results': results,
+           'hostname': socket.gethostname(), 'recordedAtMs': int(RECORDED_AT * 1000), 'fileTimeMs': FILE_TIME * 1000, 'interactive': interactive}
     (HERE / 'fixtures.json').write_text(json.dumps(out, indent=1, ensure_ascii=False) + '\n')
     print(f'{len(results)} runs recorded')
 
