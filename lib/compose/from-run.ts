@@ -232,7 +232,15 @@ function useNamedVolume(builder: ServiceBuilder, source: string): void {
 /** Logic rows of the table; each returns false when the value could not be used (then noted). */
 const LOGIC: Record<ConversionLogic, (builder: ServiceBuilder, flag: CommandFlag, text: FlagText, index: number) => void> = {
   name(builder, flag, text) {
-    builder.service.container_name = text.compose().text
+    const name = text.compose().text
+    // `--name=` is no name (docker picks one); a name docker refuses is said where it is.
+    if (name === '')
+      return
+    if (!CONTAINER_NAME.test(name)) {
+      builder.note(['services', builder.name], `${written(flag)}: docker refuses this name (it takes letters, digits, _ . - and at least two characters), so it is left out.`, 'error')
+      return
+    }
+    builder.service.container_name = name
     builder.note(['services', builder.name, 'container_name'], `${written(flag)}: container_name fixes the container's name, so only one copy of the service can run.`, 'info')
   },
   volume(builder, flag, text) {
@@ -436,9 +444,11 @@ function notePath(service: string, mapping: FlagMapping | undefined): DataPath {
 }
 
 const SERVICE_NAME_CHARS = /[^\w.-]+/g
+/** The daemon's rule for container names (and the Compose Specification's). */
+const CONTAINER_NAME = /^[a-z0-9][\w.-]+$/i
 
 function serviceNameFor(config: ContainerConfig, taken: Set<string>): string {
-  const base = config.name ?? config.image?.repository.split('/').pop() ?? config.imageText?.split(/[/:@]/).filter(Boolean).at(-1) ?? 'app'
+  const base = (config.name || null) ?? config.image?.repository.split('/').pop() ?? config.imageText?.split(/[/:@]/).filter(Boolean).at(-1) ?? 'app'
   const clean = base.toLowerCase().replace(SERVICE_NAME_CHARS, '-').replace(/^[^a-z0-9]+/, '') || 'app'
   let name = clean
   for (let n = 2; taken.has(name); n++) name = `${clean}-${n}`
