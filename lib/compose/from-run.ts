@@ -229,6 +229,9 @@ function useNamedVolume(builder: ServiceBuilder, source: string): void {
     builder.file.usedVolumes.add(source)
 }
 
+/** The daemon's rule for container names (and the Compose Specification's): two characters at least. */
+const CONTAINER_NAME = /^[a-z0-9][\w.-]+$/i
+
 /** Logic rows of the table; each returns false when the value could not be used (then noted). */
 const LOGIC: Record<ConversionLogic, (builder: ServiceBuilder, flag: CommandFlag, text: FlagText, index: number) => void> = {
   name(builder, flag, text) {
@@ -444,8 +447,6 @@ function notePath(service: string, mapping: FlagMapping | undefined): DataPath {
 }
 
 const SERVICE_NAME_CHARS = /[^\w.-]+/g
-/** The daemon's rule for container names (and the Compose Specification's). */
-const CONTAINER_NAME = /^[a-z0-9][\w.-]+$/i
 
 function serviceNameFor(config: ContainerConfig, taken: Set<string>): string {
   const base = (config.name || null) ?? config.image?.repository.split('/').pop() ?? config.imageText?.split(/[/:@]/).filter(Boolean).at(-1) ?? 'app'
