@@ -5,6 +5,7 @@
 // 125 for run/create (cli/command/container/run.go toStatusError).
 
 import type { CatalogImage } from '../docker/catalog'
+import type { CommandExplanation } from '../docker/index'
 import type { CreateRequest, DockerHost } from './docker-host'
 import type { Invocation } from './invocation'
 import type { ProcessIO, Signal } from './process'
@@ -34,6 +35,9 @@ class ClientError extends Error {
   }
 }
 
+/** Errors cobra reports while reading flags: the docker client exits 125 for them (cli/cobra.go FlagErrorFunc). */
+const FLAG_ERRORS = new Set(['UNKNOWN_FLAG', 'BAD_FLAG_SYNTAX', 'FLAG_NEEDS_VALUE', 'INVALID_VALUE'])
+
 function daemonText(error: DaemonError): string {
   return `Error response from daemon: ${error.message}`
 }
@@ -47,10 +51,8 @@ export async function runDockerCommand(context: ClientContext, argv: readonly st
   }
   const read = readInvocation(argv)
   if (!read.ok) {
-    const explanation = read.explanation
-    const message = explanation.errors[0]?.message ?? explanation.summary
-    io.stderr(`docker: ${message}\n\nRun 'docker --help' for more information\n`)
-    return explanation.errors.some(e => /flag/.test(e.message)) ? 125 : 1
+    io.stderr(clientRefusal(read.explanation, argv))
+    return FLAG_ERRORS.has(read.explanation.errors[0]?.code ?? '') ? 125 : 1
   }
   const invocation = read.invocation
   if (invocation.flags.has('help')) {
@@ -77,6 +79,33 @@ export async function runDockerCommand(context: ClientContext, argv: readonly st
     if (failure instanceof Interrupted)
       return 130
     throw failure
+  }
+}
+
+/**
+ * The client's own refusal, in its shape (cli/required.go, cli/cobra.go): `docker: 'docker run' requires
+ * at least 1 argument`, `docker: unknown command: docker x`. The engine words the first line; the usage
+ * line the client adds after it is not reproduced (the simulator has no usage strings), so it is left out.
+ */
+function clientRefusal(explanation: CommandExplanation, argv: readonly string[]): string {
+  const error = explanation.errors[0]
+  const typed = ['docker', ...argv.filter(word => !word.startsWith('-')).slice(0, Math.max(1, explanation.command.length))].join(' ')
+  const path = explanation.command.length ? `docker ${explanation.command.join(' ')}` : 'docker'
+  if (!error)
+    return `docker: ${explanation.summary}\n`
+  switch (error.code) {
+    case 'UNKNOWN_COMMAND':
+      return `docker: unknown command: ${['docker', ...argv.filter(word => !word.startsWith('-'))].slice(0, 2 + Math.max(0, explanation.command.length)).join(' ')}\n\nRun '${path} --help' for more information\n`
+    case 'MISSING_ARGUMENTS': {
+      const count = /at least (\d+ arguments?)/.exec(error.message)?.[1] ?? '1 argument'
+      return `docker: '${typed}' requires at least ${count}\n\nSee '${typed} --help' for more information\n`
+    }
+    case 'TOO_MANY_ARGUMENTS':
+      return `docker: '${typed}' accepts no arguments\n\nRun '${typed} --help' for more information\n`
+    default:
+      return FLAG_ERRORS.has(error.code)
+        ? `${error.message.replace(/\.$/, '')}\n\nRun '${typed} --help' for more information\n`
+        : `docker: ${error.message}\n`
   }
 }
 
@@ -536,6 +565,8 @@ function createRequest(context: ClientContext, invocation: Invocation, image: Im
     stopSignal: lastValue(invocation, 'stop-signal') ? signalNamed(lastValue(invocation, 'stop-signal')!) : null,
     stopTimeout: stopTimeout === undefined ? null : Number(stopTimeout),
     readOnly: isSet(invocation, 'read-only'),
+    binds: allValues(invocation, 'volume').filter(value => value.includes(':')),
+    detached: isSet(invocation, 'detach'),
   }
 }
 
@@ -562,7 +593,8 @@ async function createFromInvocation(context: ClientContext, invocation: Invocati
     return context.host.createContainer(createRequest(context, invocation, image, reference))
   }
   catch (failure) {
-    if (failure instanceof DaemonError)
+    // run wraps daemon errors with `docker: … --help` (exit 125); create prints them plainly (exit 1), as recorded.
+    if (failure instanceof DaemonError && command === 'run')
       throw new ClientError(messages.runFailure(daemonText(failure), command), 125)
     throw failure
   }
@@ -741,11 +773,19 @@ const restartCommand: Handler = async (context, invocation) => {
 const killCommand: Handler = async (context, invocation) => {
   const signalText = lastValue(invocation, 'signal') ?? 'KILL'
   const signal = signalNamed(signalText)
-  if (!signal)
-    throw new ClientError(`Error response from daemon: invalid signal: ${signalText}`, 1)
+  // moby daemon/server/router/container: every kill error is wrapped `cannot kill container: NAME: …` (Docker 29; 20.10 capitalised it).
   return eachArgument(context, invocation, (reference) => {
-    const container = context.host.requireContainer(reference)
-    context.host.kill(container, signal as Signal)
+    try {
+      if (!signal)
+        throw new DaemonError(`invalid signal: ${signalText}`, 'invalid')
+      const container = context.host.requireContainer(reference)
+      context.host.kill(container, signal as Signal)
+    }
+    catch (failure) {
+      if (failure instanceof DaemonError)
+        throw new DaemonError(`cannot kill container: ${reference}: ${failure.message}`, failure.status)
+      throw failure
+    }
   })
 }
 
@@ -761,13 +801,21 @@ const rmCommand: Handler = async (context, invocation) => {
   const force = isSet(invocation, 'force')
   return eachArgument(context, invocation, (reference) => {
     const container = context.host.requireContainer(reference)
-    context.host.removeContainer(container, { force, volumes: isSet(invocation, 'volumes'), reference })
+    context.host.removeContainer(container, { force, volumes: isSet(invocation, 'volumes') })
   }, { ignoreNotFound: force })
 }
 
 const renameCommand: Handler = async ({ host }, invocation) => {
   const [from, to] = invocation.args as [string, string]
-  host.rename(host.requireContainer(from), to)
+  try {
+    host.rename(host.requireContainer(from), to)
+  }
+  catch (failure) {
+    // cli/command/container/rename.go adds its own line after the daemon's.
+    if (failure instanceof DaemonError)
+      throw new ClientError(`${daemonText(failure)}\nError: failed to rename container named ${from}`, 1)
+    throw failure
+  }
   return 0
 }
 
@@ -888,7 +936,8 @@ const psCommand: Handler = async ({ host, io }, invocation) => {
       throw new ClientError(`Error response from daemon: invalid filter '${key}'`, 1)
   }
   const all = isSet(invocation, 'all') || filters.some(([key]) => key === 'status' || key === 'exited')
-  let containers = [...host.containers].sort((a, b) => b.created - a.created)
+  // Newest first; containers made in the same instant keep the order they were made in, newest first.
+  let containers = host.containers.map((c, i) => ({ c, i })).sort((a, b) => b.c.created - a.c.created || b.i - a.i).map(({ c }) => c)
   if (!all)
     containers = containers.filter(c => c.status === 'running' || c.status === 'paused' || c.status === 'restarting')
   // Filters with the same key are OR-ed, different keys AND-ed (moby's filters.Args).
@@ -1092,18 +1141,30 @@ const execCommand: Handler = async (context, invocation) => {
 // inspect, port, top, diff, cp, stats
 // ---------------------------------------------------------------------------
 
+/**
+ * `docker inspect CONTAINER` in the layout the recorded daemon printed (tests/fixtures/daemon/transcripts/
+ * inspect-top.json, Docker 20.10's field order); resource limits and security settings the simulator does not
+ * model keep the defaults a plain `docker run` gets.
+ */
 function inspectContainer(host: DockerHost, container: ContainerRecord): Record<string, unknown> {
-  const image = host.images.find(i => i.id === container.imageId)
   const status = container.status
+  const live = status === 'running' || status === 'paused'
   const portMap: Record<string, { HostIp: string, HostPort: string }[] | null> = {}
   for (const port of container.config.exposedPorts)
     portMap[port] = null
-  const live = status === 'running' || status === 'paused'
   for (const b of container.hostConfig.portBindings) {
     const key = `${b.containerPort}/${b.protocol}`
-    if (live)
-      (portMap[key] ??= []).push({ HostIp: b.hostIp, HostPort: String(b.hostPort) })
+    if (live) {
+      const list = portMap[key] ?? []
+      list.push({ HostIp: b.hostIp, HostPort: String(b.hostPort) })
+      portMap[key] = list
+    }
   }
+  const first = container.networks[0]
+  const firstNetwork = first ? host.networks.find(n => n.name === first.network) : undefined
+  const dir = `/var/lib/docker/containers/${container.id}`
+  const layerId = stableHex(`layer ${container.id}`)
+  const zeroTime = '0001-01-01T00:00:00Z'
   return {
     Id: container.id,
     Created: rfc3339Nano(container.created),
@@ -1111,7 +1172,7 @@ function inspectContainer(host: DockerHost, container: ContainerRecord): Record<
     Args: container.args,
     State: {
       Status: status,
-      Running: status === 'running' || status === 'paused',
+      Running: live,
       Paused: status === 'paused',
       Restarting: status === 'restarting',
       OOMKilled: false,
@@ -1119,19 +1180,97 @@ function inspectContainer(host: DockerHost, container: ContainerRecord): Record<
       Pid: container.pid,
       ExitCode: container.exitCode,
       Error: '',
-      StartedAt: container.startedAt === null ? '0001-01-01T00:00:00Z' : rfc3339Nano(container.startedAt),
-      FinishedAt: container.finishedAt === null ? '0001-01-01T00:00:00Z' : rfc3339Nano(container.finishedAt),
+      StartedAt: container.startedAt === null ? zeroTime : rfc3339Nano(container.startedAt),
+      FinishedAt: container.finishedAt === null ? zeroTime : rfc3339Nano(container.finishedAt),
     },
     Image: container.imageId,
+    ResolvConfPath: `${dir}/resolv.conf`,
+    HostnamePath: `${dir}/hostname`,
+    HostsPath: `${dir}/hosts`,
+    LogPath: `${dir}/${container.id}-json.log`,
     Name: `/${container.name}`,
     RestartCount: container.restartCount,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: '',
+    ExecIDs: null,
     HostConfig: {
+      Binds: container.hostConfig.binds.length ? container.hostConfig.binds : null,
+      ContainerIDFile: '',
+      LogConfig: { Type: 'json-file', Config: {} },
       NetworkMode: container.hostConfig.networkMode,
-      PortBindings: Object.fromEntries(Object.entries(groupBindings(container.hostConfig.portBindings))),
+      PortBindings: groupBindings(container.hostConfig.portBindings),
       RestartPolicy: { Name: container.hostConfig.restartPolicy.name, MaximumRetryCount: container.hostConfig.restartPolicy.maximumRetryCount },
       AutoRemove: container.hostConfig.autoRemove,
-      ReadonlyRootfs: container.hostConfig.readOnly,
+      VolumeDriver: '',
+      VolumesFrom: null,
+      CapAdd: null,
+      CapDrop: null,
+      CgroupnsMode: 'host',
+      Dns: [],
+      DnsOptions: [],
+      DnsSearch: [],
+      ExtraHosts: null,
+      GroupAdd: null,
+      IpcMode: 'private',
+      Cgroup: '',
+      Links: null,
+      OomScoreAdj: 0,
+      PidMode: '',
+      Privileged: false,
       PublishAllPorts: container.hostConfig.publishAllPorts,
+      ReadonlyRootfs: container.hostConfig.readOnly,
+      SecurityOpt: null,
+      UTSMode: '',
+      UsernsMode: '',
+      ShmSize: 67108864,
+      Runtime: 'runc',
+      ConsoleSize: [0, 0],
+      Isolation: '',
+      CpuShares: 0,
+      Memory: 0,
+      NanoCpus: 0,
+      CgroupParent: '',
+      BlkioWeight: 0,
+      BlkioWeightDevice: [],
+      BlkioDeviceReadBps: [],
+      BlkioDeviceWriteBps: [],
+      BlkioDeviceReadIOps: [],
+      BlkioDeviceWriteIOps: [],
+      CpuPeriod: 0,
+      CpuQuota: 0,
+      CpuRealtimePeriod: 0,
+      CpuRealtimeRuntime: 0,
+      CpusetCpus: '',
+      CpusetMems: '',
+      Devices: [],
+      DeviceCgroupRules: null,
+      DeviceRequests: null,
+      KernelMemory: 0,
+      KernelMemoryTCP: 0,
+      MemoryReservation: 0,
+      MemorySwap: 0,
+      MemorySwappiness: null,
+      OomKillDisable: false,
+      PidsLimit: null,
+      Ulimits: [],
+      CpuCount: 0,
+      CpuPercent: 0,
+      IOMaximumIOps: 0,
+      IOMaximumBandwidth: 0,
+      MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware'],
+      ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+    },
+    GraphDriver: {
+      Data: {
+        LowerDir: `/var/lib/docker/overlay2/${layerId}-init/diff:/var/lib/docker/overlay2/${stableHex(`image layer ${container.imageId}`)}/diff`,
+        MergedDir: `/var/lib/docker/overlay2/${layerId}/merged`,
+        UpperDir: `/var/lib/docker/overlay2/${layerId}/diff`,
+        WorkDir: `/var/lib/docker/overlay2/${layerId}/work`,
+      },
+      Name: 'overlay2',
     },
     Mounts: container.mounts.map(m => ({
       Type: m.type,
@@ -1139,40 +1278,76 @@ function inspectContainer(host: DockerHost, container: ContainerRecord): Record<
       Source: m.source,
       Destination: m.destination,
       ...(m.type === 'volume' ? { Driver: 'local' } : {}),
-      Mode: m.type === 'bind' ? (m.readOnly ? 'ro' : '') : m.type === 'volume' ? 'z' : '',
+      Mode: m.type === 'volume' ? 'z' : m.readOnly ? 'ro' : '',
       RW: !m.readOnly,
       Propagation: m.type === 'bind' ? 'rprivate' : '',
     })),
     Config: {
       Hostname: container.config.hostname,
+      Domainname: '',
       User: container.config.user,
+      AttachStdin: container.config.openStdin && !container.detached,
+      AttachStdout: !container.detached,
+      AttachStderr: !container.detached,
+      ...(container.config.exposedPorts.length ? { ExposedPorts: Object.fromEntries(container.config.exposedPorts.map(p => [p, {}])) } : {}),
       Tty: container.config.tty,
       OpenStdin: container.config.openStdin,
-      ExposedPorts: Object.fromEntries(container.config.exposedPorts.map(p => [p, {}])),
+      StdinOnce: container.config.openStdin && !container.detached,
       Env: container.config.env,
       Cmd: container.config.cmd,
       Image: container.image,
       Volumes: container.config.volumes.length ? Object.fromEntries(container.config.volumes.map(v => [v, {}])) : null,
       WorkingDir: container.config.workingDir,
       Entrypoint: container.config.entrypoint,
+      OnBuild: null,
       Labels: container.config.labels,
       ...(container.config.stopSignal ? { StopSignal: container.config.stopSignal } : {}),
       ...(container.config.stopTimeout !== null ? { StopTimeout: container.config.stopTimeout } : {}),
     },
     NetworkSettings: {
-      Ports: portMap,
-      Networks: Object.fromEntries(container.networks.map(n => [n.network, {
-        Aliases: n.aliases.length ? n.aliases : null,
-        NetworkID: host.networks.find(x => x.name === n.network)?.id ?? '',
-        EndpointID: live ? n.endpointId : '',
-        Gateway: live ? host.networks.find(x => x.name === n.network)?.gateway ?? '' : '',
-        IPAddress: live ? n.ipAddress : '',
-        IPPrefixLen: live ? 16 : 0,
-        DNSNames: host.networks.find(x => x.name === n.network)?.userDefined ? [container.name, shortId(container.id), ...n.aliases] : null,
-      }])),
+      Bridge: '',
+      SandboxID: live ? stableHex(`sandbox ${container.id}`) : '',
+      HairpinMode: false,
+      LinkLocalIPv6Address: '',
+      LinkLocalIPv6PrefixLen: 0,
+      Ports: live ? portMap : {},
+      SandboxKey: live ? `/var/run/docker/netns/${stableHex(`sandbox ${container.id}`).slice(0, 12)}` : '',
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: live && first && !firstNetwork?.userDefined ? first.endpointId : '',
+      Gateway: live && first && !firstNetwork?.userDefined ? firstNetwork?.gateway ?? '' : '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: live && first && !firstNetwork?.userDefined ? first.ipAddress : '',
+      IPPrefixLen: live && first && !firstNetwork?.userDefined ? 16 : 0,
+      IPv6Gateway: '',
+      MacAddress: live && first && !firstNetwork?.userDefined ? macOf(first.ipAddress) : '',
+      Networks: Object.fromEntries(container.networks.map((n) => {
+        const network = host.networks.find(x => x.name === n.network)
+        return [n.network, {
+          IPAMConfig: null,
+          Links: null,
+          Aliases: network?.userDefined ? [...n.aliases, shortId(container.id)] : null,
+          NetworkID: network?.id ?? '',
+          EndpointID: live ? n.endpointId : '',
+          Gateway: live ? network?.gateway ?? '' : '',
+          IPAddress: live ? n.ipAddress : '',
+          IPPrefixLen: live ? 16 : 0,
+          IPv6Gateway: '',
+          GlobalIPv6Address: '',
+          GlobalIPv6PrefixLen: 0,
+          MacAddress: live ? macOf(n.ipAddress) : '',
+          DriverOpts: null,
+        }]
+      })),
     },
-    ...(image ? {} : {}),
   }
+}
+
+/** Docker derives a container's MAC address from its IPv4 address (02:42 + the four bytes). */
+function macOf(ip: string): string {
+  const bytes = ip.split('.').map(n => Number(n).toString(16).padStart(2, '0'))
+  return bytes.length === 4 ? `02:42:${bytes.join(':')}` : ''
 }
 
 function groupBindings(bindings: readonly PortBinding[]): Record<string, { HostIp: string, HostPort: string }[]> {
@@ -1289,7 +1464,8 @@ function inspectHandler(kind: 'any' | 'container' | 'image' | 'volume' | 'networ
       else
         missing.push(reference)
     }
-    printInspect(io, found, lastValue(invocation, 'format'))
+    if (found.length > 0 || !lastValue(invocation, 'format'))
+      printInspect(io, found, lastValue(invocation, 'format'))
     for (const reference of missing) {
       const text = kind === 'container'
         ? `Error response from daemon: ${messages.noSuchContainer(reference)}`
@@ -1399,13 +1575,23 @@ const statsCommand: Handler = async ({ host, io }, invocation) => {
   if (!isSet(invocation, 'no-stream'))
     throw new ClientError(notSimulated('docker stats (streaming)', 'redraws the table every second until Ctrl-C; add --no-stream for one table'), 0)
   const wanted = invocation.args.length ? invocation.args.map(r => host.requireContainer(r)) : host.containers.filter(c => c.status === 'running' || c.status === 'paused')
-  const rows = wanted.map((c) => {
-    const running = c.status === 'running' || c.status === 'paused'
-    // The simulator measures no CPU or memory: zeros, said plainly in the MEM column's limit.
-    return [shortId(c.id), c.name, running ? '0.00%' : '0.00%', running ? `${bytesSize(0)} / ${bytesSize(0)}` : '0B / 0B', '0.00%', '0B / 0B', '0B / 0B', running ? String(1 + (host.mainProcess(c)?.children.size ?? 0)) : '0']
-  })
-  io.stdout(tabwrite(`${[['CONTAINER ID', 'NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS'], ...rows].map(r => r.join('\t')).join('\n')}\n`))
-  io.stderr('[simulator] CPU, memory and I/O are not measured here: the figures are zero\n')
+  // The simulator measures no CPU, memory or I/O: the figures are zeros, and stderr says so.
+  const rows = wanted.map(c => ({
+    ID: shortId(c.id),
+    Container: shortId(c.id),
+    Name: c.name,
+    CPUPerc: '0.00%',
+    MemUsage: `${bytesSize(0)} / ${bytesSize(0)}`,
+    MemPerc: '0.00%',
+    NetIO: '0B / 0B',
+    BlockIO: '0B / 0B',
+    PIDs: c.status === 'running' || c.status === 'paused' ? String(1 + (host.mainProcess(c)?.children.size ?? 0)) : '0',
+  }))
+  const format = lastValue(invocation, 'format')
+  const chosen = format === undefined || format === 'table' ? 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}' : format === 'json' ? '{{json .}}' : format
+  io.stdout(formatWith(chosen, { ID: 'CONTAINER ID', Container: 'CONTAINER', Name: 'NAME', CPUPerc: 'CPU %', MemUsage: 'MEM USAGE / LIMIT', MemPerc: 'MEM %', NetIO: 'NET I/O', BlockIO: 'BLOCK I/O', PIDs: 'PIDS' }, rows))
+  if (format === undefined || format.startsWith('table'))
+    io.stderr('[simulator] CPU, memory and I/O are not measured here: the figures are zero\n')
   return 0
 }
 
@@ -1637,14 +1823,16 @@ const systemDf: Handler = async ({ host, io }, invocation) => {
   const unusedVolumeBytes = host.volumes.filter(v => host.volumeUsers(v.name).length === 0).reduce((sum, v) => sum + (host.volumeFiles.get(v.name)?.upperSize ?? 0), 0)
   const percent = (part: number, whole: number): string => whole === 0 ? '0B' : `${humanSize(part)} (${Math.round(part * 100 / whole)}%)`
   const active = host.containers.filter(c => c.status === 'running' || c.status === 'paused').length
+  const row = (Type: string, TotalCount: number, Active: number, Size: string, Reclaimable: string): Record<string, string> => ({ Type, TotalCount: String(TotalCount), Active: String(Active), Size, Reclaimable })
   const rows = [
-    ['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
-    ['Images', String(host.images.length), String(host.images.filter(i => usedImages.has(i.id)).length), humanSize(imageBytes), percent(unusedImageBytes, imageBytes)],
-    ['Containers', String(host.containers.length), String(active), humanSize(containerBytes), percent(stoppedBytes, containerBytes)],
-    ['Local Volumes', String(host.volumes.length), String(host.volumes.filter(v => host.volumeUsers(v.name).length > 0).length), humanSize(volumeBytes), percent(unusedVolumeBytes, volumeBytes)],
-    ['Build Cache', '0', '0', '0B', '0B'],
+    row('Images', host.images.length, host.images.filter(i => usedImages.has(i.id)).length, humanSize(imageBytes), percent(unusedImageBytes, imageBytes)),
+    row('Containers', host.containers.length, active, humanSize(containerBytes), percent(stoppedBytes, containerBytes)),
+    row('Local Volumes', host.volumes.length, host.volumes.filter(v => host.volumeUsers(v.name).length > 0).length, humanSize(volumeBytes), percent(unusedVolumeBytes, volumeBytes)),
+    row('Build Cache', 0, 0, '0B', '0B'),
   ]
-  io.stdout(tabwrite(`${rows.map(r => r.join('\t')).join('\n')}\n`))
+  const format = lastValue(invocation, 'format')
+  const chosen = format === undefined || format === 'table' ? 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}' : format === 'json' ? '{{json .}}' : format
+  io.stdout(formatWith(chosen, { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' }, rows))
   return 0
 }
 

@@ -60,6 +60,9 @@ export interface CreateRequest {
   stopSignal: string | null
   stopTimeout: number | null
   readOnly: boolean
+  /** The -v values as given (inspect's HostConfig.Binds). */
+  binds: string[]
+  detached: boolean
 }
 
 interface Running {
@@ -67,6 +70,9 @@ interface Running {
   /** Where the attached clients want the output (docker run without -d, docker attach, logs -f). */
   listeners: Set<(entry: LogEntry) => void>
 }
+
+/** moby daemon/names: validContainerNamePattern. */
+const VALID_NAME = /^\/?[a-z0-9][\w.-]+$/i
 
 const BRIDGE_SUBNET_BASE = 17 // 172.17.0.0/16 is the default bridge; user networks take 172.18, 172.19…
 
@@ -89,6 +95,8 @@ export class DockerHost {
   hostPorts = new Map<number, HttpHandler>()
   programs: ProgramLookup
   nextPid = 1000
+  /** Names the host made up (no --name): the transcript comparison needs them. */
+  readonly generatedNames = new Set<string>()
   private exitWaiters = new Map<string, Set<(code: number) => void>>()
 
   constructor(options: DockerHostOptions = {}) {
@@ -242,6 +250,8 @@ export class DockerHost {
   }
 
   createContainer(request: CreateRequest): ContainerRecord {
+    if (request.name !== null && !VALID_NAME.test(request.name))
+      throw new DaemonError(messages.invalidName(request.name), 'invalid')
     if (request.name !== null) {
       const taken = this.containers.find(c => c.name === request.name)
       if (taken)
@@ -261,6 +271,8 @@ export class DockerHost {
       throw new DaemonError('no command specified', 'invalid')
     const id = this.random.hex(64)
     const name = request.name ?? this.uniqueName()
+    if (request.name === null)
+      this.generatedNames.add(name)
     const env = mergeEnv(config.env.map(([k, v]) => `${k}=${v}`), request.env)
     const container: ContainerRecord = {
       id,
@@ -268,6 +280,7 @@ export class DockerHost {
       image: request.imageReference,
       imageId: image.id,
       created: this.now(),
+      detached: request.detached,
       path: argv[0]!,
       args: argv.slice(1),
       config: {
@@ -289,7 +302,8 @@ export class DockerHost {
         portBindings: request.ports,
         restartPolicy: request.restart,
         autoRemove: request.autoRemove,
-        networkMode: networkName,
+        networkMode: request.network ?? 'default',
+        binds: request.binds,
         readOnly: request.readOnly,
         publishAllPorts: request.publishAll,
       },
@@ -503,6 +517,9 @@ export class DockerHost {
     container.exitCode = 0
     container.stoppedByUser = false
     container.pid = process.process.pid
+    // Without -i the main process reads end of input at once (its stdin is /dev/null).
+    if (!container.config.openStdin)
+      process.process.closeInput()
     const running: Running = { process: process.process, listeners: new Set() }
     this.running.set(container.id, running)
     process.process.start(process.program).then(code => this.onExit(container, running, code))
@@ -681,7 +698,7 @@ export class DockerHost {
 
   /** docker rm: refuses a running container unless forced (then SIGKILL). `volumes` removes its anonymous volumes. */
   removeContainer(container: ContainerRecord, options: { force?: boolean, volumes?: boolean, reference?: string } = {}): void {
-    const reference = options.reference ?? container.name
+    const reference = options.reference ?? `/${container.name}`
     if (this.running.has(container.id) || container.status === 'restarting') {
       if (!options.force) {
         if (container.status === 'paused')
@@ -710,9 +727,14 @@ export class DockerHost {
   }
 
   rename(container: ContainerRecord, name: string): void {
-    const taken = this.containers.find(c => c.name === name)
+    const wanted = name.replace(/^\//, '')
+    if (wanted === container.name)
+      throw new DaemonError('Renaming a container with the same name as its current name', 'invalid')
+    if (!VALID_NAME.test(name))
+      throw new DaemonError(messages.invalidName(name), 'invalid')
+    const taken = this.containers.find(c => c.name === wanted)
     if (taken)
-      throw new DaemonError(messages.nameConflict(name, taken.id), 'conflict')
+      throw new DaemonError(`Error when allocating new name: ${messages.nameConflict(wanted, taken.id)}`, 'conflict')
     container.name = name
   }
 
@@ -935,18 +957,10 @@ export function splitReference(reference: string): { repository: string, tag: st
   return { repository: rest, tag: null }
 }
 
-/** The image's ENV, overridden by -e (same name replaces, in place). */
+/** -e values first, then the image's ENV for names not given (moby's config merge; recorded in inspect-top). */
 function mergeEnv(imageEnv: string[], overrides: string[]): string[] {
-  const result = [...imageEnv]
-  for (const pair of overrides) {
-    const name = pair.split('=')[0]
-    const index = result.findIndex(existing => existing.split('=')[0] === name)
-    if (index >= 0)
-      result[index] = pair
-    else
-      result.push(pair)
-  }
-  return result
+  const given = new Set(overrides.map(pair => pair.split('=')[0]))
+  return [...overrides, ...imageEnv.filter(pair => !given.has(pair.split('=')[0]))]
 }
 
 export { defaultCommand }

@@ -257,16 +257,83 @@ function evaluate(expression: string, data: TemplateValue): TemplateValue | unde
   }
 }
 
-/** Executes one template over one item (what Go prints, including `<no value>`). */
-export function executeTemplate(template: string, data: TemplateValue): string {
-  let out = ''
+interface TemplateNode {
+  kind: 'text' | 'action' | 'range' | 'if'
+  text: string
+  body: TemplateNode[]
+  otherwise: TemplateNode[]
+}
+
+/** Nests `range`/`if` … `else` … `end` blocks (the two text/template controls `--format` strings use). */
+function parseTemplate(template: string): TemplateNode[] {
+  const root: TemplateNode[] = []
+  const stack: { node: TemplateNode | null, list: TemplateNode[], inElse: boolean }[] = [{ node: null, list: root, inElse: false }]
   for (const part of splitTemplate(template)) {
-    if (part.kind === 'text')
-      out += part.text
-    else
-      out += printValue(evaluate(part.text, data))
+    const top = stack[stack.length - 1]!
+    const list = top.inElse && top.node ? top.node.otherwise : top.list
+    if (part.kind === 'text') {
+      list.push({ kind: 'text', text: part.text, body: [], otherwise: [] })
+      continue
+    }
+    const [word, ...rest] = part.text.split(/\s+/)
+    if (word === 'range' || word === 'if') {
+      const node: TemplateNode = { kind: word, text: rest.join(' '), body: [], otherwise: [] }
+      list.push(node)
+      stack.push({ node, list: node.body, inElse: false })
+    }
+    else if (word === 'else') {
+      if (stack.length === 1)
+        throw new TemplateError('template: :1: unexpected {{else}}')
+      top.inElse = true
+    }
+    else if (word === 'end') {
+      if (stack.length === 1)
+        throw new TemplateError('template: :1: unexpected {{end}}')
+      stack.pop()
+    }
+    else {
+      list.push({ kind: 'action', text: part.text, body: [], otherwise: [] })
+    }
+  }
+  if (stack.length > 1)
+    throw new TemplateError('template: :1: unexpected EOF')
+  return root
+}
+
+function truthy(value: TemplateValue | undefined): boolean {
+  if (value === undefined || value === null || value === false || value === 0 || value === '')
+    return false
+  if (Array.isArray(value))
+    return value.length > 0
+  if (typeof value === 'object')
+    return Object.keys(value).length > 0
+  return true
+}
+
+function run(nodes: readonly TemplateNode[], data: TemplateValue): string {
+  let out = ''
+  for (const node of nodes) {
+    if (node.kind === 'text') {
+      out += node.text
+    }
+    else if (node.kind === 'action') {
+      out += printValue(evaluate(node.text, data))
+    }
+    else if (node.kind === 'if') {
+      out += truthy(evaluate(node.text, data)) ? run(node.body, data) : run(node.otherwise, data)
+    }
+    else {
+      const value = evaluate(node.text, data)
+      const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.keys(value).sort().map(key => value[key]!) : []
+      out += items.length ? items.map(item => run(node.body, item)).join('') : run(node.otherwise, data)
+    }
   }
   return out
+}
+
+/** Executes one template over one item (what Go prints, including `<no value>`). */
+export function executeTemplate(template: string, data: TemplateValue): string {
+  return run(parseTemplate(template), data)
 }
 
 /**

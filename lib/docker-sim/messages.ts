@@ -7,6 +7,11 @@ export function nameConflict(name: string, id: string): string {
   return `Conflict. The container name "/${name}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`
 }
 
+/** moby daemon/names.go (recorded from 20.10, unchanged in 28). */
+export function invalidName(name: string): string {
+  return `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`
+}
+
 /** moby daemon/container/view.go. */
 export function noSuchContainer(reference: string): string {
   return `No such container: ${reference}`

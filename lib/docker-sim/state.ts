@@ -71,6 +71,8 @@ export interface ContainerRecord {
   image: string
   imageId: string
   created: number
+  /** Started with -d (no client attached): inspect's Attach* fields. */
+  detached: boolean
   /** What runs: entrypoint + cmd after the command line's overrides. */
   path: string
   args: string[]
@@ -95,6 +97,7 @@ export interface ContainerRecord {
     restartPolicy: RestartPolicy
     autoRemove: boolean
     networkMode: string
+    binds: string[]
     readOnly: boolean
     publishAllPorts: boolean
   }
