@@ -1,0 +1,60 @@
+// Transcribes the captured `--help` texts (tests/fixtures/docker-help, written by
+// capture-docker-help.ts) into lib/docker/grammar/transcribed.json: each command's summary,
+// aliases, and flags with their shorthand, type and help text, in docker's words. The grammar
+// tables add what this project knows on top (explanations, checks, traits, argument kinds), so a
+// docker upgrade is: capture-docker-help.ts, then this script, then the tests.
+//
+//   npx tsx scripts/capture-docker-grammar.ts          write the file
+//   npx tsx scripts/capture-docker-grammar.ts --check  exit 1 when the file is not up to date
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadHelpFixture } from '../tests/fixtures/docker-help/parse-help'
+
+export const TRANSCRIBED_FILE = resolve(import.meta.dirname ?? '.', '../lib/docker/grammar/transcribed.json')
+
+/** The value types the engine knows (lib/docker/types.ts ValueType): a new one must be added there first. */
+const KNOWN_TYPES = new Set(['bool', 'string', 'strings', 'stringArray', 'list', 'int', 'int64', 'uint', 'uint16', 'uint64', 'decimal', 'float', 'bytes', 'duration', 'map', 'filter', 'mount', 'network', 'ulimit', 'gpu-request', 'pref', 'command', 'external-ca', 'node-addr', 'port', 'secret', 'config', 'stringToString', 'uint32', 'credential-spec', 'pem-file', 'ipNetSlice'])
+
+/**
+ * The command families whose tables read this transcription (lib/docker/grammar/swarm.ts today);
+ * the others still carry their help texts inline. Add a family here when its table moves over.
+ */
+const TRANSCRIBED_FAMILIES = ['config', 'node', 'secret', 'service', 'stack', 'swarm']
+
+export function transcribe(): string {
+  const commands: Record<string, unknown> = {}
+  for (const [path, help] of loadHelpFixture()) {
+    if (!TRANSCRIBED_FAMILIES.includes(path.split(' ')[0] ?? ''))
+      continue
+    for (const flag of help.flags) {
+      if (!KNOWN_TYPES.has(flag.type))
+        throw new Error(`docker ${path} --${flag.long}: value type "${flag.type}" is new; add it to ValueType in lib/docker/types.ts`)
+    }
+    commands[path] = {
+      summary: help.summary,
+      aliases: help.aliases.map(alias => alias.join(' ')).filter(alias => alias !== path),
+      flags: help.flags.map(flag => ({ long: flag.long, ...(flag.short ? { short: flag.short } : {}), type: flag.type, help: flag.help })),
+    }
+  }
+  return `${JSON.stringify(commands, null, 2)}\n`
+}
+
+function main(): number {
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } })
+  const text = transcribe()
+  if (values.check) {
+    const current = readFileSync(TRANSCRIBED_FILE, 'utf8')
+    if (current !== text) {
+      process.stderr.write(`${TRANSCRIBED_FILE} is out of date: run npx tsx scripts/capture-docker-grammar.ts\n`)
+      return 1
+    }
+    return 0
+  }
+  writeFileSync(TRANSCRIBED_FILE, text)
+  process.stdout.write(`wrote ${TRANSCRIBED_FILE}\n`)
+  return 0
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = main()
