@@ -111,7 +111,7 @@ export const curlProgram: Program = async (io) => {
     return code
   }
   if (!url) {
-    io.stderr('curl: no URL specified!\ncurl: try \'curl --help\' or \'curl --manual\' for more information\n')
+    io.stderr('curl: try \'curl --help\' or \'curl --manual\' for more information\n')
     return 2
   }
   const target = parseUrl(url)

@@ -350,6 +350,7 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
   reset(['', ...io.argv.slice(1)], env, io.cwd)
   env.destroy()
   const runLine = py.globals.get('_sim_repl_line') as (source: string) => unknown
+  const history: string[] = []
   let pending = ''
   while (true) {
     let line: string | null
@@ -365,11 +366,16 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
       throw error
     }
     if (line === null) {
-      if (pending)
+      if (pending) {
         line = ''
-      else
+      }
+      else {
+        savePythonHistory(io, history)
         return 0
+      }
     }
+    if (line.trim())
+      history.push(line)
     const source = pending ? `${pending}\n${line}` : line
     connectStreams(py, io)
     const copied = copyIn(io.fs, py.FS)
@@ -386,9 +392,22 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
       continue
     }
     pending = ''
-    if (typeof result === 'number')
+    if (typeof result === 'number') {
+      savePythonHistory(io, history)
       return result
+    }
   }
+}
+
+/** site.py's readline hook writes the session to ~/.python_history at exit (interactive, with readline: the python images have it). */
+function savePythonHistory(io: ProcessIO, history: readonly string[]): void {
+  const home = io.env.get('HOME')
+  if (!io.tty || !home || !history.length)
+    return
+  try {
+    io.fs.writeFile(`${home.replace(/\/$/, '')}/.python_history`, history.map(line => `${line}\n`).join(''), { append: true, mode: 0o600 })
+  }
+  catch {}
 }
 
 /** A Python whose version is known from outside the image (the student's computer). */

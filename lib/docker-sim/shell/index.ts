@@ -65,18 +65,21 @@ export function shellProgram(options: ShellProgramOptions): Program {
       mode = 'interactive'
     }
     const shell = new Shell({ flavour: options.flavour, mode, name, positional, lookup: options.lookup, io })
+    const history: string[] = []
     const streams: Streams = { stdin: inputFromLines(io.readLine, io.readChunk), stdout: io.stdout, stderr: io.stderr, terminal: io.tty }
     try {
       if (source !== null)
         await shell.runSource(source, streams)
       else
-        await readEvalLoop(shell, io, streams)
+        await readEvalLoop(shell, io, streams, history)
       await shell.runExitTrap(streams)
+      saveHistory(shell, io, history)
       return shell.status
     }
     catch (error) {
       if (error instanceof ExitRequest) {
         await shell.runExitTrap(streams)
+        saveHistory(shell, io, history)
         return error.status
       }
       if (error instanceof Interrupted && error.signal !== 'SIGKILL' && shell.traps.has('EXIT')) {
@@ -89,7 +92,25 @@ export function shellProgram(options: ShellProgramOptions): Program {
 }
 
 /** Reads commands a line at a time; a construct left open (`for …; do`) continues on the next line. */
-async function readEvalLoop(shell: Shell, io: ProcessIO, streams: Streams): Promise<void> {
+/**
+ * An interactive bash writes what was typed to ~/.bash_history when it exits normally (not when killed,
+ * so a container stopped with SIGKILL keeps none): `docker diff` then shows `A /root/.bash_history`.
+ */
+function saveHistory(shell: Shell, io: ProcessIO, history: readonly string[]): void {
+  if (shell.flavour !== 'bash' || shell.mode !== 'interactive' || !history.length)
+    return
+  const home = shell.vars.get('HOME')
+  if (!home)
+    return
+  try {
+    io.fs.writeFile(`${home.replace(/\/$/, '')}/.bash_history`, history.map(line => `${line}\n`).join(''), { append: true, mode: 0o600 })
+  }
+  catch {
+    // A read-only or missing home: bash says nothing either.
+  }
+}
+
+async function readEvalLoop(shell: Shell, io: ProcessIO, streams: Streams, history: string[]): Promise<void> {
   const interactive = shell.mode === 'interactive'
   let pending = ''
   let lineNumber = 0
@@ -115,6 +136,8 @@ async function readEvalLoop(shell: Shell, io: ProcessIO, streams: Streams): Prom
       return
     }
     lineNumber++
+    if (interactive && line.trim())
+      history.push(line)
     const text = pending ? `${pending}\n${line}` : line
     if (needsMore(text)) {
       pending = text
