@@ -4,6 +4,7 @@ import type { CommandExplanation } from '../lib/docker/types'
 //   npm run --silent explain -- 'docker run -it --rm python:3.12'
 //   printf '%s\n' 'docker ps -a' 'docker run nginx -p 80:80' | npm run --silent explain -- --jsonl
 import { readFileSync } from 'node:fs'
+import { projectAsText } from '../lib/compose/project'
 import { formatExplanations } from '../lib/docker/cli-format'
 import { explain } from '../lib/docker/index'
 import { logicalLines } from '../lib/text/lines'
@@ -18,6 +19,8 @@ const USAGE = `Usage:
                          Blank lines and lines holding only a # comment are skipped (they print
                          nothing). A line holding several commands (a && b) prints one object each.
                          Exit code 0 even when commands have errors: each object says "ok".
+  explain --compose FILE Read a Compose file and print the docker commands it stands for
+                         (exit code 1 when docker compose would refuse it; - reads stdin).
   explain --help         Print this help.
 
 Each JSON object has: input, offset, ok, isDocker, command, summary,
@@ -34,6 +37,11 @@ function main(argv: string[]): number {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
     process.stdout.write(`${USAGE}\n`)
     return argv.length === 0 ? 1 : 0
+  }
+  if (argv[0] === '--compose' && argv[1]) {
+    const result = projectAsText(readFileSync(argv[1] === '-' ? 0 : argv[1], 'utf8'))
+    process.stdout.write(`${result.text}\n`)
+    return result.ok ? 0 : 1
   }
   if (argv[0] === '--jsonl') {
     const input = readFileSync(0, 'utf8')

@@ -217,3 +217,25 @@ export function describeSteps(project: ComposeProject): string {
   const tail = extras.length === 0 ? '' : `, plus ${extras.length === 1 ? extras[0] : `${extras.slice(0, -1).join(', ')} and ${extras.at(-1)}`}`
   return `This file is ${runs === 1 ? 'this docker run command' : `these ${count(runs, '', 'docker run commands').trim()}`}${tail}.`
 }
+
+/**
+ * The way back as plain text, for the terminal: the docker commands a Compose file stands for, what
+ * Compose adds beyond them, or, when Compose would refuse the file, each problem at its line.
+ */
+export function projectAsText(text: string, options: ProjectOptions = {}): { text: string, ok: boolean } {
+  const { project, issues } = readComposeProject(text, options)
+  const at = (offset: number) => {
+    const before = text.slice(0, offset).split('\n')
+    return `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`
+  }
+  const problems = issues.map(issue => `  ${issue.severity === 'error' ? '✗' : '!'} line ${at(issue.start)} ${issue.code}: ${issue.message}`)
+  if (!project)
+    return { text: ['docker compose would refuse this file:', ...problems].join('\n'), ok: false }
+  const lines = [`${describeSteps(project)} (project ${project.name})`, '', ...project.steps.map(step => `  ${step.text}`)]
+  const notes = project.services.flatMap(service => service.notes.map(note => `  ${note.service} ${note.key}: ${note.text}`))
+  if (notes.length > 0)
+    lines.push('', 'What Compose adds beyond these commands:', ...notes)
+  if (problems.length > 0)
+    lines.push('', 'Warnings:', ...problems)
+  return { text: lines.join('\n'), ok: true }
+}

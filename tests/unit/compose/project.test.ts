@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { composeFromCommands } from '../../../lib/compose/from-run'
-import { describeSteps, readComposeProject } from '../../../lib/compose/project'
+import { describeSteps, projectAsText, readComposeProject } from '../../../lib/compose/project'
 import { commandWords } from '../../../lib/compose/to-run'
 import { composeYaml } from '../../../lib/compose/yaml'
 import { explain } from '../../../lib/docker/index'
@@ -87,6 +87,16 @@ describe('the way back: a Compose file as docker commands', () => {
     const { project } = readComposeProject('services:\n  t:\n    image: busybox\n    entrypoint: ["sh", "-c"]\n    command: "echo hi"\n')
     // Compose splits `command: "echo hi"` into two words, so sh -c runs `echo` alone: the file's own gotcha, kept.
     expect(project!.services[0]!.run.argv.slice(-6)).toEqual(['--entrypoint', 'sh', 'busybox', '-c', 'echo', 'hi'])
+  })
+})
+
+describe('the way back in the terminal (npm run explain -- --compose FILE)', () => {
+  it('prints the commands, or each problem at its line', () => {
+    const good = projectAsText(flaskRedis, { projectName: 'flask_redis' })
+    expect(good.ok).toBe(true)
+    expect(good.text.split('\n').slice(0, 3)).toEqual(['This file is these two docker run commands, plus an image to build and a network. (project flask_redis)', '', '  docker network create flask_redis_default'])
+    const bad = projectAsText('services:\n  web:\n    image: nginx\n    depends_on: [db]\n')
+    expect(bad).toEqual({ ok: false, text: expect.stringContaining('line 4:18 COMPOSE_UNKNOWN_SERVICE') })
   })
 })
 
