@@ -158,7 +158,7 @@ export function layerStack(current: BuildInputs, previous: readonly BuildInputs[
         reason: 'metadata only: no layer, no cache step',
         bytes: 0,
         estimated: false,
-        sizeText: '0 B',
+        sizeText: 'no layer',
         wastedBytes: 0,
         findings: findingsAt(line),
       })
