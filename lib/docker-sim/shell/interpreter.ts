@@ -536,9 +536,12 @@ export class Shell {
     const prefix = this.flavour === 'dash'
       ? `${place.name}: ${place.line}: `
       : this.flavour === 'bash' ? (place.mode === 'interactive' || place.mode === 'stdin' ? `${place.name}: ` : `${place.name}: line ${place.line}: `) : `${place.name}: `
-    const text = { 'not-found': 'not found', 'no-such-file': 'No such file or directory', 'permission': 'Permission denied', 'is-directory': 'Is a directory' }[reason]
-    if (reason === 'not-found' && this.flavour === 'bash')
-      return `${prefix}${name}: No such file or directory`
+    if (this.flavour !== 'bash') {
+      // dash and ash: exec(2) of a folder is EACCES; a missing path is "not found" like a missing name.
+      const text = reason === 'not-found' || reason === 'no-such-file' ? 'not found' : 'Permission denied'
+      return `${prefix}${name}: ${text}`
+    }
+    const text = { 'not-found': 'No such file or directory', 'no-such-file': 'No such file or directory', 'permission': 'Permission denied', 'is-directory': 'Is a directory' }[reason]
     return `${prefix}${name}: ${text}`
   }
 
