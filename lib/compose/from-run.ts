@@ -6,13 +6,16 @@
 import type { ContainerConfig } from '../docker/container-config'
 import type { CommandFlag, ParsedCommand } from '../docker/parse-command'
 import type { Expansion, ShellCommand, Word } from '../docker/tokenize'
+import type { MountInfo } from '../docker/types'
 import type { IssueSeverity } from '../text/issue'
 import type { DataPath } from './issues'
 import type { ConversionLogic, FlagMapping } from './mappings'
 import type { ComposeConversion, ComposeFileData, ComposeMapping, ComposeNote, ComposeValue } from './model'
 import { containerConfigOf } from '../docker/container-config'
+import { COMMANDS } from '../docker/grammar'
 import { isFlagOn, parseCommand } from '../docker/parse-command'
 import { splitCommands } from '../docker/tokenize'
+import { valueOfKind } from '../docker/values'
 import { mappingOfFlag, pathKeys } from './mappings'
 
 // ---------------------------------------------------------------------------
@@ -164,6 +167,9 @@ interface FileBuilder {
   createdVolumes: Map<string, ComposeMapping>
   usedNetworks: Set<string>
   usedVolumes: Set<string>
+  /** Secrets and configs of Swarm services: made with docker secret/config create, so external here. */
+  usedSecrets: Set<string>
+  usedConfigs: Set<string>
   /** Container name → service, for links and shared namespaces between the commands. */
   serviceOfContainer: Map<string, string>
 }
@@ -175,6 +181,8 @@ interface ServiceBuilder {
   config: ContainerConfig
   note: (path: DataPath, text: string, severity?: IssueSeverity) => void
   dependsOn: Set<string>
+  /** `docker service create`: a Swarm service. */
+  swarm: boolean
 }
 
 function ensure(node: ComposeMapping, keys: readonly string[]): ComposeMapping {
@@ -229,6 +237,10 @@ function useNamedVolume(builder: ServiceBuilder, source: string): void {
     builder.file.usedVolumes.add(source)
 }
 
+function mountOf(builder: ServiceBuilder, flag: CommandFlag): Omit<MountInfo, 'span'> | null {
+  return builder.config.mounts.find(m => m.span.start === (flag.valueSpan?.start ?? -1)) ?? valueOfKind(flag.typed, 'mount')?.mount ?? null
+}
+
 /** The daemon's rule for container names (and the Compose Specification's): two characters at least. */
 const CONTAINER_NAME = /^[a-z0-9][\w.-]+$/i
 
@@ -247,7 +259,7 @@ const LOGIC: Record<ConversionLogic, (builder: ServiceBuilder, flag: CommandFlag
     builder.note(['services', builder.name, 'container_name'], `${written(flag)}: container_name fixes the container's name, so only one copy of the service can run.`, 'info')
   },
   volume(builder, flag, text) {
-    const mount = builder.config.mounts.find(m => m.span.start === (flag.valueSpan?.start ?? -1)) ?? null
+    const mount = mountOf(builder, flag)
     if (!mount) {
       pushPath(builder.service, 'volumes', text.compose().text)
       return
@@ -266,7 +278,7 @@ const LOGIC: Record<ConversionLogic, (builder: ServiceBuilder, flag: CommandFlag
     pushPath(builder.service, 'volumes', text.compose().text)
   },
   mount(builder, flag, text) {
-    const mount = builder.config.mounts.find(m => m.span.start === (flag.valueSpan?.start ?? -1))
+    const mount = mountOf(builder, flag)
     if (!mount)
       return
     const entry: ComposeMapping = { type: mount.type === 'anonymous' ? 'volume' : mount.type }
@@ -403,6 +415,33 @@ const LOGIC: Record<ConversionLogic, (builder: ServiceBuilder, flag: CommandFlag
       builder.note(['services', builder.name, 'external_links'], `${written(flag)}: ${container} is not started by these commands, so it is an external link (a container that must already run).`, 'info')
     }
   },
+  'service-name': function () {
+    // The name of a Swarm service is the service's key in the file (set when the service is made).
+  },
+  'service-publish': function (builder, _flag, text) {
+    const value = text.compose().text
+    if (!value.includes('=')) {
+      pushPath(builder.service, 'ports', value)
+      return
+    }
+    // published=8080,target=80[,protocol=udp][,mode=host] → the long syntax.
+    const port: ComposeMapping = {}
+    for (const field of value.split(',')) {
+      const [key = '', entry = ''] = keyValueOf(field)
+      port[key] = key === 'published' || key === 'target' ? numberOr(entry) : entry
+    }
+    pushPath(builder.service, 'ports', port)
+  },
+  'service-mount': function (builder, flag, text) {
+    LOGIC.mount(builder, flag, text, 0)
+  },
+  grant(builder, flag, text) {
+    const [name = ''] = text.compose().text.split(',')
+    const source = name.startsWith('source=') || name.startsWith('src=') ? name.slice(name.indexOf('=') + 1) : name
+    const kind = flag.spec.long === 'secret' ? 'secrets' : 'configs'
+    pushPath(builder.service, kind, source)
+    ;(kind === 'secrets' ? builder.file.usedSecrets : builder.file.usedConfigs).add(source)
+  },
   'volumes-from': function (builder, flag, text) {
     const [container = '', mode] = text.compose().text.split(':')
     const service = builder.file.serviceOfContainer.get(container)
@@ -473,7 +512,7 @@ function inReadingOrder(service: ComposeMapping): ComposeMapping {
   return ordered
 }
 
-function addService(file: FileBuilder, parsed: ParsedCommand, config: ContainerConfig, taken: Set<string>): string {
+function addService(file: FileBuilder, parsed: ParsedCommand, config: ContainerConfig, taken: Set<string>, swarm = false): string {
   const name = serviceNameFor(config, taken)
   const service: ComposeMapping = {}
   const builder: ServiceBuilder = {
@@ -483,6 +522,7 @@ function addService(file: FileBuilder, parsed: ParsedCommand, config: ContainerC
     config,
     dependsOn: new Set(),
     note: (path, text, severity = 'info') => file.notes.push({ path, text, severity }),
+    swarm,
   }
   const imageWord = parsed.args.find(a => a.spec?.kind === 'image')?.word
   if (imageWord)
@@ -492,7 +532,7 @@ function addService(file: FileBuilder, parsed: ParsedCommand, config: ContainerC
   // What docker refuses, said where it is; the rest still converts.
   for (const error of parsed.errors) {
     const flag = parsed.flags.find(f => f.span.start <= error.start && error.start < Math.max(f.span.end, f.span.start + 1))
-    const place = flag ? notePath(name, mappingOfFlag(flag.spec.long)) : ['services', name]
+    const place = flag ? notePath(name, mappingOfFlag(flag.spec.long, swarm)) : ['services', name]
     builder.note(place, `docker refuses this: ${error.message}${flag && flag.typed === null && flag.value !== null ? ` (${written(flag)} is left out)` : ''}`, 'error')
   }
   for (const word of parsed.unknownFlags) {
@@ -503,7 +543,7 @@ function addService(file: FileBuilder, parsed: ParsedCommand, config: ContainerC
   parsed.flags.forEach((flag, index) => {
     if (flag.scope !== 'command' || flag.spec.long === 'help')
       return
-    const mapping = mappingOfFlag(flag.spec.long)
+    const mapping = mappingOfFlag(flag.spec.long, swarm)
     if (!mapping) {
       builder.note(['services', name], `${written(flag)}: no Compose equivalent is known here; add it by hand if you need it.`, 'warning')
       return
@@ -544,7 +584,7 @@ function addService(file: FileBuilder, parsed: ParsedCommand, config: ContainerC
   if (builder.dependsOn.size > 0)
     service.depends_on = [...builder.dependsOn]
   file.file.services[name] = inReadingOrder(service)
-  if (config.name)
+  if (config.name && !swarm)
     file.serviceOfContainer.set(config.name, name)
   return name
 }
@@ -576,6 +616,15 @@ function recordCreate(file: FileBuilder, parsed: ParsedCommand): boolean {
 }
 
 const RUN_LIKE = new Set(['container run', 'container create'])
+const RUN_SPEC = COMMANDS.find(command => command.path.join(' ') === 'container run')!
+
+/**
+ * A Swarm service's settings read as a container's: the same reader, given `docker service create`'s
+ * flags; its own flags (replicas, constraints…) come from its rows of the table.
+ */
+function swarmConfigOf(parsed: ParsedCommand): ContainerConfig | null {
+  return containerConfigOf({ ...parsed, spec: RUN_SPEC })
+}
 
 /**
  * docker refuses a flag it does not know, so what follows it is anyone's guess. As composerize does,
@@ -640,6 +689,8 @@ function convert(commands: readonly CommandToConvert[], placeholders: Placeholde
     createdVolumes: new Map(),
     usedNetworks: new Set(),
     usedVolumes: new Set(),
+    usedSecrets: new Set(),
+    usedConfigs: new Set(),
     serviceOfContainer: new Map(),
   }
   const taken = new Set<string>()
@@ -657,9 +708,12 @@ function convert(commands: readonly CommandToConvert[], placeholders: Placeholde
     }
     const kept = first.errors.filter(error => !retry || !first.unknownFlags.some(word => word.start <= error.start && error.start < word.end))
     const parsed = retry ? { ...retry.parsed, errors: [...kept, ...retry.parsed.errors.filter(e => !kept.some(f => f.start === e.start))], unknownFlags: [] } : first
-    const config = runLike ? containerConfigOf(parsed) : null
+    const swarm = first.isDocker && path === 'service create' && !first.help
+    const config = runLike ? containerConfigOf(parsed) : swarm ? swarmConfigOf(parsed) : null
     if (config) {
-      const service = addService(file, parsed, config, taken)
+      const service = addService(file, parsed, config, taken, swarm)
+      if (swarm)
+        file.notes.push({ path: ['services', service], severity: 'info', text: 'A Swarm service: deploy with `docker stack deploy -c compose.yaml NAME`; `docker compose up` runs it as one container and ignores the Swarm-only settings.' })
       for (const left of retry?.left ?? [])
         file.notes.push({ path: ['services', service], severity: 'error', text: `${left}: docker does not know this flag and refuses the command; left out here.` })
       serviceOfCommand.push(service)
@@ -682,6 +736,12 @@ function convert(commands: readonly CommandToConvert[], placeholders: Placeholde
       if (!created)
         file.notes.push({ path: ['networks', name], severity: 'info', text: `external: the network ${name} must exist already (docker network create ${name}).` })
     }
+  }
+  for (const [key, used] of [['secrets', file.usedSecrets], ['configs', file.usedConfigs]] as const) {
+    if (used.size === 0)
+      continue
+    file.file[key] = Object.fromEntries([...used].map(name => [name, { external: true }]))
+    file.notes.push({ path: [key], severity: 'info', text: `external: made beforehand with docker ${key === 'secrets' ? 'secret' : 'config'} create.` })
   }
   const volumes = new Set([...file.createdVolumes.keys(), ...file.usedVolumes])
   if (volumes.size > 0) {

@@ -21,7 +21,7 @@ export type ValueShape
 /** Flags whose conversion needs more than a path (named after what they do). */
 export type ConversionLogic
   = | 'volume' | 'mount' | 'network' | 'network-setting' | 'entrypoint' | 'health-cmd' | 'ulimit' | 'gpus'
-    | 'blkio-weight' | 'blkio-device' | 'link' | 'volumes-from' | 'name'
+    | 'blkio-weight' | 'blkio-device' | 'link' | 'volumes-from' | 'name' | 'service-name' | 'service-publish' | 'service-mount' | 'grant'
 
 export type FlagMapping
   = | { flag: string, path: string, shape: ValueShape }
@@ -139,10 +139,61 @@ export const FLAG_MAPPINGS: readonly FlagMapping[] = [
   { flag: 'disable-content-trust', none: 'Compose has no key for it' },
 ]
 
-const BY_FLAG = new Map(FLAG_MAPPINGS.map(mapping => [mapping.flag, mapping]))
+/**
+ * `docker service create` (a Swarm service): its own flags, and where a flag it shares with
+ * `docker run` means something else. The other shared flags use the rows above.
+ */
+export const SERVICE_FLAG_MAPPINGS: readonly FlagMapping[] = [
+  { flag: 'name', by: 'service-name', path: '' },
+  { flag: 'publish', by: 'service-publish', path: 'ports' },
+  { flag: 'mount', by: 'service-mount', path: 'volumes' },
+  { flag: 'host', path: 'extra_hosts', shape: 'list' },
+  { flag: 'group', path: 'group_add', shape: 'list' },
+  { flag: 'label', path: 'deploy/labels', shape: 'list' },
+  { flag: 'container-label', path: 'labels', shape: 'list' },
+  { flag: 'secret', by: 'grant', path: 'secrets' },
+  { flag: 'config', by: 'grant', path: 'configs' },
+  { flag: 'replicas', path: 'deploy/replicas', shape: 'number' },
+  { flag: 'replicas-max-per-node', path: 'deploy/placement/max_replicas_per_node', shape: 'number' },
+  { flag: 'mode', path: 'deploy/mode', shape: 'text' },
+  { flag: 'endpoint-mode', path: 'deploy/endpoint_mode', shape: 'text' },
+  { flag: 'constraint', path: 'deploy/placement/constraints', shape: 'list' },
+  { flag: 'limit-cpu', path: 'deploy/resources/limits/cpus', shape: 'number' },
+  { flag: 'limit-memory', path: 'deploy/resources/limits/memory', shape: 'text' },
+  { flag: 'limit-pids', path: 'deploy/resources/limits/pids', shape: 'number' },
+  { flag: 'reserve-cpu', path: 'deploy/resources/reservations/cpus', shape: 'number' },
+  { flag: 'reserve-memory', path: 'deploy/resources/reservations/memory', shape: 'text' },
+  { flag: 'restart-condition', path: 'deploy/restart_policy/condition', shape: 'text' },
+  { flag: 'restart-delay', path: 'deploy/restart_policy/delay', shape: 'text' },
+  { flag: 'restart-max-attempts', path: 'deploy/restart_policy/max_attempts', shape: 'number' },
+  { flag: 'restart-window', path: 'deploy/restart_policy/window', shape: 'text' },
+  { flag: 'update-parallelism', path: 'deploy/update_config/parallelism', shape: 'number' },
+  { flag: 'update-delay', path: 'deploy/update_config/delay', shape: 'text' },
+  { flag: 'update-failure-action', path: 'deploy/update_config/failure_action', shape: 'text' },
+  { flag: 'update-monitor', path: 'deploy/update_config/monitor', shape: 'text' },
+  { flag: 'update-max-failure-ratio', path: 'deploy/update_config/max_failure_ratio', shape: 'number' },
+  { flag: 'update-order', path: 'deploy/update_config/order', shape: 'text' },
+  { flag: 'rollback-parallelism', path: 'deploy/rollback_config/parallelism', shape: 'number' },
+  { flag: 'rollback-delay', path: 'deploy/rollback_config/delay', shape: 'text' },
+  { flag: 'rollback-failure-action', path: 'deploy/rollback_config/failure_action', shape: 'text' },
+  { flag: 'rollback-monitor', path: 'deploy/rollback_config/monitor', shape: 'text' },
+  { flag: 'rollback-max-failure-ratio', path: 'deploy/rollback_config/max_failure_ratio', shape: 'number' },
+  { flag: 'rollback-order', path: 'deploy/rollback_config/order', shape: 'text' },
+  { flag: 'stop-grace-period', path: 'stop_grace_period', shape: 'text' },
+  { flag: 'credential-spec', none: 'Compose writes it as credential_spec: { file: … } or { registry: … }; add it by hand' },
+  { flag: 'placement-pref', none: 'Compose writes it under deploy: placement: preferences (spread: …); add it by hand' },
+  { flag: 'generic-resource', none: 'Compose writes it under deploy: resources: reservations: generic_resources; add it by hand' },
+  { flag: 'with-registry-auth', none: 'it is an option of `docker stack deploy --with-registry-auth`' },
+  { flag: 'no-resolve-image', none: 'it is an option of `docker stack deploy --resolve-image never`' },
+  { flag: 'max-concurrent', none: 'Compose has no key for it' },
+]
 
-export function mappingOfFlag(flag: string): FlagMapping | undefined {
-  return BY_FLAG.get(flag)
+const BY_FLAG = new Map(FLAG_MAPPINGS.map(mapping => [mapping.flag, mapping]))
+const BY_SERVICE_FLAG = new Map(SERVICE_FLAG_MAPPINGS.map(mapping => [mapping.flag, mapping]))
+
+/** The row for a flag of `docker run`/`create`, or of `docker service create` when `swarm`. */
+export function mappingOfFlag(flag: string, swarm = false): FlagMapping | undefined {
+  return (swarm ? BY_SERVICE_FLAG.get(flag) : undefined) ?? BY_FLAG.get(flag)
 }
 
 /** `deploy/resources/limits/cpus` → its keys. */

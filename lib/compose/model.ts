@@ -12,6 +12,8 @@ export interface ComposeFileData {
   services: Record<string, ComposeMapping>
   networks?: Record<string, ComposeMapping>
   volumes?: Record<string, ComposeMapping>
+  secrets?: Record<string, ComposeMapping>
+  configs?: Record<string, ComposeMapping>
 }
 
 /**

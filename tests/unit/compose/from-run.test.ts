@@ -176,6 +176,24 @@ describe('from run: several commands, one file', () => {
   })
 })
 
+describe('from docker service create: a Swarm service', () => {
+  it('its own flags land under deploy; shared flags use the run rows', () => {
+    const { file } = convert('docker service create --name web -p 80:80 -p published=8443,target=443 --replicas 3 -e A=1 --mount type=volume,src=data,dst=/data --network net --constraint node.role==manager --limit-memory 512m --restart-condition on-failure --secret tok --label tier=front foobar/baz:latest echo hi')
+    expect(file.services.web).toEqual({
+      image: 'foobar/baz:latest',
+      command: ['echo', 'hi'],
+      environment: ['A=1'],
+      ports: ['80:80', { published: 8443, target: 443 }],
+      volumes: [{ type: 'volume', source: 'data', target: '/data' }],
+      networks: ['net'],
+      deploy: { replicas: 3, placement: { constraints: ['node.role==manager'] }, resources: { limits: { memory: '512m' } }, restart_policy: { condition: 'on-failure' }, labels: ['tier=front'] },
+      secrets: ['tok'],
+    })
+    expect(file.secrets).toEqual({ tok: { external: true } })
+    expect(file.networks).toEqual({ net: { external: true } })
+  })
+})
+
 describe('from run: best effort when docker would refuse', () => {
   it('an unknown flag and a bad value are noted where they were; the rest converts', () => {
     const conversion = convert('docker run --bogus 1 -p 80:http -p 8080:80 -e A=1 nginx')
