@@ -570,6 +570,12 @@ function createRequest(context: ClientContext, invocation: Invocation, image: Im
   }
 }
 
+/** Creates a container from flags given as data (Compose's services): the same reading as `docker run`'s. */
+export function createFromFlags(context: ClientContext, flags: Map<string, string[]>, command: string[], image: ImageRecord, reference: string): ContainerRecord {
+  const invocation = { path: ['container', 'create'], spec: null as never, flags, args: [reference], command, explanation: null as never } satisfies Invocation
+  return context.host.createContainer(createRequest(context, invocation, image, reference))
+}
+
 /** The flags `run` accepts that the simulator does not model: said once on stderr, never silently dropped. */
 function unmodelledFlags(invocation: Invocation): string[] {
   return UNMODELLED_RUN_FLAGS.filter(flag => invocation.flags.has(flag))

@@ -498,16 +498,19 @@ export class DockerHost {
     const image = this.images.find(i => i.id === container.imageId) ?? null
     const catalog = image ? this.catalogOf(image) : null
     const files = this.containerFiles.get(container.id)!
-    const process = this.spawnInContainer(container, [container.path, ...container.args], {
-      pid1: true,
-      tty: container.config.tty,
-      onOutput: entry => this.log(container, entry),
-    })
+    let argv = [container.path, ...container.args]
+    let process = this.spawnInContainer(container, argv, { pid1: true, tty: container.config.tty, onOutput: entry => this.log(container, entry) })
+    // The official images' docker-entrypoint.sh prepares (initdb, chown…) and ends with `exec "$@"`: the simulator
+    // skips the preparation (not modelled) and runs the command it would exec, as PID 1.
+    if (!process.program && /(?:^|\/)docker-entrypoint\.sh$/.test(container.path) && container.args.length > 0) {
+      argv = container.args
+      process = this.spawnInContainer(container, argv, { pid1: true, tty: container.config.tty, onOutput: entry => this.log(container, entry) })
+    }
     if (!process.program) {
       container.status = 'created'
-      if (this.programFileExists(container, container.path, process.process.io))
-        throw new DaemonError(`${container.path} is in the image, but what it does is ${messages.NOT_SIMULATED}: Docker would start it as the container's main process`, 'not-simulated')
-      throw new DaemonError(messages.executableNotFound(container.path), 'internal')
+      if (this.programFileExists(container, argv[0]!, process.process.io))
+        throw new DaemonError(`${argv[0]} is in the image, but what it does is ${messages.NOT_SIMULATED}: Docker would start it as the container's main process`, 'not-simulated')
+      throw new DaemonError(messages.executableNotFound(argv[0]!), 'internal')
     }
     void catalog
     void files

@@ -27,6 +27,8 @@ const STOPS_AT_COMMAND: Record<string, number> = {
   'container run': 1,
   'container create': 1,
   'container exec': 1,
+  'compose exec': 1,
+  'compose run': 1,
 }
 
 /** Puts argv back into one shell line the engine can read (each word single-quoted when needed). */

@@ -6,11 +6,16 @@ import type { ClientContext } from './commands'
 import type { DockerHostOptions } from './docker-host'
 import type { Program } from './process'
 import type { HostSnapshot } from './state'
+import { dockerBuild } from './build/build'
 import { settle } from './clock'
-import { runDockerCommand } from './commands'
+import { registerBuild, runDockerCommand } from './commands'
 import { DockerHost } from './docker-host'
 import { HostMachine } from './host/machine'
 import { SimProcess } from './processes'
+import './compose-run'
+
+// docker build and docker compose come from their own modules; the client reaches them through these.
+registerBuild(dockerBuild)
 
 export interface CommandResult {
   command: string

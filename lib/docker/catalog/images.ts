@@ -227,15 +227,15 @@ const BUILDPACK_DEPS_TRIXIE: HistoryStep[] = [
   layer('RUN /bin/sh -c set -ex;  apt-get update;  apt-get install -y --no-install-recommends   autoconf   automake … # buildkit', 601.9),
 ]
 
-function pythonSteps(version: string, gpgKey: string, sha256: string, slim: boolean, buildMegabytes: number): HistoryStep[] {
+function pythonSteps(version: string, gpgKey: string | null, sha256: string, slim: boolean, buildMegabytes: number): HistoryStep[] {
   return [
     ...(slim ? DEBIAN_TRIXIE_SLIM : BUILDPACK_DEPS_TRIXIE),
     meta('ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'),
-    meta('ENV LANG=C.UTF-8'),
+    ...(Number(version.split('.')[1]) < 13 ? [meta('ENV LANG=C.UTF-8')] : []),
     slim
       ? layer('RUN /bin/sh -c set -eux;  apt-get update;  apt-get install -y --no-install-recommends   ca-certificates   netbase   tzdata  ; … # buildkit', 3.9)
       : layer('RUN /bin/sh -c set -eux;  apt-get update;  apt-get install -y --no-install-recommends   libbluetooth-dev   tk-dev   uuid-dev  ; … # buildkit', 21.3),
-    meta(`ENV GPG_KEY=${gpgKey}`),
+    ...(gpgKey ? [meta(`ENV GPG_KEY=${gpgKey}`)] : []),
     meta(`ENV PYTHON_VERSION=${version}`),
     meta(`ENV PYTHON_SHA256=${sha256}`),
     layer('RUN /bin/sh -c set -eux;   wget -O python.tar.xz "https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz"; … # buildkit', buildMegabytes),
@@ -248,23 +248,26 @@ function sum(steps: readonly HistoryStep[]): number {
   return steps.reduce((total, step) => total + step.size, 0)
 }
 
-function PYTHON_ENV(version: string, gpgKey: string, sha256: string): ImageConfig['env'] {
-  return [
-    ['PATH', '/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-    ['LANG', 'C.UTF-8'],
-    ['GPG_KEY', gpgKey],
-    ['PYTHON_VERSION', version],
-    ['PYTHON_SHA256', sha256],
-  ]
+/** 3.13 and later images set no LANG; 3.14 and later no GPG_KEY (their Dockerfiles, 2026-06). */
+function pythonEnv(version: string, gpgKey: string | null, sha256: string): ImageConfig['env'] {
+  const env: (readonly [string, string])[] = [['PATH', '/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]
+  if (Number(version.split('.')[1]) < 13)
+    env.push(['LANG', 'C.UTF-8'])
+  if (gpgKey)
+    env.push(['GPG_KEY', gpgKey])
+  env.push(['PYTHON_VERSION', version], ['PYTHON_SHA256', sha256])
+  return env
 }
 
 const PY312 = { version: '3.12.13', gpg: '7169605F62C751356D054A26A821E680E5FA6305', sha: 'c08bc65a81971c1dd5783182826503369466c7e67374d1646519adf05207b684' }
+const PY314 = { version: '3.14.6', gpg: null, sha: '143b1dddefaec3bd2e21e3b839b34a2b7fb9842272883c576420d605e9f30c63' }
+const PY313 = { version: '3.13.14', gpg: '7169605F62C751356D054A26A821E680E5FA6305', sha: '639e43243c620a308f968213df9e00f2f8f62332f7adbaa7a7eeb9783057c690' }
 const PY311 = { version: '3.11.15', gpg: 'A035C8C19219BA821ECEA86B64E628F8D684696D', sha: '272179ddd9a2e41a0fc8e42e33dfbdca0b3711aa5abf372d3f2d51543d09b625' }
 
-const PYTHON_SOURCE = 'docker-library/python 3.12/trixie, 3.12/slim-trixie, 3.11/trixie, 3.11/slim-trixie Dockerfiles (2026-06); python.org end-of-life dates'
+const PYTHON_SOURCE = 'docker-library/python 3.14, 3.13, 3.12, 3.11 trixie and slim-trixie Dockerfiles (2026-06); python.org end-of-life dates'
 const PYTHON_EXPLAINED = '`python3`, the interactive Python prompt (`>>>`): it needs `-it`, or it reads end of input and exits at once'
 
-function pythonImage(tag: string, aliases: string[], py: typeof PY312, slim: boolean, endOfLife: string | null, buildMegabytes: number, contentMegabytes: number): CatalogImage {
+function pythonImage(tag: string, aliases: string[], py: { version: string, gpg: string | null, sha: string }, slim: boolean, endOfLife: string | null, buildMegabytes: number, contentMegabytes: number): CatalogImage {
   const history = pythonSteps(py.version, py.gpg, py.sha, slim, buildMegabytes)
   return {
     repository: 'python',
@@ -272,7 +275,7 @@ function pythonImage(tag: string, aliases: string[], py: typeof PY312, slim: boo
     aliases,
     version: py.version,
     base: 'debian',
-    config: config({ cmd: ['python3'], env: PYTHON_ENV(py.version, py.gpg, py.sha) }),
+    config: config({ cmd: ['python3'], env: pythonEnv(py.version, py.gpg, py.sha) }),
     history,
     diskBytes: sum(history),
     contentBytes: Math.round(contentMegabytes * MB),
@@ -309,6 +312,10 @@ const PYTHON_35_HISTORY: HistoryStep[] = [
 // ---------------------------------------------------------------------------
 
 export const CATALOG: readonly CatalogImage[] = [
+  pythonImage('3.14', ['3.14.6', '3.14-trixie', 'latest', '3', 'trixie'], PY314, false, '2030-10-31', 82.1, 395),
+  pythonImage('3.14-slim', ['3.14.6-slim', '3.14-slim-trixie', 'slim', '3-slim'], PY314, true, '2030-10-31', 43.9, 42.6),
+  pythonImage('3.13', ['3.13.14', '3.13-trixie'], PY313, false, '2029-10-31', 80.9, 393),
+  pythonImage('3.13-slim', ['3.13.14-slim', '3.13-slim-trixie'], PY313, true, '2029-10-31', 42.7, 42.1),
   pythonImage('3.12', ['3.12.13', '3.12-trixie', '3.12.13-trixie'], PY312, false, '2028-10-31', 79.6, 392),
   pythonImage('3.12-slim', ['3.12.13-slim', '3.12-slim-trixie'], PY312, true, '2028-10-31', 41.8, 41.7),
   pythonImage('3.11', ['3.11.15', '3.11-trixie'], PY311, false, '2027-10-31', 76.2, 389),
