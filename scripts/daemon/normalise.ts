@@ -22,7 +22,7 @@ export interface NormaliserOptions {
 /** A placeholder kind, for the README's table and the tests. */
 export type PlaceholderKind
   = | 'id' | 'short-id' | 'name' | 'timestamp' | 'datetime' | 'date' | 'clock' | 'duration' | 'size'
-    | 'percent' | 'pid'
+    | 'percent' | 'pid' | 'port'
 
 interface TextRule {
   kind: PlaceholderKind
@@ -50,8 +50,6 @@ const TEXT_RULES: TextRule[] = [
   { kind: 'date', pattern: /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d [A-Z]{2,5} \d{4}\b/g, replace: '<date>' },
   // [01/Dec/2026 07:50:00] (python -m http.server's log line)
   { kind: 'date', pattern: /\[\d\d\/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/\d{4} \d\d:\d\d:\d\d\]/g, replace: '[<date>]' },
-  // docker top: UID PID PPID C STIME TTY TIME CMD
-  { kind: 'pid', command: /^docker (?:container )?top\b/, pattern: /^(\S+\s+)\d+(\s+)\d+(\s+\d+\s+)\d\d:\d\d(\s+\S+\s+)\d\d:\d\d:\d\d/gm, replace: (_m, a, b, c, d) => `${a}<pid>${b}<pid>${c}<clock>${d}<clock>` },
   // "Pid": 1234 in inspect
   { kind: 'pid', pattern: /("Pid": )\d+/g, replace: '$1<pid>' },
   // Up 3 seconds, Exited (0) 2 minutes ago, About a minute ago, Less than a second ago
@@ -60,6 +58,8 @@ const TEXT_RULES: TextRule[] = [
   { kind: 'size', pattern: /\b\d+(?:\.\d+)? ?(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\b/g, replace: '<size>' },
   // "Size": 1984241 in inspect
   { kind: 'size', pattern: /("(?:Size|VirtualSize|SizeRw|SizeRootFs)": )\d+/g, replace: '$1<size>' },
+  // Ephemeral host ports (-P): the daemon hands them out in turn, so they depend on its past.
+  { kind: 'port', pattern: /((?:0\.0\.0\.0|\[::\]|::|127\.0\.0\.1):)(?:3276[89]|327[7-9]\d|32[89]\d\d|3[3-9]\d{3}|[45]\d{4}|60\d{3})\b/g, replace: '$1<port>' },
   // 100%, 0.05% (system df RECLAIMABLE, stats)
   { kind: 'percent', pattern: /\b\d+(?:\.\d+)?%/g, replace: '<pct>' },
   // 07:50:00 left over anywhere else (a clock a program printed)
@@ -91,6 +91,34 @@ export function terminalText(text: string): string {
       return shown
     })
     .join('\n')
+}
+
+const TOP_COMMAND = /^docker (?:container )?top\b/
+const DIFF_COMMAND = /^docker (?:container )?diff\b/
+/** docker top's columns that change from run to run, by their ps header. */
+const TOP_VOLATILE: Record<string, string> = { 'PID': '<pid>', 'PPID': '<pid>', 'C': '<cpu>', 'STIME': '<clock>', 'TIME': '<clock>', '%CPU': '<cpu>', 'VSZ': '<size>', 'RSS': '<size>' }
+
+/** Replaces PIDs, CPU and times in docker top's table, column by column (CMD, last, may hold spaces). */
+function normaliseTopTable(text: string): string {
+  const rows = text.split('\n')
+  const header = rows[0]?.trim().split(/\s+/) ?? []
+  if (!header.includes('PID'))
+    return text
+  return [rows[0]!, ...rows.slice(1).map((row) => {
+    if (!row.trim())
+      return row
+    const cells = row.trim().split(/\s+/)
+    const fixed = header.length - 1
+    const head = cells.slice(0, fixed).map((cell, i) => TOP_VOLATILE[header[i]!] ?? cell)
+    const last = cells.slice(fixed).join(' ')
+    return [...head, TOP_VOLATILE[header[fixed]!] ?? last].join('  ')
+  })].join('\n')
+}
+
+function sortLines(text: string): string {
+  const trailing = text.endsWith('\n')
+  const rows = (trailing ? text.slice(0, -1) : text).split('\n')
+  return rows.sort().join('\n') + (trailing ? '\n' : '')
 }
 
 const FULL_ID = /(?<![0-9a-z])[0-9a-f]{64}(?![0-9a-z])/g
@@ -131,11 +159,16 @@ export class Normaliser {
       return `<id${known ?? this.idNumber(hex)}:12>`
     })
     out = out.replace(NAME_SHAPE, name => this.isGeneratedName(name) ? `<name${this.nameNumber(name)}>` : name)
+    if (TOP_COMMAND.test(command))
+      out = normaliseTopTable(out)
     for (const rule of TEXT_RULES) {
       if (rule.command && !rule.command.test(command))
         continue
       out = out.replace(rule.pattern, rule.replace as string)
     }
+    // docker diff lists a layer's changes in no fixed order (it differs from run to run).
+    if (DIFF_COMMAND.test(command))
+      out = sortLines(out)
     // Column padding depends on the widths of values that were just replaced (names, durations,
     // sizes): keep that two or more spaces separated columns, not how many.
     return out.split('\n').map(line => line.replace(/(?<=\S) {2,}(?=\S)/g, '  ').replace(/ +$/, '')).join('\n')

@@ -85,11 +85,21 @@ describe('normaliser: times, durations, sizes, PIDs', () => {
     expect(n().text(raw)).toBe(want)
   })
 
-  it('replaces PIDs and clocks in docker top only, and the Pid of inspect', () => {
-    const top = 'UID PID PPID C STIME TTY TIME CMD\nroot 12345 12320 0 07:50 ? 00:00:00 sleep 300\n'
-    expect(n().text(top, 'docker top web')).toBe('UID PID PPID C STIME TTY TIME CMD\nroot <pid> <pid> 0 <clock> ? <clock> sleep 300\n')
+  it('replaces PIDs, CPU and clocks in docker top by column, and the Pid of inspect', () => {
+    const top = 'UID     PID    PPID   C   STIME   TTY   TIME       CMD\nroot    12345  12320  3   07:50   ?     00:00:00   python3 -m http.server\n'
+    expect(n().text(top, 'docker top web')).toBe('UID  PID  PPID  C  STIME  TTY  TIME  CMD\nroot  <pid>  <pid>  <cpu>  <clock>  ?  <clock>  python3 -m http.server\n')
+    expect(n().text('PID   COMMAND\n9832  python3\n', 'docker top web -o pid,comm')).toBe('PID  COMMAND\n<pid>  python3\n')
     expect(n().text('root 12345 12320 0 07:50 ?', 'echo')).toBe('root 12345 12320 0 07:50 ?')
     expect(n().text('"Pid": 4242,')).toBe('"Pid": <pid>,')
+  })
+
+  it('sorts docker diff, whose order changes from run to run', () => {
+    expect(n().text('C /tmp\nA /tmp/a\nC /etc\nD /etc/group\n', 'docker diff box')).toBe('A /tmp/a\nC /etc\nC /tmp\nD /etc/group\n')
+    expect(n().text('b\na\n', 'docker logs box')).toBe('b\na\n')
+  })
+
+  it('replaces ephemeral host ports (-P) and keeps chosen ones', () => {
+    expect(n().text('7000/tcp -> 0.0.0.0:32771\n7000/tcp -> [::]:32771\n80/tcp -> 0.0.0.0:8080')).toBe('7000/tcp -> 0.0.0.0:<port>\n7000/tcp -> [::]:<port>\n80/tcp -> 0.0.0.0:8080')
   })
 })
 
