@@ -164,6 +164,8 @@ function copyTarget(file: ContextFile, source: string, destination: string, many
   return destination.endsWith('/') || manySources || isWildcard ? resolveAgainst(destination, name) : destination
 }
 
+const REMOTE_SOURCE = /^(?:https?:\/\/|git@|[\w.-]+\.git(?:#|$))/
+
 /** A file in a stage's filesystem so far, with the line that wrote it (and its text, for files from the context). */
 interface LiveFile {
   bytes: number
@@ -263,6 +265,11 @@ export function planBuild(input: PlanInput): BuildPlan {
         }
         else if (step.copy.from === null) {
           for (const source of sources) {
+            // ADD fetches URLs and Git repositories itself: nothing to find in the context, size unknown.
+            if (step.keyword === 'ADD' && REMOTE_SOURCE.test(source)) {
+              sizeKnown = false
+              continue
+            }
             const matched = filesForSource(view, source)
             if (matched.length === 0 && !failure) {
               failure = {

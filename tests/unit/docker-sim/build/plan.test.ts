@@ -138,3 +138,12 @@ describe('progress output', () => {
     expect(sourceExcerpt('Dockerfile', 'A\nB\n', 1)).toBe('Dockerfile:1\n--------------------\n   1 | >>> A\n   2 |     B\n   3 |\n--------------------\n')
   })
 })
+
+describe('sources outside the context', () => {
+  it('aDD of a URL needs nothing in the context; COPY --from an image is not a stage', () => {
+    const text = 'FROM python:3.12-slim\nADD https://example.com/data.csv /data/\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv\n'
+    const plan = planBuild(input({ dockerfile: text, context: { files: [] } }))
+    expect(plan.error).toBeNull()
+    expect(plan.stages[0]!.layers.map(layer => [layer.step.keyword, layer.sizeKnown])).toEqual([['ADD', false], ['COPY', false]])
+  })
+})
