@@ -320,7 +320,17 @@ async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv:
     finally {
       env.destroy()
     }
-    await followSleeps(py, io)
+    try {
+      await followSleeps(py, io)
+    }
+    catch (error) {
+      // Ctrl-C while the code slept: CPython raises KeyboardInterrupt, prints it, and ends by SIGINT (Docker shows 130).
+      if (error instanceof Interrupted && error.signal === 'SIGINT') {
+        io.stderr('Traceback (most recent call last):\n  [simulator: the line that was sleeping is not tracked]\nKeyboardInterrupt\n')
+        return 130
+      }
+      throw error
+    }
     return status
   }
   finally {

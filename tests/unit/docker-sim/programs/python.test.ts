@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { freezeLayer, SimFileSystem, treeFromSpec } from '../../../../lib/docker-sim/fs'
 import { interpreterVersion } from '../../../../lib/docker-sim/programs/python'
-import { instantClock, run } from './harness'
+import { instantClock, run, settle, signalClock } from './harness'
 
 const PY312 = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', PYTHON_VERSION: '3.12.12', LANG: 'C.UTF-8' }
 
@@ -93,6 +93,16 @@ describe('python in a container, on Pyodide', () => {
     expect(stuck.exit).toBe(1)
     expect(stuck.stderr).toBe('[simulator] time.sleep cannot wait on the simulated clock inside Python; the run was stopped after 60 s of sleeps\n')
     expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('ctrl-C while a script sleeps ends it with KeyboardInterrupt and 130', async () => {
+    const clock = signalClock()
+    const done = run(['python', '-c', 'import time\ntime.sleep(30)'], { fs: pythonImage(), env: PY312, clock })
+    await settle()
+    clock.interrupt('SIGINT')
+    const result = await done
+    expect(result.exit).toBe(130)
+    expect(result.stderr.endsWith('KeyboardInterrupt\n')).toBe(true)
   })
 
   it('labels a third-party module Pyodide lacks', async () => {
