@@ -16,16 +16,12 @@ export const TRANSCRIBED_FILE = resolve(import.meta.dirname ?? '.', '../lib/dock
 /** The value types the engine knows (lib/docker/types.ts ValueType): a new one must be added there first. */
 const KNOWN_TYPES = new Set(['bool', 'string', 'strings', 'stringArray', 'list', 'int', 'int64', 'uint', 'uint16', 'uint64', 'decimal', 'float', 'bytes', 'duration', 'map', 'filter', 'mount', 'network', 'ulimit', 'gpu-request', 'pref', 'command', 'external-ca', 'node-addr', 'port', 'secret', 'config', 'stringToString', 'uint32', 'credential-spec', 'pem-file', 'ipNetSlice'])
 
-/**
- * The command families whose tables read this transcription (lib/docker/grammar/swarm.ts today);
- * the others still carry their help texts inline. Add a family here when its table moves over.
- */
-const TRANSCRIBED_FAMILIES = ['config', 'node', 'secret', 'service', 'stack', 'swarm']
-
 export function transcribe(): string {
   const commands: Record<string, unknown> = {}
   for (const [path, help] of loadHelpFixture()) {
-    if (!TRANSCRIBED_FAMILIES.includes(path.split(' ')[0] ?? ''))
+    // A short form (`docker run`) prints the help of its command (`docker container run`): keep the first path docker lists.
+    const paths = help.aliases.map(alias => alias.join(' '))
+    if (paths.length > 0 && paths[0] !== path)
       continue
     for (const flag of help.flags) {
       if (!KNOWN_TYPES.has(flag.type))
@@ -33,7 +29,7 @@ export function transcribe(): string {
     }
     commands[path] = {
       summary: help.summary,
-      aliases: help.aliases.map(alias => alias.join(' ')).filter(alias => alias !== path),
+      aliases: paths.filter(alias => alias !== path),
       flags: help.flags.map(flag => ({ long: flag.long, ...(flag.short ? { short: flag.short } : {}), type: flag.type, help: flag.help })),
     }
   }

@@ -1,216 +1,143 @@
 // Images and builds: `docker image …`, `docker builder …` and their short forms (`docker build`, `docker pull`, `docker images`…).
-// Flags, shorthands and types as docker 28's client prints them in `--help` (checked against
-// tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
-// the client enforces them; `explain` is ours.
+// Names, summaries, flags, shorthands, types and help texts come from docker 28's `--help`
+// (transcribed.json, written by scripts/capture-docker-grammar.ts); argument counts as the
+// client enforces them, the explanations and value checks, are ours.
 import type { CommandSpec } from '../types'
-import { FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, noTruncFlag, PRUNE_FILTER_FLAG, quietFlag } from './common-flags'
+
+import { fromHelp } from './transcription'
 
 export const IMAGE_COMMANDS: readonly CommandSpec[] = [
-  {
+  fromHelp({
     path: ['builder'],
-    aliases: [],
-    summary: 'Manage builds',
-    explain: 'Commands that look after the build machinery: building images and clearing the build cache.',
     group: true,
+    explain: 'Commands that look after the build machinery: building images and clearing the build cache.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['builder', 'prune'],
-    aliases: [],
-    summary: 'Remove build cache',
     explain: 'Deletes the build cache: the saved results of earlier build steps that make rebuilds fast. Frees disk space; the next build starts from scratch.',
     args: [],
-    flags: [
-      { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused build cache, not just dangling ones' },
-      { long: 'filter', type: 'filter', help: 'Provide filter values (e.g. "until=24h")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' },
-      { long: 'keep-storage', type: 'bytes', help: 'Amount of disk space to keep for cache' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image'],
-    aliases: [],
-    summary: 'Manage images',
-    explain: 'Everything you can do with images: build, pull, push, list, tag, remove… The short forms (`docker pull`, `docker images`) are aliases of these.',
     group: true,
+    explain: 'Everything you can do with images: build, pull, push, list, tag, remove… The short forms (`docker pull`, `docker images`) are aliases of these.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image', 'build'],
-    aliases: [['build'], ['builder', 'build']],
-    summary: 'Build an image from a Dockerfile',
     explain: 'Builds an image from a Dockerfile and a build context (a folder, a Git URL, or - for standard input). On this client it is the legacy builder, which warns that it is deprecated in favour of BuildKit (buildx).',
     args: [{ name: 'PATH | URL | -', kind: 'path', min: 1, max: 1 }],
-    flags: [
-      { long: 'add-host', type: 'list', check: 'host-ip', help: 'Add a custom host-to-IP mapping ("host:ip")', explain: 'Adds a host-to-IP entry (host:ip) to /etc/hosts during the build\'s RUN steps.' },
-      { long: 'build-arg', type: 'list', help: 'Set build-time variables', explain: 'Sets a build argument (NAME=value) that the Dockerfile reads with ARG.' },
-      { long: 'cache-from', type: 'strings', help: 'Images to consider as cache sources', explain: 'Uses the given images as a source of cached layers.' },
-      { long: 'cgroup-parent', type: 'string', help: 'Set the parent cgroup for the "RUN" instructions during build', explain: 'Parent cgroup for the containers of the RUN steps.' },
-      { long: 'compress', type: 'bool', help: 'Compress the build context using gzip', explain: 'Compresses the build context with gzip before sending it to the engine.' },
-      { long: 'cpu-period', type: 'int', help: 'Limit the CPU CFS (Completely Fair Scheduler) period', explain: 'CPU period limit for the RUN steps.' },
-      { long: 'cpu-quota', type: 'int', help: 'Limit the CPU CFS (Completely Fair Scheduler) quota', explain: 'CPU quota limit for the RUN steps.' },
-      { long: 'cpu-shares', short: 'c', type: 'int', help: 'CPU shares (relative weight)', explain: 'Relative CPU weight for the RUN steps.' },
-      { long: 'cpuset-cpus', type: 'string', help: 'CPUs in which to allow execution (0-3, 0,1)', explain: 'CPU cores the RUN steps may use.' },
-      { long: 'cpuset-mems', type: 'string', help: 'MEMs in which to allow execution (0-3, 0,1)', explain: 'Memory nodes the RUN steps may use.' },
-      { long: 'disable-content-trust', type: 'bool', help: 'Skip image verification (default true)', explain: 'Skips checking the signature of base images.' },
-      { long: 'file', short: 'f', type: 'string', help: 'Name of the Dockerfile (Default is "PATH/Dockerfile")', explain: 'Uses the Dockerfile {value} instead of Dockerfile in the context folder.' },
-      { long: 'force-rm', type: 'bool', help: 'Always remove intermediate containers', explain: 'Always removes the temporary containers of the steps, even after a failure.' },
-      { long: 'iidfile', type: 'string', help: 'Write the image ID to the file', explain: 'Writes the new image\'s ID into the file {value}.' },
-      { long: 'isolation', type: 'string', help: 'Container isolation technology', explain: 'Isolation technology for the build\'s containers (Windows hosts).' },
-      { long: 'label', type: 'list', help: 'Set metadata for an image', explain: 'Attaches a key=value label to the image.' },
-      { long: 'memory', short: 'm', type: 'bytes', help: 'Memory limit', explain: 'Memory limit for the RUN steps ({value}).' },
-      { long: 'memory-swap', type: 'bytes', help: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap', explain: 'Memory plus swap limit for the RUN steps; -1 for unlimited.' },
-      { long: 'network', type: 'string', help: 'Set the networking mode for the RUN instructions during build (default "default")', explain: 'Network the RUN steps use ({value}).' },
-      { long: 'no-cache', type: 'bool', help: 'Do not use cache when building the image', explain: 'Runs every step again instead of reusing cached layers from earlier builds.' },
-      { long: 'platform', type: 'string', check: 'platform', help: 'Set platform if server is multi-platform capable', explain: 'Builds the image for {value} (e.g. linux/amd64).' },
-      { long: 'pull', type: 'bool', help: 'Always attempt to pull a newer version of the image', explain: 'Always downloads a newer version of the base images named in FROM.' },
-      { long: 'quiet', short: 'q', type: 'bool', help: 'Suppress the build output and print image ID on success', explain: 'Hides the build output and prints only the new image\'s ID.' },
-      { long: 'rm', type: 'bool', help: 'Remove intermediate containers after a successful build (default true)', explain: 'Removes the temporary containers of the steps after a successful build (on by default).' },
-      { long: 'security-opt', type: 'strings', help: 'Security options', explain: 'Security options for the RUN steps.' },
-      { long: 'shm-size', type: 'bytes', help: 'Size of "/dev/shm"', explain: 'Size of /dev/shm for the RUN steps ({value}).' },
-      { long: 'squash', type: 'bool', help: 'Squash newly built layers into a single new layer', explain: 'Merges the new layers into one (experimental daemons only).' },
-      { long: 'tag', short: 't', type: 'list', check: 'tag', help: 'Name and optionally a tag in the "name:tag" format', explain: 'Names the new image {value} (name:tag), so you can run it by name. Can be given several times.' },
-      { long: 'target', type: 'string', help: 'Set the target build stage to build.', explain: 'Builds only up to the stage named {value} of a multi-stage Dockerfile.' },
-      { long: 'ulimit', type: 'ulimit', help: 'Ulimit options (default [])', explain: 'Resource limits for the RUN steps (name=soft[:hard]).' },
-    ],
-  },
-  {
+    flagOverlays: {
+      'add-host': { check: 'host-ip', explain: 'Adds a host-to-IP entry (host:ip) to /etc/hosts during the build\'s RUN steps.' },
+      'build-arg': { explain: 'Sets a build argument (NAME=value) that the Dockerfile reads with ARG.' },
+      'cache-from': { explain: 'Uses the given images as a source of cached layers.' },
+      'cgroup-parent': { explain: 'Parent cgroup for the containers of the RUN steps.' },
+      'compress': { explain: 'Compresses the build context with gzip before sending it to the engine.' },
+      'cpu-period': { explain: 'CPU period limit for the RUN steps.' },
+      'cpu-quota': { explain: 'CPU quota limit for the RUN steps.' },
+      'cpu-shares': { explain: 'Relative CPU weight for the RUN steps.' },
+      'cpuset-cpus': { explain: 'CPU cores the RUN steps may use.' },
+      'cpuset-mems': { explain: 'Memory nodes the RUN steps may use.' },
+      'disable-content-trust': { explain: 'Skips checking the signature of base images.' },
+      'file': { explain: 'Uses the Dockerfile {value} instead of Dockerfile in the context folder.' },
+      'force-rm': { explain: 'Always removes the temporary containers of the steps, even after a failure.' },
+      'iidfile': { explain: 'Writes the new image\'s ID into the file {value}.' },
+      'isolation': { explain: 'Isolation technology for the build\'s containers (Windows hosts).' },
+      'label': { explain: 'Attaches a key=value label to the image.' },
+      'memory': { explain: 'Memory limit for the RUN steps ({value}).' },
+      'memory-swap': { explain: 'Memory plus swap limit for the RUN steps; -1 for unlimited.' },
+      'network': { explain: 'Network the RUN steps use ({value}).' },
+      'no-cache': { explain: 'Runs every step again instead of reusing cached layers from earlier builds.' },
+      'platform': { check: 'platform', explain: 'Builds the image for {value} (e.g. linux/amd64).' },
+      'pull': { explain: 'Always downloads a newer version of the base images named in FROM.' },
+      'quiet': { explain: 'Hides the build output and prints only the new image\'s ID.' },
+      'rm': { explain: 'Removes the temporary containers of the steps after a successful build (on by default).' },
+      'security-opt': { explain: 'Security options for the RUN steps.' },
+      'shm-size': { explain: 'Size of /dev/shm for the RUN steps ({value}).' },
+      'squash': { explain: 'Merges the new layers into one (experimental daemons only).' },
+      'tag': { check: 'tag', explain: 'Names the new image {value} (name:tag), so you can run it by name. Can be given several times.' },
+      'target': { explain: 'Builds only up to the stage named {value} of a multi-stage Dockerfile.' },
+      'ulimit': { explain: 'Resource limits for the RUN steps (name=soft[:hard]).' },
+    },
+  }),
+  fromHelp({
     path: ['image', 'history'],
-    aliases: [['history']],
-    summary: 'Show the history of an image',
     explain: 'Shows the layers an image is made of, with the Dockerfile step that created each one and its size.',
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: 1 }],
-    flags: [
-      FORMAT_TABLE_FLAG,
-      { long: 'human', short: 'H', type: 'bool', help: 'Print sizes and dates in human readable format (default true)' },
-      noTruncFlag('Don\'t truncate output'),
-      { long: 'platform', type: 'string', help: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
-      quietFlag('Only show image IDs'),
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image', 'import'],
-    aliases: [['import']],
-    summary: 'Import the contents from a tarball to create a filesystem image',
     explain: 'Creates an image from a tar archive of a filesystem (a file, a URL, or - for standard input), for example one made by `docker export`.',
     args: [{ name: 'file|URL|-', kind: 'path', min: 1, max: 1 }, { name: 'REPOSITORY[:TAG]', kind: 'image', min: 0, max: 1 }, { name: 'IGNORED', kind: 'text', min: 0, max: null }],
-    flags: [
-      { long: 'change', short: 'c', type: 'list', help: 'Apply Dockerfile instruction to the created image' },
-      { long: 'message', short: 'm', type: 'string', help: 'Set commit message for imported image' },
-      { long: 'platform', type: 'string', help: 'Set platform if server is multi-platform capable' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image', 'inspect'],
-    aliases: [],
-    summary: 'Display detailed information on one or more images',
     explain: 'Prints everything Docker knows about images (layers, default command, environment, exposed ports) as JSON.',
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: null }],
-    flags: [
-      FORMAT_JSON_FLAG,
-      { long: 'platform', type: 'string', help: 'Inspect a specific platform of the multi-platform image. If the image or the server is not multi-platform capable, the command will error out if the platform does not match. \'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image', 'load'],
-    aliases: [['load']],
-    summary: 'Load an image from a tar archive or STDIN',
     explain: 'Loads images from a tar archive made by `docker save` (from a file or standard input).',
     args: [],
-    flags: [
-      { long: 'input', short: 'i', type: 'string', help: 'Read from tar archive file, instead of STDIN' },
-      { long: 'platform', type: 'string', help: 'Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
-      quietFlag('Suppress the load output'),
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image', 'ls'],
     lists: { what: 'the images', all: 'all images, intermediate ones included', ids: 'IDs' },
-    aliases: [['image', 'list'], ['images']],
-    summary: 'List images',
     explain: 'Lists the images stored on your computer, with their repository, tag, ID and size.',
     args: [{ name: 'REPOSITORY[:TAG]', kind: 'image', min: 0, max: 1 }],
-    flags: [
-      { long: 'all', short: 'a', type: 'bool', help: 'Show all images (default hides intermediate images)', explain: 'Also shows intermediate images (layers built as steps of other images).' },
-      { long: 'digests', type: 'bool', help: 'Show digests', explain: 'Adds a column with each image\'s content digest (sha256:…).' },
-      FILTER_FLAG,
-      FORMAT_TABLE_FLAG,
-      noTruncFlag('Don\'t truncate output'),
-      quietFlag('Only show image IDs'),
-      { long: 'tree', type: 'bool', help: 'List multi-platform images as a tree (EXPERIMENTAL)', explain: 'Shows multi-platform images as a tree of their platform variants (experimental).' },
-    ],
-  },
-  {
+    flagOverlays: {
+      all: { explain: 'Also shows intermediate images (layers built as steps of other images).' },
+      digests: { explain: 'Adds a column with each image\'s content digest (sha256:…).' },
+      tree: { explain: 'Shows multi-platform images as a tree of their platform variants (experimental).' },
+    },
+  }),
+  fromHelp({
     path: ['image', 'prune'],
-    aliases: [],
-    summary: 'Remove unused images',
     explain: 'Removes unused images: by default only dangling ones (untagged leftovers of rebuilds), with -a every image no container uses.',
     args: [],
-    flags: [
-      { long: 'all', short: 'a', type: 'bool', help: 'Remove all unused images, not just dangling ones' },
-      PRUNE_FILTER_FLAG,
-      { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image', 'pull'],
     traits: ['pulls-image', 'checks-image-reference'],
-    aliases: [['pull']],
-    summary: 'Download an image from a registry',
     explain: 'Downloads an image (all its layers) from a registry, Docker Hub unless the name says otherwise, so containers can be created from it.',
     args: [{ name: 'NAME[:TAG|@DIGEST]', kind: 'image', min: 1, max: 1 }],
-    flags: [
-      { long: 'all-tags', short: 'a', type: 'bool', help: 'Download all tagged images in the repository', explain: 'Downloads every tag of the repository, not just one.' },
-      { long: 'disable-content-trust', type: 'bool', help: 'Skip image verification (default true)', explain: 'Skips checking the image\'s signature.' },
-      { long: 'platform', type: 'string', check: 'platform', help: 'Set platform if server is multi-platform capable', explain: 'Downloads the variant of the image built for {value} (e.g. linux/arm64).' },
-      quietFlag('Suppress verbose output'),
-    ],
-  },
-  {
+    flagOverlays: {
+      'all-tags': { explain: 'Downloads every tag of the repository, not just one.' },
+      'disable-content-trust': { explain: 'Skips checking the image\'s signature.' },
+      'platform': { check: 'platform', explain: 'Downloads the variant of the image built for {value} (e.g. linux/arm64).' },
+      'quiet': { explain: 'Hides the download progress: only the image\'s full name is printed at the end.' },
+    },
+  }),
+  fromHelp({
     path: ['image', 'push'],
-    aliases: [['push']],
-    summary: 'Upload an image to a registry',
     explain: 'Uploads an image to a registry so others (or servers) can pull it. You usually need `docker login` first and a name in your namespace.',
     args: [{ name: 'NAME[:TAG]', kind: 'image', min: 1, max: 1 }],
-    flags: [
-      { long: 'all-tags', short: 'a', type: 'bool', help: 'Push all tags of an image to the repository', explain: 'Uploads every local tag of the repository.' },
-      { long: 'disable-content-trust', type: 'bool', help: 'Skip image signing (default true)', explain: 'Skips signing the image.' },
-      { long: 'platform', type: 'string', help: 'Push a platform-specific manifest as a single-platform image to the registry. Image index won\'t be pushed, meaning that other manifests, including attestations won\'t be preserved. \'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)', explain: 'Pushes only the variant for {value} of a multi-platform image.' },
-      quietFlag('Suppress verbose output'),
-    ],
-  },
-  {
+    flagOverlays: {
+      'all-tags': { explain: 'Uploads every local tag of the repository.' },
+      'disable-content-trust': { explain: 'Skips signing the image.' },
+      'platform': { explain: 'Pushes only the variant for {value} of a multi-platform image.' },
+    },
+  }),
+  fromHelp({
     path: ['image', 'rm'],
-    aliases: [['image', 'remove'], ['rmi']],
-    summary: 'Remove one or more images',
     explain: 'Deletes images from your computer. An image used by a container cannot be removed unless forced.',
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: null }],
-    flags: [
-      { long: 'force', short: 'f', type: 'bool', help: 'Force removal of the image', explain: 'Removes the image even if it has several tags or a stopped container uses it.' },
-      { long: 'no-prune', type: 'bool', help: 'Do not delete untagged parents', explain: 'Keeps the untagged parent images instead of deleting them too.' },
-      { long: 'platform', type: 'strings', help: 'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")', explain: 'Removes only the variant for {value} of a multi-platform image.' },
-    ],
-  },
-  {
+    flagOverlays: {
+      'force': { explain: 'Removes the image even if it has several tags or a stopped container uses it.' },
+      'no-prune': { explain: 'Keeps the untagged parent images instead of deleting them too.' },
+      'platform': { explain: 'Removes only the variant for {value} of a multi-platform image.' },
+    },
+  }),
+  fromHelp({
     path: ['image', 'save'],
-    aliases: [['save']],
-    summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
     explain: 'Writes images (all their layers and tags) into a tar archive, for moving them without a registry. `docker load` reads it back.',
     args: [{ name: 'IMAGE', kind: 'image', min: 1, max: null }],
-    flags: [
-      { long: 'output', short: 'o', type: 'string', help: 'Write to a file, instead of STDOUT' },
-      { long: 'platform', type: 'string', help: 'Save only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['image', 'tag'],
     traits: ['checks-image-reference'],
-    aliases: [['tag']],
-    summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
     explain: 'Gives an image an additional name (repository and tag); nothing is copied, both names point at the same image.',
     args: [{ name: 'SOURCE_IMAGE[:TAG]', kind: 'image', min: 1, max: 1 }, { name: 'TARGET_IMAGE[:TAG]', kind: 'image', min: 1, max: 1 }],
-    flags: [],
-  },
+  }),
 ]

@@ -1,475 +1,251 @@
 // Everything else the client offers: registries, contexts, manifests, plugins, trust, checkpoints, version, inspect.
-// Flags, shorthands and types as docker 28's client prints them in `--help` (checked against
-// tests/fixtures/docker-help by tests/unit/docker/grammar-fixture.test.ts); argument counts as
-// the client enforces them; `explain` is ours.
+// Names, summaries, flags, shorthands, types and help texts come from docker 28's `--help`
+// (transcribed.json, written by scripts/capture-docker-grammar.ts); argument counts as the
+// client enforces them, the explanations and value checks, are ours.
 import type { CommandSpec } from '../types'
-import { CHECKPOINT_DIR_FLAG, FILTER_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, noTruncFlag, PRETTY_FLAG, quietFlag } from './common-flags'
+
+import { fromHelp } from './transcription'
 
 export const OTHER_COMMANDS: readonly CommandSpec[] = [
-  {
+  fromHelp({
     path: ['checkpoint'],
-    aliases: [],
-    summary: 'Manage checkpoints',
-    explain: 'Experimental commands to freeze a running container\'s memory to disk (checkpoint) and resume it later.',
     group: true,
+    explain: 'Experimental commands to freeze a running container\'s memory to disk (checkpoint) and resume it later.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['checkpoint', 'create'],
-    aliases: [],
-    summary: 'Create a checkpoint from a running container',
     explain: 'Saves the full state of a running container (memory included) into a named checkpoint, so it can be restarted from exactly that point. Needs an experimental daemon with CRIU.',
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'CHECKPOINT', kind: 'name', min: 1, max: 1 }],
-    flags: [
-      CHECKPOINT_DIR_FLAG,
-      { long: 'leave-running', type: 'bool', help: 'Leave the container running after checkpoint' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['checkpoint', 'ls'],
-    aliases: [['checkpoint', 'list']],
-    summary: 'List checkpoints for a container',
     explain: 'Lists the checkpoints saved for a container.',
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }],
-    flags: [
-      CHECKPOINT_DIR_FLAG,
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['checkpoint', 'rm'],
-    aliases: [['checkpoint', 'remove']],
-    summary: 'Remove a checkpoint',
     explain: 'Deletes one checkpoint of a container.',
     args: [{ name: 'CONTAINER', kind: 'container', min: 1, max: 1 }, { name: 'CHECKPOINT', kind: 'name', min: 1, max: 1 }],
-    flags: [
-      CHECKPOINT_DIR_FLAG,
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context'],
-    aliases: [],
-    summary: 'Manage contexts',
-    explain: 'Contexts name the Docker engines your client can talk to (local, remote over SSH…) so you can switch between them.',
     group: true,
+    explain: 'Contexts name the Docker engines your client can talk to (local, remote over SSH…) so you can switch between them.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'create'],
-    aliases: [],
-    summary: 'Create a context',
     explain: 'Saves a new context: a name for a Docker engine address (and its TLS settings) that you can switch to later.',
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }],
-    flags: [
-      { long: 'description', type: 'string', help: 'Description of the context' },
-      { long: 'docker', type: 'stringToString', help: 'set the docker endpoint (default [])' },
-      { long: 'from', type: 'string', help: 'create context from a named context' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'export'],
-    aliases: [],
-    summary: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
     explain: 'Writes a context into a file so it can be moved to another computer.',
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }, { name: 'FILE|-', kind: 'path', min: 0, max: 1 }],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'import'],
-    aliases: [],
-    summary: 'Import a context from a tar or zip file',
     explain: 'Creates a context from a file made by `docker context export`.',
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }, { name: 'FILE|-', kind: 'path', min: 1, max: 1 }],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'inspect'],
-    aliases: [],
-    summary: 'Display detailed information on one or more contexts',
     explain: 'Prints the details of contexts as JSON.',
     args: [{ name: 'CONTEXT', kind: 'context', min: 0, max: null }],
-    flags: [
-      FORMAT_JSON_FLAG,
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'ls'],
-    aliases: [['context', 'list']],
-    summary: 'List contexts',
     explain: 'Lists the saved contexts and marks the one in use.',
     args: [],
-    flags: [
-      FORMAT_TABLE_FLAG,
-      quietFlag('Only show context names'),
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'rm'],
-    aliases: [['context', 'remove']],
-    summary: 'Remove one or more contexts',
     explain: 'Deletes saved contexts.',
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: null }],
-    flags: [
-      { long: 'force', short: 'f', type: 'bool', help: 'Force the removal of a context in use' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'show'],
-    aliases: [],
-    summary: 'Print the name of the current context',
     explain: 'Prints the name of the context in use.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'update'],
-    aliases: [],
-    summary: 'Update a context',
     explain: 'Changes the settings of a saved context.',
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }],
-    flags: [
-      { long: 'description', type: 'string', help: 'Description of the context' },
-      { long: 'docker', type: 'stringToString', help: 'set the docker endpoint (default [])' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['context', 'use'],
-    aliases: [],
-    summary: 'Set the current docker context',
     explain: 'Makes a context the default for every later docker command.',
     args: [{ name: 'CONTEXT', kind: 'context', min: 1, max: 1 }],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['inspect'],
-    aliases: [],
-    summary: 'Return low-level information on Docker objects',
     explain: 'Prints the low-level details of any Docker object (container, image, volume, network…) as JSON.',
     args: [{ name: 'NAME|ID', kind: 'name', min: 1, max: null }],
-    flags: [
-      FORMAT_JSON_FLAG,
-      { long: 'size', short: 's', type: 'bool', help: 'Display total file sizes if the type is container', explain: 'For containers: adds the disk space they use.' },
-      { long: 'type', type: 'string', help: 'Only inspect objects of the given type', explain: 'Looks only for objects of this kind ({value}: container, image, volume, network…), when names collide.' },
-    ],
-  },
-  {
+    flagOverlays: {
+      size: { explain: 'For containers: adds the disk space they use.' },
+      type: { explain: 'Looks only for objects of this kind ({value}: container, image, volume, network…), when names collide.' },
+    },
+  }),
+  fromHelp({
     path: ['login'],
-    aliases: [],
-    summary: 'Authenticate to a registry.',
     explain: 'Signs in to a registry (Docker Hub by default) so you can push images and pull private ones. The credentials are stored for later commands.',
     args: [{ name: 'SERVER', kind: 'text', min: 0, max: 1 }],
-    flags: [
-      { long: 'password', short: 'p', type: 'string', help: 'Password or Personal Access Token (PAT)' },
-      { long: 'password-stdin', type: 'bool', help: 'Take the Password or Personal Access Token (PAT) from stdin' },
-      { long: 'username', short: 'u', type: 'string', help: 'Username' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['logout'],
-    aliases: [],
-    summary: 'Log out from a registry.',
     explain: 'Forgets the credentials stored for a registry (Docker Hub by default).',
     args: [{ name: 'SERVER', kind: 'text', min: 0, max: 1 }],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['manifest'],
-    aliases: [],
-    summary: 'The **docker manifest** command has subcommands for managing image manifests and',
-    explain: 'Manifest lists bundle images for several platforms (amd64, arm64…) under one name. These commands inspect and assemble them.',
     group: true,
+    explain: 'Manifest lists bundle images for several platforms (amd64, arm64…) under one name. These commands inspect and assemble them.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['manifest', 'annotate'],
-    aliases: [],
-    summary: 'Add additional information to a local image manifest',
     explain: 'Adds platform information (OS, architecture, variant) to an image inside a local manifest list.',
     args: [{ name: 'MANIFEST_LIST', kind: 'image', min: 1, max: 1 }, { name: 'MANIFEST', kind: 'image', min: 1, max: 1 }],
-    flags: [
-      { long: 'arch', type: 'string', help: 'Set architecture' },
-      { long: 'os', type: 'string', help: 'Set operating system' },
-      { long: 'os-features', type: 'strings', help: 'Set operating system feature' },
-      { long: 'os-version', type: 'string', help: 'Set operating system version' },
-      { long: 'variant', type: 'string', help: 'Set architecture variant' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['manifest', 'create'],
-    aliases: [],
-    summary: 'Create a local manifest list for annotating and pushing to a registry',
     explain: 'Creates a local manifest list that groups several images (one per platform) under one name.',
     args: [{ name: 'MANIFEST_LIST', kind: 'image', min: 1, max: 1 }, { name: 'MANIFEST', kind: 'image', min: 1, max: null }],
-    flags: [
-      { long: 'amend', short: 'a', type: 'bool', help: 'Amend an existing manifest list' },
-      { long: 'insecure', type: 'bool', help: 'Allow communication with an insecure registry' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['manifest', 'inspect'],
-    aliases: [],
-    summary: 'Display an image manifest, or manifest list',
     explain: 'Shows an image\'s manifest or manifest list as stored in the registry.',
     args: [{ name: 'MANIFEST_LIST', kind: 'image', min: 1, max: 1 }, { name: 'MANIFEST', kind: 'image', min: 0, max: 1 }],
-    flags: [
-      { long: 'insecure', type: 'bool', help: 'Allow communication with an insecure registry' },
-      { long: 'verbose', short: 'v', type: 'bool', help: 'Output additional info including layers and platform' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['manifest', 'push'],
-    aliases: [],
-    summary: 'Push a manifest list to a repository',
     explain: 'Uploads a local manifest list to its registry.',
     args: [{ name: 'MANIFEST_LIST', kind: 'name', min: 1, max: 1 }],
-    flags: [
-      { long: 'insecure', type: 'bool', help: 'Allow push to an insecure registry' },
-      { long: 'purge', short: 'p', type: 'bool', help: 'Remove the local manifest list after push' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['manifest', 'rm'],
-    aliases: [],
-    summary: 'Delete one or more manifest lists from local storage',
     explain: 'Deletes local manifest lists.',
     args: [{ name: 'MANIFEST_LIST', kind: 'name', min: 1, max: null }],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin'],
-    aliases: [],
-    summary: 'Manage plugins',
-    explain: 'Commands for Docker engine plugins (extra volume drivers, network drivers, log drivers).',
     group: true,
+    explain: 'Commands for Docker engine plugins (extra volume drivers, network drivers, log drivers).',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'create'],
-    aliases: [],
-    summary: 'Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.',
     explain: 'Builds a plugin from a folder containing its config.json and root filesystem.',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'PLUGIN-DATA-DIR', kind: 'path', min: 1, max: 1 }, { name: 'IGNORED', kind: 'text', min: 0, max: null }],
-    flags: [
-      { long: 'compress', type: 'bool', help: 'Compress the context using gzip' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'disable'],
-    aliases: [],
-    summary: 'Disable a plugin',
     explain: 'Turns an installed plugin off.',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }],
-    flags: [
-      { long: 'force', short: 'f', type: 'bool', help: 'Force the disable of an active plugin' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'enable'],
-    aliases: [],
-    summary: 'Enable a plugin',
     explain: 'Turns an installed plugin on.',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }],
-    flags: [
-      { long: 'timeout', type: 'int', help: 'HTTP client timeout (in seconds) (default 30)' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'inspect'],
-    aliases: [],
-    summary: 'Display detailed information on one or more plugins',
     explain: 'Prints the details of plugins as JSON.',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: null }],
-    flags: [
-      FORMAT_JSON_FLAG,
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'install'],
-    aliases: [],
-    summary: 'Install a plugin',
     explain: 'Downloads and installs a plugin, optionally setting its options (KEY=VALUE).',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'KEY=VALUE', kind: 'text', min: 0, max: null }],
-    flags: [
-      { long: 'alias', type: 'string', help: 'Local name for plugin' },
-      { long: 'disable', type: 'bool', help: 'Do not enable the plugin on install' },
-      { long: 'disable-content-trust', type: 'bool', help: 'Skip image verification (default true)' },
-      { long: 'grant-all-permissions', type: 'bool', help: 'Grant all permissions necessary to run the plugin' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'ls'],
-    aliases: [['plugin', 'list']],
-    summary: 'List plugins',
     explain: 'Lists installed plugins.',
     args: [],
-    flags: [
-      { long: 'filter', short: 'f', type: 'filter', help: 'Provide filter values (e.g. "enabled=true")', explain: 'Shows only the items matching a condition written key=value (here: {value}).' },
-      FORMAT_TABLE_FLAG,
-      noTruncFlag('Don\'t truncate output'),
-      quietFlag('Only display plugin IDs'),
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'push'],
-    aliases: [],
-    summary: 'Push a plugin to a registry',
     explain: 'Uploads a plugin to a registry.',
     args: [{ name: 'PLUGIN:TAG', kind: 'name', min: 1, max: 1 }],
-    flags: [
-      { long: 'disable-content-trust', type: 'bool', help: 'Skip image signing (default true)' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'rm'],
-    aliases: [['plugin', 'remove']],
-    summary: 'Remove one or more plugins',
     explain: 'Uninstalls plugins from the Docker engine (disable them first, or use -f).',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: null }],
-    flags: [
-      { long: 'force', short: 'f', type: 'bool', help: 'Force the removal of an active plugin' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'set'],
-    aliases: [],
-    summary: 'Change settings for a plugin',
     explain: 'Changes settings (KEY=VALUE) of an installed plugin.',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'KEY=VALUE', kind: 'text', min: 1, max: null }],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['plugin', 'upgrade'],
-    aliases: [],
-    summary: 'Upgrade an existing plugin',
     explain: 'Upgrades an installed plugin to a newer version.',
     args: [{ name: 'PLUGIN', kind: 'name', min: 1, max: 1 }, { name: 'REMOTE', kind: 'image', min: 0, max: 1 }],
-    flags: [
-      { long: 'disable-content-trust', type: 'bool', help: 'Skip image verification (default true)' },
-      { long: 'grant-all-permissions', type: 'bool', help: 'Grant all permissions necessary to run the plugin' },
-      { long: 'skip-remote-check', type: 'bool', help: 'Do not check if specified remote plugin matches existing plugin image' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['search'],
-    aliases: [],
-    summary: 'Search Docker Hub for images',
     explain: 'Searches Docker Hub for images whose name or description matches a word, showing stars and whether they are official.',
     args: [{ name: 'TERM', kind: 'text', min: 1, max: 1 }],
-    flags: [
-      FILTER_FLAG,
-      { long: 'format', type: 'string', help: 'Pretty-print search using a Go template', explain: 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.' },
-      { long: 'limit', type: 'int', help: 'Max number of search results' },
-      noTruncFlag('Don\'t truncate output'),
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust'],
-    aliases: [],
-    summary: 'Manage trust on Docker images',
-    explain: 'Docker Content Trust: sign images and check signatures, so you know who published an image.',
     group: true,
+    explain: 'Docker Content Trust: sign images and check signatures, so you know who published an image.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'inspect'],
-    aliases: [],
-    summary: 'Return low-level information about keys and signatures',
     explain: 'Shows who signed an image\'s tags and with which keys.',
     args: [{ name: 'IMAGE[:TAG]', kind: 'image', min: 1, max: null }],
-    flags: [
-      PRETTY_FLAG,
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'key'],
-    aliases: [],
-    summary: 'Manage keys for signing Docker images',
-    explain: 'Manage the keys used to sign images.',
     group: true,
+    explain: 'Manage the keys used to sign images.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'key', 'generate'],
-    aliases: [],
-    summary: 'Generate and load a signing key-pair',
     explain: 'Creates a new signing key pair; the public key is written to NAME.pub in the current folder.',
     args: [{ name: 'NAME', kind: 'name', min: 1, max: 1 }],
-    flags: [
-      { long: 'dir', type: 'string', help: 'Directory to generate key in, defaults to current directory' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'key', 'load'],
-    aliases: [],
-    summary: 'Load a private key file for signing',
     explain: 'Imports an existing private key for signing.',
     args: [{ name: 'KEYFILE', kind: 'path', min: 1, max: 1 }],
-    flags: [
-      { long: 'name', type: 'string', help: 'Name for the loaded key (default "signer")' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'revoke'],
-    aliases: [],
-    summary: 'Remove trust for an image',
     explain: 'Removes the signatures of an image or tag, so it is no longer trusted.',
     args: [{ name: 'IMAGE[:TAG]', kind: 'image', min: 1, max: 1 }],
-    flags: [
-      { long: 'yes', short: 'y', type: 'bool', help: 'Do not prompt for confirmation' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'sign'],
-    aliases: [],
-    summary: 'Sign an image',
     explain: 'Signs an image tag with your key and pushes it.',
     args: [{ name: 'IMAGE:TAG', kind: 'image', min: 1, max: 1 }],
-    flags: [
-      { long: 'local', type: 'bool', help: 'Sign a locally tagged image' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'signer'],
-    aliases: [],
-    summary: 'Manage entities who can sign Docker images',
-    explain: 'Manage who may sign a repository\'s images.',
     group: true,
+    explain: 'Manage who may sign a repository\'s images.',
     args: [],
-    flags: [],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'signer', 'add'],
-    aliases: [],
-    summary: 'Add a signer',
     explain: 'Allows a signer (identified by a public key) to sign images of repositories.',
     args: [{ name: 'NAME', kind: 'name', min: 1, max: 1 }, { name: 'REPOSITORY', kind: 'image', min: 1, max: null }],
-    flags: [
-      { long: 'key', type: 'list', help: 'Path to the signer\'s public key file' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['trust', 'signer', 'remove'],
-    aliases: [],
-    summary: 'Remove a signer',
     explain: 'Takes away a signer\'s permission to sign images of repositories.',
     args: [{ name: 'NAME', kind: 'name', min: 1, max: 1 }, { name: 'REPOSITORY', kind: 'image', min: 1, max: null }],
-    flags: [
-      { long: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation before removing the most recent signer' },
-    ],
-  },
-  {
+  }),
+  fromHelp({
     path: ['version'],
-    aliases: [],
-    summary: 'Show the Docker version information',
     explain: 'Prints the versions of the Docker client and (if reachable) the engine.',
     args: [],
-    flags: [
-      FORMAT_JSON_FLAG,
-    ],
-  },
+  }),
 ]

@@ -2,7 +2,6 @@
 // written by scripts/capture-docker-grammar.ts), with this project's knowledge laid on top:
 // explanations, value checks, argument kinds, traits, and the flags docker hides from its help.
 import type { CommandSpec, FlagSpec, ValueType } from '../types'
-import { FILTER_FLAG, FORMAT_TABLE_FLAG, noTruncFlag, quietFlag } from './common-flags'
 import TRANSCRIBED from './transcribed.json'
 
 interface TranscribedFlag {
@@ -22,7 +21,7 @@ interface TranscribedCommand {
 const COMMANDS_FROM_HELP: Readonly<Record<string, TranscribedCommand>> = TRANSCRIBED
 
 /** What this project adds to a flag docker lists. */
-export type FlagOverlay = Pick<FlagSpec, 'explain' | 'check' | 'choices' | 'deprecated'>
+export type FlagOverlay = Omit<FlagSpec, 'long' | 'short' | 'type' | 'help'>
 
 /** What this project adds to a command docker lists: everything but its summary, aliases and listed flags. */
 export interface CommandOverlay extends Omit<CommandSpec, 'summary' | 'aliases' | 'flags'> {
@@ -36,16 +35,21 @@ export interface CommandOverlay extends Omit<CommandSpec, 'summary' | 'aliases' 
  * Explanations of flags that mean the same wherever docker lists them; `-q` only where it prints
  * IDs (elsewhere it silences progress output, and docker's help says so).
  */
-function sharedExplanation(flag: TranscribedFlag): string | undefined {
+export function sharedExplanation(flag: TranscribedFlag): string | undefined {
   switch (flag.long) {
     case 'format':
-      return FORMAT_TABLE_FLAG.explain
+      return 'Chooses how the output is printed: `table`, `json`, or a Go template such as \'{{.Name}}\'.'
     case 'filter':
-      return FILTER_FLAG.explain
+      return 'Shows only the items matching a condition written key=value (here: {value}).'
     case 'no-trunc':
-      return noTruncFlag(flag.help).explain
+      return 'Prints IDs and commands in full instead of shortening them.'
     case 'quiet':
-      return /\bIDs?\b/.test(flag.help) ? quietFlag(flag.help).explain : undefined
+      if (/\bIDs?\b/.test(flag.help))
+        return 'Prints only IDs (or names), one per line; handy for scripts.'
+      // "Suppress verbose output", "Suppress progress output", "Only display token": docker's words say it.
+      return `Prints less: ${flag.help.charAt(0).toLowerCase()}${flag.help.slice(1)}.`
+    case 'force':
+      return flag.help === 'Do not prompt for confirmation' ? 'Does not ask for confirmation before deleting.' : undefined
     default:
       return undefined
   }
@@ -54,7 +58,7 @@ function sharedExplanation(flag: TranscribedFlag): string | undefined {
 /** The command at `overlay.path`, from the transcribed help plus the overlay; throws when they disagree. */
 export function fromHelp(overlay: CommandOverlay): CommandSpec {
   const name = overlay.path.join(' ')
-  const help = COMMANDS_FROM_HELP[name]
+  const help = COMMANDS_FROM_HELP[name] ?? Object.values(COMMANDS_FROM_HELP).find(command => command.aliases.includes(name))
   if (!help)
     throw new Error(`docker ${name} is not in transcribed.json: capture its help first`)
   const { flagOverlays = {}, unlistedFlags = [], ...command } = overlay

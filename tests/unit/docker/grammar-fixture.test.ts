@@ -139,6 +139,6 @@ describe('transcription', () => {
 
   it('-q is explained as "only IDs" only where docker says it prints IDs', () => {
     expect(specFor(['service', 'ls']).flags.find(f => f.long === 'quiet')?.explain).toMatch(/only IDs/)
-    expect(specFor(['service', 'create']).flags.find(f => f.long === 'quiet')?.explain).toBeUndefined()
+    expect(specFor(['service', 'create']).flags.find(f => f.long === 'quiet')?.explain).toBe('Prints less: suppress progress output.')
   })
 })
