@@ -164,6 +164,24 @@ function copyTarget(file: ContextFile, source: string, destination: string, many
   return destination.endsWith('/') || manySources || isWildcard ? resolveAgainst(destination, name) : destination
 }
 
+const PARSE_RULES: ReadonlySet<string> = new Set(['FromAsCasing', 'MaintainerDeprecated', 'StageNameCasing'])
+const EVERY_STAGE_RULES: ReadonlySet<string> = new Set(['FromAsCasing', 'MaintainerDeprecated', 'StageNameCasing', 'ConsistentInstructionCasing', 'DuplicateStageName', 'ReservedStageName', 'UndefinedArgInFrom'])
+
+/** The lines of the instructions of the stages built, and of the ARGs before the first FROM. */
+function builtLines(model: DockerfileModel, needed: ReadonlySet<number>): Set<number> {
+  const lines = new Set<number>()
+  const add = (range: { start: { line: number }, end: { line: number } }) => {
+    for (let line = range.start.line; line <= range.end.line; line++)
+      lines.add(line)
+  }
+  model.globalArgSteps.forEach(instruction => add(instruction.range))
+  for (const stage of model.stages) {
+    if (needed.has(stage.index))
+      stage.steps.forEach(step => add(step.instruction.range))
+  }
+  return lines
+}
+
 const REMOTE_SOURCE = /^(?:https?:\/\/|git@|[\w.-]+\.git(?:#|$))/
 
 /** A file in a stage's filesystem so far, with the line that wrote it (and its text, for files from the context). */
@@ -337,7 +355,16 @@ export function planBuild(input: PlanInput): BuildPlan {
   const layers = chainStages.flatMap(result => result.layers)
   const addedBytes = layers.reduce((sum, layer) => sum + layer.bytes, 0)
   const wastedBytes = layers.reduce((sum, layer) => sum + layer.wastes.reduce((s, w) => s + w.bytes, 0), 0)
-  const warnings = lintDockerfile(model, { buildContext: input.context }).filter(finding => finding.buildkit !== undefined)
+  // Rules BuildKit runs while parsing or over every stage; the others run as a stage is dispatched, so a stage the
+  // target does not need reports nothing (instructions/parse.go, dockerfile2llb/validations.go, convert.go).
+  const neededLines = builtLines(model, needed)
+  const warnings = lintDockerfile(model, { buildContext: input.context })
+    .filter(finding => finding.buildkit !== undefined)
+    .filter(finding => EVERY_STAGE_RULES.has(finding.code) || neededLines.has(finding.range.start.line))
+    // In the order BuildKit finds them: while parsing, then the checks over all stages, then stage by stage.
+    .map((finding, order) => ({ finding, order, group: PARSE_RULES.has(finding.code) ? 0 : EVERY_STAGE_RULES.has(finding.code) ? 1 : 2 }))
+    .sort((a, b) => a.group - b.group || a.finding.range.start.line - b.finding.range.start.line || a.order - b.order)
+    .map(({ finding }) => finding)
   return {
     model,
     cachePlan,

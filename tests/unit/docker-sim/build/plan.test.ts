@@ -147,3 +147,12 @@ describe('sources outside the context', () => {
     expect(plan.stages[0]!.layers.map(layer => [layer.step.keyword, layer.sizeKnown])).toEqual([['ADD', false], ['COPY', false]])
   })
 })
+
+describe('build checks printed after a build', () => {
+  it('reports dispatch-time checks only for the stages built, parse-time ones for all', () => {
+    const text = 'FROM python:3.12-slim as base\nRUN echo base\nFROM base AS final\nCMD python app.py\n'
+    const codes = (target?: string) => planBuild(input({ dockerfile: text, target, context: { files: [] } })).warnings.map(warning => warning.code)
+    expect(codes()).toEqual(['FromAsCasing', 'JSONArgsRecommended'])
+    expect(codes('base')).toEqual(['FromAsCasing'])
+  })
+})
