@@ -10,6 +10,7 @@ import type { CreateRequest, DockerHost } from './docker-host'
 import type { Invocation } from './invocation'
 import type { ProcessIO, Signal } from './process'
 import type { ContainerRecord, ImageRecord, LogEntry, PortBinding, RestartPolicy } from './state'
+import { isCatalogRepository } from '../docker/catalog'
 import { parseGoDuration } from '../docker/values/numbers'
 import { composeCommand } from './compose'
 import { DaemonError, isAnyAddress, normaliseReference, splitReference, volumeMountpoint } from './docker-host'
@@ -145,6 +146,123 @@ function eachArgument(context: ClientContext, invocation: Invocation, operation:
 // Images
 // ---------------------------------------------------------------------------
 
+/** Docker Hub official images the catalog does not describe (hub.docker.com/search?image_filter=official), as of 2026: pulling them is real but not simulated. */
+const OFFICIAL_IMAGES_NOT_IN_CATALOG = new Set([
+  'golang',
+  'rust',
+  'php',
+  'ruby',
+  'openjdk',
+  'eclipse-temurin',
+  'amazoncorretto',
+  'tomcat',
+  'wordpress',
+  'mariadb',
+  'rabbitmq',
+  'elasticsearch',
+  'kibana',
+  'logstash',
+  'gcc',
+  'perl',
+  'haskell',
+  'julia',
+  'r-base',
+  'centos',
+  'fedora',
+  'rockylinux',
+  'almalinux',
+  'amazonlinux',
+  'oraclelinux',
+  'archlinux',
+  'traefik',
+  'caddy',
+  'memcached',
+  'cassandra',
+  'couchdb',
+  'influxdb',
+  'telegraf',
+  'sonarqube',
+  'nextcloud',
+  'ghost',
+  'drupal',
+  'joomla',
+  'matomo',
+  'registry',
+  'docker',
+  'haproxy',
+  'vault',
+  'consul',
+  'zookeeper',
+  'solr',
+  'neo4j',
+  'couchbase',
+  'percona',
+  'postgis',
+  'bash',
+  'pypy',
+  'erlang',
+  'elixir',
+  'clojure',
+  'groovy',
+  'gradle',
+  'maven',
+  'swift',
+  'dart',
+  'bun',
+  'deno',
+  'composer',
+  'jruby',
+  'mono',
+  'node-red',
+  'nats',
+  'eclipse-mosquitto',
+  'adminer',
+  'phpmyadmin',
+  'redmine',
+  'odoo',
+  'plone',
+  'jetty',
+  'kong',
+  'varnish',
+  'flink',
+  'spark',
+  'storm',
+  'unit',
+  'clickhouse',
+  'irssi',
+  'busybox-uclibc',
+  'photon',
+  'clearlinux',
+  'opensuse',
+  'mageia',
+  'sl',
+  'ibmjava',
+  'sapmachine',
+  'ibm-semeru-runtimes',
+  'swipl',
+  'hylang',
+  'rakudo-star',
+  'satosa',
+  'yourls',
+  'friendica',
+  'mediawiki',
+  'backdrop',
+  'xwiki',
+  'znc',
+  'geonetwork',
+  'monica',
+  'kapacitor',
+  'chronograf',
+  'aerospike',
+  'arangodb',
+  'orientdb',
+  'rethinkdb',
+  'mongo-express',
+  'emqx',
+  'api-firewall',
+  'liquibase',
+])
+
 /** Docker Hub's `library/` namespace shows in pull lines; other repositories as they are. */
 function hubPath(repository: string): string {
   return repository.includes('/') ? repository : `library/${repository}`
@@ -163,12 +281,13 @@ function pull(context: ClientContext, reference: string, out: (text: string) => 
     out('Using default tag: latest\n')
   const entry: CatalogImage | null = host.catalogEntry(reference)
   if (!entry) {
-    const known = host.catalogEntry(`${repository}:latest`) || ['python', 'postgres', 'redis', 'nginx', 'httpd', 'ubuntu', 'debian', 'alpine', 'busybox', 'node', 'mysql', 'mongo', 'hello-world', 'ollama/ollama'].includes(repository)
-    if (known)
+    if (host.catalogEntry(`${repository}:latest`) || isCatalogRepository(repository))
       throw new DaemonError(messages.manifestUnknown(`${repository}:${shownTag}`), 'not-found')
-    if (/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)?$/.test(repository) && !repository.includes('.'))
-      throw new ClientError(notSimulated(`docker pull ${repository}:${shownTag}`, `would download ${repository}:${shownTag} from Docker Hub if it exists there; the simulator's catalog does not hold it, and the real answer depends on Docker Hub`), 1)
-    throw new DaemonError(messages.pullAccessDenied(repository), 'not-found')
+    // A one-word name is an official image (library/NAME): Docker Hub's list of those is known, so a name
+    // outside it is refused as Docker Hub refuses it. Other names (user/repo, other registries) may exist.
+    if (!repository.includes('/') && !OFFICIAL_IMAGES_NOT_IN_CATALOG.has(repository))
+      throw new DaemonError(messages.pullAccessDenied(repository), 'not-found')
+    throw new ClientError(notSimulated(`docker pull ${repository}:${shownTag}`, `would download ${repository}:${shownTag} from ${repository.includes('.') ? 'its registry' : 'Docker Hub'} if it exists there; the simulator's catalog does not hold it`), 1)
   }
   out(`${shownTag}: Pulling from ${hubPath(entry.repository)}\n`)
   const { image, wasPresent } = host.addCatalogImage(entry, reference)
@@ -578,7 +697,9 @@ export function createFromFlags(context: ClientContext, flags: Map<string, strin
 
 /** The flags `run` accepts that the simulator does not model: said once on stderr, never silently dropped. */
 function unmodelledFlags(invocation: Invocation): string[] {
-  return UNMODELLED_RUN_FLAGS.filter(flag => invocation.flags.has(flag))
+  // The simulated host is linux/amd64: asking for that platform changes nothing.
+  const samePlatform = /^linux\/(?:amd64|x86_64)$/.test(lastValue(invocation, 'platform') ?? '')
+  return UNMODELLED_RUN_FLAGS.filter(flag => invocation.flags.has(flag) && !(flag === 'platform' && samePlatform))
 }
 
 async function createFromInvocation(context: ClientContext, invocation: Invocation, command: 'run' | 'create'): Promise<ContainerRecord> {

@@ -11,6 +11,7 @@ import { defaultCommand, findCatalogImage } from '../docker/catalog'
 import { SimClock } from './clock'
 import { SimFileSystem } from './fs'
 import { catalogImageLayer } from './image-files'
+import { IMAGE_PROGRAMS } from './image-programs'
 import * as messages from './messages'
 import { randomContainerName } from './names'
 import { SimProcess } from './processes'
@@ -573,9 +574,10 @@ export class DockerHost {
   private lookupProgram(container: ContainerRecord, name: string, io: ProcessIO): Program | null {
     const files = this.containerFiles.get(container.id)
     // A program exists when the container's files hold it: on PATH, or at the path given (what execve finds).
-    if (!files || !findOnPath(files, name, io.env.get('PATH'), io.cwd))
+    const path = files ? findOnPath(files, name, io.env.get('PATH'), io.cwd) : null
+    if (!path)
       return null
-    return this.programs(name, io)
+    return this.programs(name, io) ?? IMAGE_PROGRAMS[path] ?? null
   }
 
   private log(container: ContainerRecord, entry: LogEntry): void {
