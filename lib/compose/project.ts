@@ -41,6 +41,8 @@ export interface ComposeService {
   networkMode: string | null
   /** The `docker run` that makes the same container. */
   run: DockerStep
+  /** `docker network connect` for each further network it joins. */
+  connects: DockerStep[]
   /** The engine's reading of that `docker run` (null if the engine could not read it: a defect). */
   container: ContainerConfig | null
   /** What the service has that a docker run does not (depends_on, build, replicas…). */
@@ -160,7 +162,7 @@ export function readComposeProject(text: string, options: ProjectOptions = {}): 
   }
 
   const built: ComposeService[] = Object.entries(services).map(([serviceName, definition]) => {
-    const { argv, notes } = serviceAsRun(serviceName, definition, names, declaredVolumes)
+    const { argv, connects, notes } = serviceAsRun(serviceName, definition, names, declaredVolumes)
     const run = stepOf(argv, `the ${serviceName} container`, serviceName)
     const [shell] = splitCommands(run.text)
     return {
@@ -173,6 +175,7 @@ export function readComposeProject(text: string, options: ProjectOptions = {}): 
       networks: definition.network_mode === undefined ? (definition.networks === undefined ? ['default'] : listedNames(definition.networks).map(n => n.name)) : [],
       networkMode: typeof definition.network_mode === 'string' ? definition.network_mode : null,
       run,
+      connects: connects.map(connect => stepOf(connect, `${serviceName} joins ${connect.at(-2)} too`, serviceName)),
       container: shell ? containerConfigOf(parseCommand(shell)) : null,
       notes,
     }
@@ -197,7 +200,7 @@ export function readComposeProject(text: string, options: ProjectOptions = {}): 
   for (const serviceName of order) {
     const service = built.find(s => s.name === serviceName)
     if (service)
-      steps.push(service.run)
+      steps.push(service.run, ...service.connects)
   }
   return { project: { name, services: built, startOrder: order, networks, volumes, steps }, issues }
 }
@@ -206,13 +209,15 @@ export function readComposeProject(text: string, options: ProjectOptions = {}): 
 export function describeSteps(project: ComposeProject): string {
   const count = (n: number, one: string, many: string) => `${n === 1 ? 'one' : n === 2 ? 'two' : n} ${n === 1 ? one : many}`
   const runs = project.steps.filter(step => step.argv[1] === 'run').length
+  const connects = project.steps.filter(step => step.argv[2] === 'connect').length
   const builds = project.steps.filter(step => step.argv[1] === 'build').length
-  const networks = project.steps.filter(step => step.argv[1] === 'network').length
+  const networks = project.steps.filter(step => step.argv[2] === 'create' && step.argv[1] === 'network').length
   const volumes = project.steps.filter(step => step.argv[1] === 'volume').length
   const extras = [
     builds > 0 ? (builds === 1 ? 'an image to build' : `${count(builds, 'image', 'images')} to build`) : '',
     networks > 0 ? (networks === 1 ? 'a network' : `${count(networks, 'network', 'networks')}`) : '',
     volumes > 0 ? (volumes === 1 ? 'a volume' : `${count(volumes, 'volume', 'volumes')}`) : '',
+    connects > 0 ? (connects === 1 ? 'a network connect' : `${count(connects, 'network connect', 'network connects')}`) : '',
   ].filter(Boolean)
   const tail = extras.length === 0 ? '' : `, plus ${extras.length === 1 ? extras[0] : `${extras.slice(0, -1).join(', ')} and ${extras.at(-1)}`}`
   return `This file is ${runs === 1 ? 'this docker run command' : `these ${count(runs, '', 'docker run commands').trim()}`}${tail}.`

@@ -238,31 +238,40 @@ function volumeFlags(builder: Builder, volumes: ComposeValue | undefined, names:
   }
 }
 
-function networkFlags(builder: Builder, definition: Mapping, names: ServiceNames): void {
+/**
+ * The first network goes on the docker run (with the service name as an alias, as Compose gives it);
+ * each further one is a `docker network connect` after it: daemons before API 1.44 (Docker 25) refuse
+ * several networks on one run ("Container cannot be connected to network endpoints", checked on 20.10).
+ */
+function networkFlags(builder: Builder, definition: Mapping, names: ServiceNames, container: string): string[][] {
   const mode = definition.network_mode
   if (typeof mode === 'string') {
     add(builder, 'network', mode.startsWith('service:') ? `container:${names.containerName(mode.slice(8))}` : mode)
-    return
+    return []
   }
   const joined = Array.isArray(definition.networks)
     ? definition.networks.map(name => [text(name), {}] as [string, ComposeValue])
     : isMapping(definition.networks) ? Object.entries(definition.networks) : [['default', {}] as [string, ComposeValue]]
+  const connects: string[][] = []
   joined.forEach(([key, settings], index) => {
-    const parts = [`name=${names.networkName(key)}`, `alias=${builder.service}`]
     const entry = isMapping(settings) ? settings : {}
-    for (const alias of listOf(entry.aliases)) parts.push(`alias=${alias}`)
+    const options: [string, string][] = [['alias', builder.service], ...listOf(entry.aliases).map(alias => ['alias', alias] as [string, string])]
     if (entry.ipv4_address !== undefined)
-      parts.push(`ip=${text(entry.ipv4_address)}`)
+      options.push(['ip', text(entry.ipv4_address)])
     if (entry.ipv6_address !== undefined)
-      parts.push(`ip6=${text(entry.ipv6_address)}`)
-    for (const ip of listOf(entry.link_local_ips)) parts.push(`link-local-ip=${ip}`)
-    if (entry.mac_address !== undefined)
-      parts.push(`mac-address=${text(entry.mac_address)}`)
-    // One network with only the alias reads best in the short form.
-    add(builder, 'network', parts.length === 2 && index === 0 && joined.length === 1 ? names.networkName(key) : parts.join(','))
-    if (parts.length === 2 && joined.length === 1)
-      add(builder, 'network-alias', builder.service)
+      options.push(['ip6', text(entry.ipv6_address)])
+    for (const ip of listOf(entry.link_local_ips)) options.push(['link-local-ip', ip])
+    if (index === 0) {
+      add(builder, 'network', names.networkName(key))
+      const runFlag: Record<string, string> = { 'alias': 'network-alias', 'ip': 'ip', 'ip6': 'ip6', 'link-local-ip': 'link-local-ip' }
+      for (const [option, value] of options) add(builder, runFlag[option]!, value)
+      if (entry.mac_address !== undefined)
+        add(builder, 'mac-address', text(entry.mac_address))
+      return
+    }
+    connects.push(['docker', 'network', 'connect', ...options.flatMap(([option, value]) => [`--${option}`, value]), names.networkName(key), container])
   })
+  return connects
 }
 
 function healthcheckFlags(builder: Builder, check: ComposeValue | undefined): void {
@@ -330,12 +339,13 @@ function deployFlags(builder: Builder, deploy: ComposeValue | undefined): void {
  * The `docker run -d` that makes the container of `service` as `docker compose up -d` would:
  * Compose's container name, the project's networks (reachable by the service name), its volumes.
  */
-export function serviceAsRun(service: string, definition: ComposeMapping, names: ServiceNames, declaredVolumes: Set<string>): { argv: string[], notes: RunNote[] } {
+export function serviceAsRun(service: string, definition: ComposeMapping, names: ServiceNames, declaredVolumes: Set<string>): { argv: string[], connects: string[][], notes: RunNote[] } {
   const builder: Builder = { flags: [], notes: [], service }
+  const container = text(definition.container_name) || names.containerName(service)
   add(builder, 'detach')
-  add(builder, 'name', text(definition.container_name) || names.containerName(service))
+  add(builder, 'name', container)
   const handled = new Set(['image', 'container_name', 'command', 'entrypoint', 'volumes', 'networks', 'network_mode', 'healthcheck', 'deploy', 'ports', 'ulimits', 'stop_grace_period', 'links', 'volumes_from', 'env_file', 'extra_hosts', 'tmpfs', 'dns', 'dns_search', 'blkio_config', 'external_links', 'expose'])
-  networkFlags(builder, definition, names)
+  const connects = networkFlags(builder, definition, names, container)
   for (const port of Array.isArray(definition.ports) ? definition.ports : []) add(builder, 'publish', portFlag(port))
   for (const port of listOf(definition.expose)) add(builder, 'expose', port)
   volumeFlags(builder, definition.volumes, names, declaredVolumes)
@@ -396,5 +406,5 @@ export function serviceAsRun(service: string, definition: ComposeMapping, names:
   argv.push(text(definition.image) || names.imageName(service))
   // --entrypoint takes one program; the rest of a Compose entrypoint comes before the command.
   argv.push(...(entrypoint?.slice(1) ?? []), ...command)
-  return { argv, notes: builder.notes }
+  return { argv, connects, notes: builder.notes }
 }

@@ -64,9 +64,12 @@ describe('the way back: a Compose file as docker commands', () => {
     expect(project!.steps.map(step => step.text)).toEqual([
       'docker network create --driver bridge shop_back',
       'docker volume create shop_pgdata',
-      'docker run -d --name shop-db-1 --network name=shop_back,alias=db --network name=shared,alias=db -v shop_pgdata:/var/lib/postgresql/data postgres:16',
-      'docker run -d --name shop-web-1 --network name=shop_back,alias=web,alias=www nginx',
+      'docker run -d --name shop-db-1 --network shop_back --network-alias db -v shop_pgdata:/var/lib/postgresql/data postgres:16',
+      // A second network is joined after the run: daemons before Docker 25 refuse two on one run.
+      'docker network connect --alias db shared shop-db-1',
+      'docker run -d --name shop-web-1 --network shop_back --network-alias web --network-alias www nginx',
     ])
+    expect(describeSteps(project!)).toBe('This file is these two docker run commands, plus a network, a volume and a network connect.')
     expect(project!.services[1]!.dependsOn).toEqual([{ service: 'db', condition: 'service_healthy', required: true, restart: false }])
   })
 
