@@ -164,7 +164,7 @@ export class HostMachine {
     }
     const session = this.session
     try {
-      const status = await session.runSource(line, { stdin: inputFromLines(async () => null), stdout: streams.stdout, stderr: streams.stderr, terminal: streams.tty ?? true })
+      const status = await session.runSource(line, { stdin: inputFromLines(streams.readLine ?? (async () => null)), stdout: streams.stdout, stderr: streams.stderr, terminal: streams.tty ?? true })
       this.env.set('PWD', session.cwd)
       return status
     }

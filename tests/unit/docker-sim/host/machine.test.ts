@@ -102,3 +102,15 @@ describe('the student\'s computer', () => {
     expect((await run('python3 -m http.server 8090')).exit).toBe(1)
   })
 })
+
+describe('typed input on the host', () => {
+  it('reaches the programs a line runs (cat, read)', async () => {
+    const host = new HostMachine({ clock: signalClock() })
+    const input = ['first', 'second']
+    let stdout = ''
+    await host.run('cat; read x; echo "x=$x"', { stdout: (t) => {
+      stdout += t
+    }, stderr: () => {}, readLine: async () => input.shift() ?? null })
+    expect(stdout).toBe('first\nsecond\nx=\n')
+  })
+})
