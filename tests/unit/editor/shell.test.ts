@@ -58,3 +58,25 @@ describe('markdown helpers', () => {
     expect(quotedTextToMarkdown('odd ` quote')).toBe('odd \\` quote')
   })
 })
+
+describe('the engine\'s new facts reach the editor', () => {
+  it('markers carry the engine\'s codes', () => {
+    const markers = shellMarkers('docker run --it ubuntu bash\ndocker run -p 0.0.0.0:8080:80 nginx:1.27', explain)
+    expect(markers.map(m => m.code)).toEqual(expect.arrayContaining(['UNKNOWN_FLAG', 'PORT_ALL_INTERFACES']))
+  })
+
+  it('a hover names the part with the shared labels and shows a placeholder\'s warning', () => {
+    const text = 'docker run -v <path/to/data>:/data nginx:1.27'
+    const hover = shellHover(text, 1, text.indexOf('path') + 1, explain)
+    expect(hover!.contents[0]!.value).toBe('`-v <path/to/data>:/data` — option')
+    expect(hover!.contents.some(c => c.value.includes('placeholder'))).toBe(true)
+  })
+
+  it('a hover over the image says what it runs by default', () => {
+    const text = 'docker run -d --name web python:3.12'
+    const hover = shellHover(text, 1, text.indexOf('python') + 2, explain)
+    expect(hover!.contents[0]!.value).toBe('`python:3.12` — image')
+    expect(hover!.contents.map(c => c.value).join('\n')).toContain('`python3`')
+    expect(hover!.contents.some(c => c.value.includes('exits at once'))).toBe(true)
+  })
+})

@@ -299,3 +299,23 @@ describe('print mode', () => {
     expect(w.findAll('[data-testid="explainer-explanation"]').length).toBeGreaterThan(0)
   })
 })
+
+describe('the engine\'s typed facts in the widget', () => {
+  it.each([
+    ['docker run -d -p 0.0.0.0:8080:80 nginx:1.27', 'PORT_ALL_INTERFACES'],
+    ['docker run -d --name web python:3.12', 'EXITS_AT_ONCE'],
+    ['docker run -m 512 nginx:1.27', 'DAEMON_REFUSES'],
+    ['docker run -v <path/to/data>:/data nginx:1.27', 'PLACEHOLDER'],
+  ])('%s shows %s', (command, code) => {
+    const w = render(command)
+    expect(w.findAll(`[data-testid="explainer-issue"][data-code="${code}"]`).length).toBeGreaterThan(0)
+  })
+
+  it('the picture says 0.0.0.0 is every interface and draws an image mount as an image', async () => {
+    const w = render('docker run -p 0.0.0.0:8080:80 --mount type=image,source=alpine,target=/mnt nginx:1.27')
+    await w.get('[data-testid="explainer-tab-picture"]').trigger('click')
+    const picture = w.get('[data-testid="explainer-picture"]')
+    expect(picture.get('[data-testid="picture-port"]').text()).toContain('every network interface')
+    expect(picture.get('[data-testid="picture-storage"]').text()).toContain('image alpine')
+  })
+})
