@@ -348,7 +348,7 @@ const LOGIC: Record<ConversionLogic, (builder: ServiceBuilder, flag: CommandFlag
       return
     }
     if (name === 'default')
-      builder.note(['services', builder.name, 'networks'], `${written(flag)}: without --network, the container is on docker's default bridge; in Compose it joins the project's default network, which gets the setting.`, 'info')
+      builder.note(['services', builder.name, 'networks'], `${written(flag)}: docker takes it only on a network you created (not on its default bridge); in Compose the service joins the project's own default network, which takes it.`, 'info')
     const entry = networkEntry(builder, name)
     const value = text.compose().text
     switch (flag.spec.long) {
