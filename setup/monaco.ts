@@ -35,7 +35,29 @@ const MONARCH_ALIASES: Record<string, () => Promise<{ language: Monaco.languages
   docker: () => import('monaco-editor/languages/definitions/dockerfile/dockerfile.js'),
 }
 
+/**
+ * Slidev's Monaco component creates its editor once Monaco has loaded. When the presenter has left the
+ * slide in the meantime (a Monaco slide is mounted only while shown, see setup/preparser.ts), the
+ * component is gone and its container with it: Monaco then fails on a null element ("Cannot read
+ * properties of null (reading 'parentNode')"). Such an editor is made off the page and dropped at once.
+ */
+function dropEditorsOfLeftSlides(monaco: typeof Monaco): void {
+  const create = monaco.editor.create
+  monaco.editor.create = (element, options, override) => {
+    if (element?.isConnected)
+      return create(element, options, override)
+    const editor = create(document.createElement('div'), options, override)
+    // After Slidev's own set-up of the editor, which continues synchronously after create().
+    setTimeout(() => {
+      editor.getModel()?.dispose()
+      editor.dispose()
+    })
+    return editor
+  }
+}
+
 export default defineMonacoSetup((monaco) => {
+  dropEditorsOfLeftSlides(monaco)
   for (const [id, load] of Object.entries(MONARCH_ALIASES)) {
     monaco.languages.register({ id })
     monaco.languages.onLanguageEncountered(id, async () => {
