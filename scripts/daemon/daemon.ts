@@ -108,9 +108,17 @@ export class Daemon {
 
   /** Every container, volume, user network and image that is not a base image goes; the base images are (re)made. */
   reset(): void {
-    const containers = this.docker(['ps', '-aq']).split('\n').filter(Boolean)
-    if (containers.length)
-      this.docker(['rm', '-f', '-v', ...containers])
+    // A --rm container may still be on its way out ("removal … is already in progress"): ask again
+    // until none is left.
+    for (let attempt = 0; ; attempt++) {
+      const containers = this.docker(['ps', '-aq']).split('\n').filter(Boolean)
+      if (!containers.length)
+        break
+      if (attempt === 50)
+        throw new Error(`reset: containers ${containers.join(' ')} are still there after 10 s`)
+      spawnSync('docker', ['rm', '-f', '-v', ...containers], { env: this.env(false) })
+      spawnSync('sleep', ['0.2'])
+    }
     const volumes = this.docker(['volume', 'ls', '-q']).split('\n').filter(Boolean)
     if (volumes.length)
       this.docker(['volume', 'rm', '-f', ...volumes])
@@ -196,7 +204,7 @@ function signalNumber(signal: NodeJS.Signals): number {
   return ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15, SIGHUP: 1, SIGQUIT: 3 } as Record<string, number>)[signal] ?? 0
 }
 
-/** The daemon address the reference recordings use: DOCKER_REFERENCE_HOST, else the start.sh default. */
+/** The daemon the reference recordings use: DOCKER_REFERENCE_HOST, else start.sh's socket (DOCKER_REFERENCE_DIR or /tmp/dockerd). */
 export function referenceHost(): string {
-  return process.env.DOCKER_REFERENCE_HOST || 'unix:///tmp/dockerd/docker.sock'
+  return process.env.DOCKER_REFERENCE_HOST || `unix://${process.env.DOCKER_REFERENCE_DIR || '/tmp/dockerd'}/docker.sock`
 }

@@ -109,7 +109,9 @@ async function main(): Promise<number> {
       console.log(`test:daemon skipped: ${why} (start one as root with scripts/daemon/start.sh, or set DOCKER_REFERENCE_HOST); the committed transcripts were not re-checked against Docker`)
       return 0
     }
-    console.error(`${why}: start one as root with scripts/daemon/start.sh`)
+    if (values.check)
+      console.error(`test:daemon failed: DOCKER_REFERENCE_HOST is set, but ${why} (did scripts/daemon/start.sh fail? its log is DIR/dockerd.log)`)
+    else console.error(`${why}: start one as root with scripts/daemon/start.sh`)
     return 1
   }
   const only = values.only ? new Set(values.only.split(',').map(s => s.trim()).filter(Boolean)) : undefined
