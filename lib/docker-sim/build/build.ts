@@ -6,6 +6,7 @@ import type { ContextFile } from '../../dockerfile/context'
 import type { ImageSettings } from '../../dockerfile/model'
 import type { ClientContext } from '../commands'
 import type { DockerHost } from '../docker-host'
+import type { TreeSpec } from '../fs'
 import type { Invocation } from '../invocation'
 import type { FileSystem, ProcessIO } from '../process'
 import type { ImageRecord } from '../state'
@@ -119,9 +120,13 @@ function imageLayers(host: DockerHost, plan: BuildPlan, baseImage: ImageRecord |
   const layers = baseImage ? [...host.imageLayers(baseImage)] : []
   for (const stage of plan.stages.filter(result => result.inFinalImage)) {
     for (const layer of stage.layers) {
-      const spec: Record<string, string | null> = {}
-      for (const file of layer.files)
-        spec[file.content !== undefined ? file.path : `${file.path}/`] = file.content ?? null
+      const spec: TreeSpec = {}
+      for (const file of layer.files) {
+        if (file.executable)
+          spec[file.path] = { content: '', mode: 0o755 }
+        else
+          spec[file.content !== undefined ? file.path : `${file.path}/`] = file.content ?? null
+      }
       if (layer.step.keyword === 'WORKDIR')
         spec[`${layer.step.after.workdir}/`] = null
       layers.push(freezeLayer(treeFromSpec(spec, host.now())))

@@ -33,6 +33,28 @@ export const PIP_PACKAGE_BYTES: Readonly<Record<string, number>> = {
 }
 /** A package the table does not know. */
 export const UNKNOWN_PIP_PACKAGE_BYTES = 2 * MB
+/** Commands pip puts in /usr/local/bin with a package (its console scripts), so a container finds them on PATH. */
+export const PIP_CONSOLE_SCRIPTS: Readonly<Record<string, readonly string[]>> = {
+  flask: ['flask'],
+  gunicorn: ['gunicorn'],
+  uvicorn: ['uvicorn'],
+  fastapi: ['fastapi', 'uvicorn'],
+  django: ['django-admin'],
+  jupyter: ['jupyter'],
+  jupyterlab: ['jupyter', 'jupyter-lab'],
+  streamlit: ['streamlit'],
+  numpy: ['f2py'],
+}
+/** The program an apt or apk package installs under its own name (most do; these differ or add more). */
+export const PACKAGE_PROGRAMS: Readonly<Record<string, readonly string[]>> = {
+  'python3': ['python3'],
+  'python3-pip': ['pip3'],
+  'build-essential': ['gcc', 'g++', 'make'],
+  'build-base': ['gcc', 'g++', 'make'],
+  'postgresql-client': ['psql'],
+  'ca-certificates': [],
+  'libpq-dev': [],
+}
 /** pip's download cache (~/.cache/pip) holds the wheels: roughly a third of the installed size. */
 export const PIP_CACHE_SHARE = 0.35
 
@@ -75,6 +97,8 @@ export const NPM_INSTALL_BYTES = 80 * MB
 export interface EstimatedFile {
   path: string
   bytes: number
+  /** A program (mode 755): what a container then finds on its PATH. */
+  executable?: boolean
 }
 
 export interface RunEstimate {
@@ -127,6 +151,7 @@ export function requirementNames(text: string): string[] {
 export function estimateRun(command: string, options: { readFile?: (path: string) => string | null, sitePackages?: string } = {}): RunEstimate {
   const estimate: RunEstimate = { bytes: 0, files: [], removes: [], parts: [], known: false }
   const sitePackages = options.sitePackages ?? '/usr/local/lib/python3/site-packages'
+  const programs: string[] = []
   const add = (what: string, path: string, bytes: number) => {
     estimate.files.push({ path, bytes })
     estimate.parts.push({ what, bytes })
@@ -148,6 +173,7 @@ export function estimateRun(command: string, options: { readFile?: (path: string
         const bytes = PIP_PACKAGE_BYTES[name] ?? UNKNOWN_PIP_PACKAGE_BYTES
         installed += bytes
         add(`${name} (pip)`, `${sitePackages}/${name}`, bytes)
+        programs.push(...(PIP_CONSOLE_SCRIPTS[name] ?? []).map(script => `/usr/local/bin/${script}`))
       }
       if (!argv.includes('--no-cache-dir') && installed > 0)
         add('pip\'s download cache', '/root/.cache/pip', Math.round(installed * PIP_CACHE_SHARE))
@@ -155,12 +181,16 @@ export function estimateRun(command: string, options: { readFile?: (path: string
     else if (program === 'apt-get' || program === 'apt') {
       if (argv.includes('update'))
         add('apt package lists', APT_LISTS_PATH, APT_LISTS_BYTES)
-      for (const name of packagesAfter(argv, ['install']))
+      for (const name of packagesAfter(argv, ['install'])) {
         add(`${name} (apt)`, `/usr/share/doc/${name}`, APT_PACKAGE_BYTES[name] ?? UNKNOWN_APT_PACKAGE_BYTES)
+        programs.push(...(PACKAGE_PROGRAMS[name] ?? [name]).map(program => `/usr/bin/${program}`))
+      }
     }
     else if (program === 'apk' && argv.includes('add')) {
-      for (const name of packagesAfter(argv, ['add']))
+      for (const name of packagesAfter(argv, ['add'])) {
         add(`${name} (apk)`, `/usr/share/apk/${name}`, APK_PACKAGE_BYTES[name] ?? UNKNOWN_APK_PACKAGE_BYTES)
+        programs.push(...(PACKAGE_PROGRAMS[name] ?? [name]).map(program => `/usr/bin/${program}`))
+      }
       if (!argv.includes('--no-cache'))
         add('apk index', '/var/cache/apk', APK_INDEX_BYTES)
     }
@@ -173,9 +203,13 @@ export function estimateRun(command: string, options: { readFile?: (path: string
     }
   }
   // What this RUN deletes of its own files never reaches its layer.
-  const kept = estimate.files.filter(file => !estimate.removes.some(removed => file.path === removed || file.path.startsWith(`${removed}/`)))
-  estimate.parts = estimate.parts.filter((_, i) => kept.includes(estimate.files[i]!))
-  estimate.files = kept
-  estimate.bytes = kept.reduce((sum, file) => sum + file.bytes, 0)
+  const removed = (path: string) => estimate.removes.some(prefix => path === prefix || path.startsWith(`${prefix}/`))
+  const parts = estimate.parts.filter((_, i) => !removed(estimate.files[i]!.path))
+  estimate.files = estimate.files.filter(file => !removed(file.path))
+  estimate.parts = parts
+  // The programs the packages bring, their bytes counted with the package.
+  for (const path of new Set(programs))
+    estimate.files.push({ path, bytes: 0, executable: true })
+  estimate.bytes = estimate.files.reduce((sum, file) => sum + file.bytes, 0)
   return estimate
 }

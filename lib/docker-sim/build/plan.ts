@@ -306,8 +306,10 @@ export function planBuild(input: PlanInput): BuildPlan {
         }
       }
       else if (step.run) {
+        const pythonVersion = /^(\d+\.\d+)/.exec(step.before.env.get('PYTHON_VERSION') ?? '')?.[1]
         const estimate = estimateRun(step.run.shellForm ? step.run.command : step.run.argv.join(' '), {
           readFile: path => live.get(resolveAgainst(step.before.workdir, path))?.content ?? null,
+          sitePackages: `/usr/local/lib/python${pythonVersion ?? '3'}/site-packages`,
         })
         files = estimate.files.map(file => ({ ...file, path: resolveAgainst(step.before.workdir, file.path) }))
         removes = estimate.removes.map(path => resolveAgainst(step.before.workdir, path))

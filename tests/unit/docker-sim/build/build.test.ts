@@ -3,6 +3,7 @@ import type { ProcessIO } from '../../../../lib/docker-sim/process'
 import { describe, expect, it } from 'vitest'
 import { runBuild } from '../../../../lib/docker-sim/build/build'
 import { DockerHost } from '../../../../lib/docker-sim/docker-host'
+import { SimFileSystem } from '../../../../lib/docker-sim/fs'
 
 const DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n'
 
@@ -108,5 +109,17 @@ describe('docker build on the simulated host', () => {
     const result = await build({ progress: 'plain' })
     expect(result.stderr).toMatch(/^#0 building with "default" instance using docker driver\n\n#1 \[internal\] load build definition from Dockerfile\n/)
     expect(result.stderr).toContain('#6 [2/5] WORKDIR /app\n#6 DONE')
+  })
+
+  it('the image holds the copied files and the programs its installs bring, so a container finds them', async () => {
+    const { host, fs, build } = setup()
+    fs.writeFile('/home/student/app/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir flask && apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nCOPY app.py .\nCMD ["flask", "run"]\n')
+    expect((await build()).code).toBe(0)
+    const files = new SimFileSystem({ layers: host.imageLayers(host.findImage('myapp')!), now: () => 0 })
+    expect(files.readFile('/app/app.py')).toBe('print("hi")\n')
+    expect(files.stat('/usr/local/bin/flask')).toMatchObject({ kind: 'file', mode: 0o755 })
+    expect(files.stat('/usr/bin/curl')).toMatchObject({ kind: 'file', mode: 0o755 })
+    expect(files.stat('/usr/local/lib/python3.12/site-packages/flask')?.kind).toBe('dir')
+    expect(files.stat('/var/lib/apt/lists')).toBeNull()
   })
 })
