@@ -85,6 +85,8 @@ export interface ProcessIO {
   readonly network: Network
   /** -t: a terminal is attached (prompts, colours, line editing). */
   readonly tty: boolean
+  /** `docker run/exec -u`: a name or a number; absent, root. */
+  readonly user?: string
   /** true for PID 1 of a container: signals without a handler are ignored. */
   readonly pid1: boolean
   stdout: (text: string) => void

@@ -47,6 +47,7 @@ export const curlProgram: Program = async (io) => {
   let method: string | null = null
   let data: string | null = null
   let output: string | null = null
+  let writeOut: string | null = null
   const headers: Record<string, string> = {}
   let url: string | null = null
   for (let i = 0; i < args.length; i++) {
@@ -85,6 +86,10 @@ export const curlProgram: Program = async (io) => {
       case '-d':
       case '--data':
         data = args[++i] ?? ''
+        break
+      case '-w':
+      case '--write-out':
+        writeOut = args[++i] ?? ''
         break
       case '-o':
       case '--output':
@@ -144,10 +149,19 @@ export const curlProgram: Program = async (io) => {
   }
   if (!headOnly)
     text += response.body
-  if (output) {
+  if (output === null)
+    io.stdout(text)
+  else if (output !== '/dev/null')
     io.fs.writeFile(resolvePath(io.cwd, output), text)
-    return 0
-  }
-  io.stdout(text)
+  if (writeOut !== null)
+    io.stdout(expandWriteOut(writeOut, response.status))
   return 0
+}
+
+/** `-w`: the variables the deck's checks use, and curl's \n \t escapes. */
+function expandWriteOut(format: string, status: number): string {
+  return format
+    .replace(/%\{(http_code|response_code)\}/g, String(status).padStart(3, '0'))
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t')
 }

@@ -65,7 +65,7 @@ export function errorPage(code: number, message: string, explanation: string): s
 }
 
 export interface HttpServerSetup {
-  /** `::` in a container (CPython binds dual-stack when it can), `0.0.0.0` where IPv6 is off. */
+  /** `::` (dual-stack: IPv4 clients logged as ::ffff:a.b.c.d) with `-b ::`, else `0.0.0.0`. */
   bindAddress: '::' | '0.0.0.0'
   /** The Server header's Python version. */
   pythonVersion: string
@@ -167,7 +167,7 @@ function bufferedStdout(io: ProcessIO): { write: (text: string) => void, flush: 
 /** Facts of the machine the server runs on; absent, they come from the image (PYTHON_VERSION). */
 export interface ServerMachine {
   pythonVersion?: string
-  /** Where CPython binds with no -b: `::` in the deck's containers, `0.0.0.0` on the student's computer as the deck's notes show. */
+  /** Where CPython binds with no -b (0.0.0.0 unless told: see `serve`). */
   defaultBind?: '::' | '0.0.0.0'
 }
 
@@ -198,7 +198,9 @@ async function serve(io: ProcessIO, machine: ServerMachine): Promise<number> {
       return 2
     }
   }
-  const defaultBind = machine.defaultBind ?? (io.env.has('PYTHON_VERSION') ? '::' : '0.0.0.0')
+  // CPython binds the first address getaddrinfo offers: 0.0.0.0 in a container on Docker's default bridge (IPv6 off there;
+  // the real daemon's transcript shows `Serving HTTP on 0.0.0.0` and clients as 172.17.0.1) and on the deck's computers.
+  const defaultBind = machine.defaultBind ?? '0.0.0.0'
   const setup: HttpServerSetup = {
     bindAddress: bind === undefined ? defaultBind : bind.includes(':') ? '::' : '0.0.0.0',
     pythonVersion: machine.pythonVersion ?? io.env.get('PYTHON_VERSION') ?? '3',

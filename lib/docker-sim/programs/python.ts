@@ -100,7 +100,7 @@ def _sim_report(error, tb):
         return
     traceback.print_exception(type(error), error, tb)
     if isinstance(error, ModuleNotFoundError) and error.name:
-        print(f"[simulator] Pyodide has no '{error.name}' package; in Docker, pip would have installed it into the image", file=sys.stderr)
+        print(f"[simulator] Pyodide has no '{error.name}' package; in Docker the image has it only if it was installed (pip install in its Dockerfile)", file=sys.stderr)
 def _sim_run(code, filename, argv, env, cwd):
     sys.argv = list(argv)
     os.environ.clear()

@@ -568,8 +568,47 @@ const hostname: Program = async (io) => {
   return 0
 }
 
+/** The accounts of Debian's and BusyBox's /etc/passwd that `-u` names in practice. */
+const ACCOUNTS: { name: string, uid: number, gid: number, group: string }[] = [
+  { name: 'root', uid: 0, gid: 0, group: 'root' },
+  { name: 'daemon', uid: 1, gid: 1, group: 'daemon' },
+  { name: 'www-data', uid: 33, gid: 33, group: 'www-data' },
+  { name: 'nobody', uid: 65534, gid: 65534, group: 'nogroup' },
+]
+
+function accountOf(io: ProcessIO): { name: string | null, uid: number, gid: number, group: string } | null {
+  const user = io.user ?? 'root'
+  const [who = 'root', groupPart] = user.split(':')
+  const known = ACCOUNTS.find(a => a.name === who || String(a.uid) === who)
+  if (!known && !/^\d+$/.test(who))
+    return null
+  const account = known ?? { name: null, uid: Number(who), gid: 0, group: 'root' }
+  if (groupPart !== undefined) {
+    const group = ACCOUNTS.find(a => a.group === groupPart || String(a.gid) === groupPart)
+    return { ...account, gid: group?.gid ?? Number(groupPart), group: group?.group ?? '' }
+  }
+  return account
+}
+
+const id: Program = async (io) => {
+  const account = accountOf(io)
+  if (!account) {
+    io.stderr(`id: '${io.user}': no such user\n`)
+    return 1
+  }
+  const user = account.name ? `${account.uid}(${account.name})` : String(account.uid)
+  const group = account.group ? `${account.gid}(${account.group})` : String(account.gid)
+  io.stdout(`uid=${user} gid=${group} groups=${group}\n`)
+  return 0
+}
+
 const whoami: Program = async (io) => {
-  io.stdout(`${io.env.get('USER') ?? 'root'}\n`)
+  const account = accountOf(io)
+  if (!account?.name) {
+    io.stderr(`whoami: cannot find name for user ID ${account?.uid ?? io.user}\n`)
+    return 1
+  }
+  io.stdout(`${account.name}\n`)
   return 0
 }
 
@@ -921,6 +960,7 @@ export function toolPrograms(family: ToolFamily): Record<string, Program> {
     date,
     hostname,
     whoami,
+    id,
     uname,
     grep: grep(family),
     head: headOrTail(family, false),

@@ -41,6 +41,14 @@ describe('curl', () => {
     await server
   })
 
+  it('-o /dev/null -w \'%{http_code}\\n\' prints the status only, as the deck\'s check does', async () => {
+    const network = loopbackNetwork()
+    network.listen(8090, async () => ({ status: 200, headers: {}, body: 'page' }))
+    const fs = new SimFileSystem()
+    expect(await run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}\\n', 'http://localhost:8090/'], { fs, network, program: curlProgram })).toMatchObject({ stdout: '200\n', exit: 0 })
+    expect(fs.stat('/dev/null')).toBeNull()
+  })
+
   it('reads URLs as curl does: default scheme, port and path', () => {
     expect(parseUrl('localhost:8000')).toEqual({ host: 'localhost', port: 8000, path: '/' })
     expect(parseUrl('http://web/random?x=1')).toEqual({ host: 'web', port: 80, path: '/random?x=1' })

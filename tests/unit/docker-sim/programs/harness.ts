@@ -59,6 +59,8 @@ export interface RunOptions {
   clock?: Clock
   network?: Network
   program?: Program
+  /** `-u` of docker run/exec. */
+  user?: string
   /** Echo typed lines after their prompt (as bash's readline does even without a terminal). */
   echo?: boolean
   /** Sees output as it is written. */
@@ -78,6 +80,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Tes
     network: options.network ?? loopbackNetwork(),
     tty: options.tty ?? false,
     pid1: options.pid1 ?? false,
+    user: options.user,
     stdout: (text) => {
       result.stdout += text
       result.output += text

@@ -56,3 +56,15 @@ describe('which program runs for a name', () => {
     expect(await run(['bash', '-c', '/app/nope'], { fs, env: { PATH: '/usr/bin' } })).toMatchObject({ exit: 127, stderr: 'bash: line 1: /app/nope: No such file or directory\n' })
   })
 })
+
+describe('id, whoami and curl -w, as the daemon transcripts show them', () => {
+  it('id and whoami for root, -u nobody and a bare uid', async () => {
+    const fs = new SimFileSystem()
+    const id = programFor('id', fs)!
+    expect((await run(['id'], { program: id })).stdout).toBe('uid=0(root) gid=0(root) groups=0(root)\n')
+    const nobody = await run(['id'], { program: id, user: 'nobody' })
+    expect(nobody.stdout).toBe('uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n')
+    expect((await run(['id'], { program: id, user: '1000' })).stdout).toBe('uid=1000 gid=0(root) groups=0(root)\n')
+    expect(await run(['whoami'], { program: programFor('whoami', fs)!, user: '1000' })).toMatchObject({ exit: 1, stderr: 'whoami: cannot find name for user ID 1000\n' })
+  })
+})
