@@ -82,6 +82,20 @@ export async function resetMachine(): Promise<void> {
   revision.value++
 }
 
+/** Text another view asks a terminal to type (an exercise's "show me"): terminals with the same channel take it. */
+export interface TypingRequest {
+  channel: string
+  lines: readonly string[]
+  /** Distinguishes two requests of the same text. */
+  serial: number
+}
+const typingRequest = ref<TypingRequest | null>(null)
+
+/** Asks the terminal(s) of `channel` to type these lines, pressing Enter after each but the last. */
+export function typeIntoTerminal(channel: string, lines: readonly string[]): void {
+  typingRequest.value = { channel, lines, serial: (typingRequest.value?.serial ?? 0) + 1 }
+}
+
 export function useMachine() {
-  return { machine, machineChanged, resetMachine, revision, resets }
+  return { machine, machineChanged, resetMachine, revision, resets, typingRequest, typeIntoTerminal }
 }
