@@ -9,6 +9,8 @@ interface TranscribedFlag {
   short?: string
   type: string
   help: string
+  deprecated?: boolean
+  hidden?: boolean
 }
 
 interface TranscribedCommand {
@@ -48,6 +50,8 @@ export function sharedExplanation(flag: TranscribedFlag): string | undefined {
         return 'Prints only IDs (or names), one per line; handy for scripts.'
       // "Suppress verbose output", "Suppress progress output", "Only display token": docker's words say it.
       return `Prints less: ${flag.help.charAt(0).toLowerCase()}${flag.help.slice(1)}.`
+    case 'dry-run':
+      return 'Shows what Compose would do without changing anything.'
     case 'force':
       return flag.help === 'Do not prompt for confirmation' ? 'Does not ask for confirmation before deleting.' : undefined
     default:
@@ -71,6 +75,8 @@ export function fromHelp(overlay: CommandOverlay): CommandSpec {
     ...(flag.short ? { short: flag.short } : {}),
     type: flag.type as ValueType,
     help: flag.help,
+    ...(flag.deprecated ? { deprecated: true } : {}),
+    ...(flag.hidden ? { hidden: true } : {}),
     ...(sharedExplanation(flag) ? { explain: sharedExplanation(flag) } : {}),
     ...flagOverlays[flag.long],
   }))
