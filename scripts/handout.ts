@@ -93,8 +93,9 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
 .handout-notes a { color: #0b5c7a; }
 .handout-notes .slidev-note-click-mark { display: none; }
 .handout-notes.handout-empty { color: #777; font-style: italic; }
-/* The explainer on the slide shows its command; its parts are the table in the notes. */
+/* The explainer on the slide shows its command at full size; its parts are the table in the notes. */
 .print-slide-container .docker-explainer .tabs { display: none !important; }
+.print-slide-container .docker-explainer { zoom: 1 !important; }
 table.handout-explainer, table.handout-cheat-sheet {
   width: 100%;
   border-collapse: collapse;

@@ -36,7 +36,9 @@ export function explainerTables(slide: Element): HTMLTableElement[] {
     const table = document.createElement('table')
     table.className = 'handout-explainer'
     const caption = document.createElement('caption')
-    caption.textContent = text(command.querySelector('.summary'))
+    const verdict = text(command.querySelector('.summary .tag'))
+    const summary = text(command.querySelector('.summary .summary-text'))
+    caption.textContent = verdict ? `${summary} (${verdict})` : summary
     table.append(caption)
     const head = table.createTHead().insertRow()
     for (const label of ['Part', 'Meaning', 'Warning']) {

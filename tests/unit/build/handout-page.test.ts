@@ -17,7 +17,7 @@ describe('handout notes', () => {
   })
 
   it('turns a printed explainer into a table of part, meaning and warning', () => {
-    const slide = html(`<section data-testid="explainer-command"><h4 class="summary">Runs nginx</h4>
+    const slide = html(`<section data-testid="explainer-command"><h4 class="summary"><span class="tag">docker accepts it</span><span class="summary-text">Runs nginx</span></h4>
       <ul class="issues loose"><li class="issue">Error No such command</li></ul>
       <ol class="parts">
         <li class="part"><div class="what"><code class="part-text">-p</code></div><div class="why"><p>Publishes a port.</p></div></li>
@@ -26,7 +26,7 @@ describe('handout notes', () => {
       </ol></section>`)
     const [table, ...more] = explainerTables(slide)
     expect(more).toEqual([])
-    expect(table!.caption?.textContent).toBe('Runs nginx')
+    expect(table!.caption?.textContent).toBe('Runs nginx (docker accepts it)')
     expect(rows(table!)).toEqual([
       ['Part', 'Meaning', 'Warning'],
       ['(the whole command)', '', 'Error No such command'],
