@@ -79,6 +79,7 @@ function versionPair(version: string): [number, number] {
 // Pyodide's time.sleep blocks the page for real and cannot wait on the simulated clock: sleeps are
 // counted instead (the clock moves by their sum after the run), and a run that sleeps over a minute
 // is stopped with a label rather than freezing the page. Missing third-party modules get a label too.
+// Sockets are cut off (in Node, Pyodide would reach the real machine's network): a labelled OSError.
 const DRIVER = `
 import sys, os, traceback, codeop, time as _sim_time
 _sim_slept = [0.0]
@@ -90,6 +91,11 @@ def _sim_sleep(seconds):
     if _sim_slept[0] > SIM_SLEEP_LIMIT:
         raise _SimSleepLimit()
 _sim_time.sleep = _sim_sleep
+import socket as _sim_socket
+def _sim_no_network(self, *args, **kwargs):
+    raise OSError(101, "Network is unreachable [simulator: Python's sockets are not connected to the simulated network; curl in the container's shell is]")
+for _sim_name in ('connect', 'connect_ex', 'bind'):
+    setattr(_sim_socket.socket, _sim_name, _sim_no_network)
 def _sim_take_slept():
     slept = _sim_slept[0]
     _sim_slept[0] = 0.0

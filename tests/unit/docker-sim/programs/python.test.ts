@@ -105,6 +105,12 @@ describe('python in a container, on Pyodide', () => {
     expect(result.stderr.endsWith('KeyboardInterrupt\n')).toBe(true)
   })
 
+  it('does not reach any real network: sockets fail with a labelled error', async () => {
+    const result = await run(['python', '-c', 'import urllib.request; urllib.request.urlopen("http://127.0.0.1:5000/random")'], { fs: pythonImage(), env: PY312 })
+    expect(result.exit).toBe(1)
+    expect(result.stderr).toMatch(/urllib\.error\.URLError: <urlopen error \[Errno 101\] Network is unreachable \[simulator: Python's sockets are not connected to the simulated network; curl in the container's shell is\]>\n$/)
+  })
+
   it('labels a third-party module Pyodide lacks', async () => {
     const result = await run(['python', '-c', 'import flask'], { fs: pythonImage(), env: PY312 })
     expect(result.stderr).toMatch(/ModuleNotFoundError: No module named 'flask'\n\[simulator\] Pyodide has no 'flask' package; in Docker the image has it only if it was installed \(pip install in its Dockerfile\)\n$/)
