@@ -2,8 +2,10 @@
 // machine (the same seed every time, so the PDF never changes between builds), each after its prompt.
 import { Simulator } from '../docker-sim/simulator'
 
-/** Lines of a transcript longer than this are cut with a note, so one pull or listing cannot fill a page. */
+/** A command's output longer than this is cut in the middle with a note, so one pull cannot fill a page. */
 const MAX_LINES_PER_COMMAND = 12
+/** What is kept of a long output: its first lines (what started) and its last (how it ended: the point). */
+const HEAD_LINES = 2
 
 export async function transcriptOf(commands: readonly string[]): Promise<string> {
   const simulator = new Simulator()
@@ -12,8 +14,9 @@ export async function transcriptOf(commands: readonly string[]): Promise<string>
     const prompt = simulator.machine.prompt()
     const result = await simulator.run(command, { mergeStreams: true })
     const lines = result.stdout.replace(/\n$/, '').split('\n').filter((line, i, all) => line !== '' || i < all.length - 1)
+    const tail = MAX_LINES_PER_COMMAND - HEAD_LINES - 1
     const shown = lines.length > MAX_LINES_PER_COMMAND
-      ? [...lines.slice(0, MAX_LINES_PER_COMMAND - 1), `… (${lines.length - MAX_LINES_PER_COMMAND + 1} more lines)`]
+      ? [...lines.slice(0, HEAD_LINES), `… (${lines.length - HEAD_LINES - tail} lines)`, ...lines.slice(-tail)]
       : lines
     pieces.push([`${prompt}${command}`, ...shown].filter(line => line !== '').join('\n'))
   }

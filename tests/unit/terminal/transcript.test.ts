@@ -14,11 +14,16 @@ describe('printed transcript', () => {
     expect(lines.at(-1)).toBe('Error response from daemon: No such container: nothing-here')
   })
 
-  it('cuts a long output with a note rather than filling the page', async () => {
+  it('cuts a long output in the middle with a note, keeping how it started and how it ended', async () => {
     const text = await transcriptOf(['for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do echo line $i; done'])
-    expect(text).toContain('line 11')
-    expect(text).not.toContain('line 12')
-    expect(text).toContain('… (9 more lines)')
+    const lines = text.split('\n').slice(1)
+    expect(lines).toEqual(['line 1', 'line 2', '… (9 lines)', ...Array.from({ length: 9 }, (_, i) => `line ${i + 12}`)])
+  })
+
+  it('keeps the error at the end of an output that starts with a pull', async () => {
+    const text = await transcriptOf(['docker run --rm python:3.5 python -c "print(f\'this is {3+2}\')"'])
+    expect(text).toContain('Unable to find image \'python:3.5\' locally')
+    expect(text.split('\n').at(-1)).toBe('SyntaxError: invalid syntax')
   })
 })
 
