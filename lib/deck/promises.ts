@@ -7,6 +7,8 @@ export interface PromisedOutput {
   page: string
   /** The promise in the page's words, verbatim (slide or notes). */
   shown: string
+  /** A folder of snippets/ copied to the student's home, and the working directory, before anything runs. */
+  snippet?: string
   /** Commands run first, in order, in the same fresh host. */
   setup?: readonly string[]
   command: string
@@ -19,6 +21,48 @@ export interface PromisedOutput {
 }
 
 export const PROMISED_OUTPUTS: readonly PromisedOutput[] = [
+  {
+    page: 'slides.md',
+    shown: 'prints `Hello from Docker!`',
+    command: 'docker run hello-world',
+    stream: 'stdout',
+    output: 'Hello from Docker!\n',
+  },
+  {
+    page: 'pages/09-building-images.md',
+    shown: 'prints the steps `[1/3] FROM ...`, `[2/3] RUN apt-get ...`',
+    snippet: 'example_dockerfile_1',
+    command: 'docker build -t myimage:0.1 .',
+    stream: 'stderr',
+    output: /\[1\/3\] FROM docker\.io\/library\/ubuntu:24\.04[\s\S]*\[2\/3\] RUN apt-get[\s\S]*\[3\/3\] COPY hello\.py \/opt\/hello\.py[\s\S]*naming to docker\.io\/library\/myimage:0\.1/,
+  },
+  {
+    page: 'pages/09-building-images.md',
+    shown: 'Run it with `docker run myimage:0.1`: it prints `Hello from a Docker container!`',
+    snippet: 'example_dockerfile_1',
+    setup: ['docker build -t myimage:0.1 .'],
+    command: 'docker run myimage:0.1',
+    stream: 'stdout',
+    output: 'Hello from a Docker container!\n',
+  },
+  {
+    page: 'pages/10-dockerizing-flask.md',
+    shown: '`[3/5] COPY requirements.txt`, `[4/5] RUN python3 -m pip install ...`, `[5/5] COPY app.py`',
+    snippet: 'flask_app',
+    command: 'docker build -t flask-random:0.1 .',
+    stream: 'stderr',
+    output: /\[1\/5\] FROM [^\n]*python:3\.14-slim[\s\S]*\[2\/5\] WORKDIR \/app[\s\S]*\[3\/5\] COPY requirements\.txt \.[\s\S]*\[4\/5\] RUN python3 -m pip install[\s\S]*\[5\/5\] COPY app\.py \./,
+  },
+  {
+    page: 'pages/10-dockerizing-flask.md',
+    shown: 'Only the copy of `app.py`: the slow pip step is **CACHED**, because requirements.txt did not change.',
+    snippet: 'flask_app',
+    setup: ['docker build -t flask-random:0.1 .', 'echo \'# edited\' >> app.py'],
+    command: 'docker build -t flask-random:0.2 .',
+    stream: 'stderr',
+    // The slide's lines, with the terminal's right-hand timings and truncation left out.
+    output: /=> \[1\/5\] FROM [^\n]*\n[\s\S]*=> CACHED \[2\/5\] WORKDIR \/app[\s\S]*=> CACHED \[3\/5\] COPY requirements\.txt \.[\s\S]*=> CACHED \[4\/5\] RUN python3 -m pip install[\s\S]*=> \[5\/5\] COPY app\.py \./,
+  },
   {
     page: 'pages/05-volumes-logs-env.md',
     shown: '`ok`: `Exited (0)`',

@@ -4,7 +4,6 @@ from flask import Flask
 from redis import Redis
 
 app = Flask(__name__)
-# "redis": the service name in compose.yaml
 host = os.getenv("REDIS_HOST", "redis")
 port = int(os.getenv("REDIS_PORT", "6379"))
 redis = Redis(host=host, port=port)
