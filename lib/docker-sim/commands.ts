@@ -53,7 +53,8 @@ export async function runDockerCommand(context: ClientContext, argv: readonly st
   const read = readInvocation(argv)
   if (!read.ok) {
     io.stderr(clientRefusal(read.explanation, argv))
-    return FLAG_ERRORS.has(read.explanation.errors[0]?.code ?? '') ? 125 : 1
+    const code = read.explanation.errors[0]?.code ?? ''
+    return FLAG_ERRORS.has(code) || (code === 'CONFLICTING_FLAGS' && /\brun|create\b/.test(read.explanation.command.join(' '))) ? 125 : 1
   }
   const invocation = read.invocation
   if (invocation.flags.has('help')) {
@@ -90,11 +91,26 @@ export async function runDockerCommand(context: ClientContext, argv: readonly st
  */
 function clientRefusal(explanation: CommandExplanation, argv: readonly string[]): string {
   const error = explanation.errors[0]
-  const typed = ['docker', ...argv.filter(word => !word.startsWith('-')).slice(0, Math.max(1, explanation.command.length))].join(' ')
+  // The command as typed: `docker run` (an alias) or `docker container run`.
+  const words = argv.filter(word => !word.startsWith('-'))
+  const typedWords = words[0] && explanation.command.includes(words[0]) ? words.slice(0, explanation.command.length) : words.slice(0, 1)
+  const typed = ['docker', ...typedWords].join(' ')
   const path = explanation.command.length ? `docker ${explanation.command.join(' ')}` : 'docker'
   if (!error)
     return `docker: ${explanation.summary}\n`
   switch (error.code) {
+    case 'INVALID_IMAGE_REFERENCE':
+      if (explanation.command.join(' ') === 'image tag') {
+        // cli/command/image/tag.go words the reference error itself (recorded: images.json).
+        const bad = /"([^"]+)"/.exec(error.message)?.[1] ?? ''
+        return `Error parsing reference: "${bad}" is not a valid repository/tag: ${error.message.replace(/^[^:]*: /, '')}\n`
+      }
+      return `docker: ${error.message}\n`
+    case 'CONFLICTING_FLAGS':
+      // cli/command/container/opts.go (recorded: restart.json).
+      if (/--rm/.test(error.message) && /--restart/.test(error.message))
+        return `docker: conflicting options: cannot specify both --restart and --rm\n\nRun '${typed} --help' for more information\n`
+      return `docker: ${error.message}\n\nRun '${typed} --help' for more information\n`
     case 'UNKNOWN_COMMAND':
       return `docker: unknown command: ${['docker', ...argv.filter(word => !word.startsWith('-'))].slice(0, 2 + Math.max(0, explanation.command.length)).join(' ')}\n\nRun '${path} --help' for more information\n`
     case 'MISSING_ARGUMENTS': {
@@ -103,6 +119,13 @@ function clientRefusal(explanation: CommandExplanation, argv: readonly string[])
     }
     case 'TOO_MANY_ARGUMENTS':
       return `docker: '${typed}' accepts no arguments\n\nRun '${typed} --help' for more information\n`
+    case 'INVALID_VALUE': {
+      // run/create check -p and --expose after reading the flags (opts.parse), in their own words.
+      const own = /for -p, --publish: ([^(]+?)(?: \(|$)|for --expose: ([^(]+?)(?: \(|$)/.exec(error.message)
+      if (own)
+        return `docker: ${(own[1] ?? own[2])!.trim()}\n\nRun '${typed} --help' for more information\n`
+      return `${error.message.replace(/\.$/, '')}\n\nRun '${typed} --help' for more information\n`
+    }
     default:
       return FLAG_ERRORS.has(error.code)
         ? `${error.message.replace(/\.$/, '')}\n\nRun '${typed} --help' for more information\n`
@@ -348,10 +371,9 @@ const imagesCommand: Handler = async ({ host, io }, invocation) => {
   const nameFilter = invocation.args[0]
   let images = [...host.images].sort((a, b) => b.created - a.created)
   if (nameFilter) {
-    images = images.filter(image => image.repoTags.some((tag) => {
-      const wanted = nameFilter.includes(':') ? normaliseReference(nameFilter) : splitReference(nameFilter).repository
-      return nameFilter.includes(':') ? tag === wanted : tag.slice(0, tag.lastIndexOf(':')) === wanted
-    }))
+    // `docker images REPOSITORY[:TAG]` keeps the matching tags only (a reference filter).
+    const matches = (tag: string): boolean => nameFilter.includes(':') ? tag === normaliseReference(nameFilter) : tag.slice(0, tag.lastIndexOf(':')) === splitReference(nameFilter).repository
+    images = images.filter(image => image.repoTags.some(matches)).map(image => ({ ...image, repoTags: image.repoTags.filter(matches) }))
   }
   for (const filter of allValues(invocation, 'filter')) {
     const [key, value] = splitFilter(filter)
@@ -457,7 +479,7 @@ const rmiCommand: Handler = async (context, invocation) => {
       }
       if (users.length > 0 && !force) {
         if (byTag)
-          throw new DaemonError(messages.imageUsedByContainer(normaliseReference(reference), shortId(users[0]!.id), shortId(image.id)), 'conflict')
+          throw new DaemonError(messages.imageUsedByContainer(reference, shortId(users[0]!.id), shortId(image.id)), 'conflict')
         throw new DaemonError(`conflict: unable to delete ${shortId(image.id)} (must be forced) - image is being used by stopped container ${shortId(users[0]!.id)}`, 'conflict')
       }
       if (runningUser && force && !byTag)
@@ -478,8 +500,10 @@ const rmiCommand: Handler = async (context, invocation) => {
     }
     catch (failure) {
       if (failure instanceof DaemonError) {
+        // cli/command/image/remove.go: with -f, images not found are reported but do not fail the command.
         io.stderr(`${daemonText(failure)}\n`)
-        failed = true
+        if (!(force && failure.status === 'not-found'))
+          failed = true
         continue
       }
       throw failure
@@ -744,17 +768,19 @@ function startOrFail(context: ClientContext, container: ContainerRecord, command
       throw new ClientError(`[simulator] ${failure.message}.`, 1)
     }
     if (failure instanceof DaemonError) {
+      // run.go toStatusError: 127 for a missing program, 126 for one that cannot run, 125 for the rest.
       const notFound = failure.message.includes('executable file not found')
+      const denied = failure.message.includes('permission denied')
       if (container.hostConfig.autoRemove) {
         context.host.removeContainer(container, { force: true, volumes: true })
       }
-      else if (notFound) {
+      else if (notFound || denied) {
         container.status = 'exited'
-        container.exitCode = 127
+        container.exitCode = notFound ? 127 : 126
         container.startedAt = context.host.now()
         container.finishedAt = context.host.now()
       }
-      throw new ClientError(command === 'run' ? messages.runFailure(daemonText(failure)) : `${daemonText(failure)}\nError: failed to start containers: ${container.name}`, command === 'run' ? (notFound ? 127 : 125) : 1)
+      throw new ClientError(command === 'run' ? messages.runFailure(daemonText(failure)) : `${daemonText(failure)}\nError: failed to start containers: ${container.name}`, command === 'run' ? (notFound ? 127 : denied ? 126 : 125) : 1)
     }
     throw failure
   }
@@ -787,6 +813,9 @@ async function attachTo(context: ClientContext, container: ContainerRecord, opti
         }
         catch (failure) {
           if (failure instanceof Interrupted && failure.signal === 'SIGINT' && options.sigProxy) {
+            // A terminal shows ^C; the container's terminal makes SIGINT of it (sig-proxy passes it otherwise).
+            if (options.detachable)
+              io.stdout('^C')
             main.signal('SIGINT')
             continue
           }
@@ -823,8 +852,9 @@ const runCommand: Handler = async (context, invocation) => {
     throw new ClientError('the input device is not a TTY', 1)
   const container = await createFromInvocation(context, invocation, 'run')
   if (isSet(invocation, 'detach')) {
-    startOrFail(context, container, 'run')
+    // cli/command/container/run.go prints the ID (in a goroutine) before it starts the container: a start that fails still shows it.
     io.stdout(`${container.id}\n`)
+    startOrFail(context, container, 'run')
     return 0
   }
   startOrFail(context, container, 'run')
@@ -1007,7 +1037,8 @@ function psRow(host: DockerHost, container: ContainerRecord, noTrunc: boolean): 
   const image = host.images.find(i => i.id === container.imageId)
   return {
     ID: noTrunc ? container.id : shortId(container.id),
-    Image: image && image.repoTags.length === 0 ? shortId(image.id) : container.image,
+    // The name the container was made from, while it still names that image; else the image's ID (moby list.go).
+    Image: host.findImage(container.image)?.id === container.imageId ? container.image : shortId(container.imageId),
     Command: goQuote(noTrunc ? commandText(container) : ellipsis(commandText(container), 20)),
     RunningFor: `${humanDuration(host.now() - container.created)} ago`,
     CreatedAt: goTimeString(container.created),
@@ -1228,8 +1259,9 @@ const execCommand: Handler = async (context, invocation) => {
   }
   if (!program) {
     // Docker 28 prints the OCI error on stdout with exit 127 for a missing executable (moby exec.go); unverified wording on 20.10.
+    // moby daemon/exec.go: an exec that fails to start exits 126.
     io.stdout(`${messages.execNotFound(invocation.command[0] ?? '')}\r\n`)
-    return 127
+    return 126
   }
   if (isSet(invocation, 'detach')) {
     void process.start(program)
@@ -1623,7 +1655,7 @@ const portCommand: Handler = async ({ host, io }, invocation) => {
     lines.push(wanted ? `${address}:${b.hostPort}` : `${key} -> ${address}:${b.hostPort}`)
   }
   if (wanted && lines.length === 0)
-    throw new ClientError(`Error: No public port '${wanted.includes('/') ? wanted : `${wanted}/tcp`}' published for ${invocation.args[0]}`, 1)
+    throw new ClientError(`Error: No public port '${wanted}' published for ${invocation.args[0]}`, 1)
   io.stdout(lines.map(line => `${line}\n`).join(''))
   return 0
 }
@@ -1795,9 +1827,15 @@ const networkLs: Handler = async ({ host, io }, invocation) => {
   return 0
 }
 
-const networkRm: Handler = async (context, invocation) => eachArgument(context, invocation, (reference) => {
-  context.host.removeNetwork(reference)
-})
+const networkRm: Handler = async (context, invocation) => {
+  const code = await eachArgument(context, invocation, (reference) => {
+    context.host.removeNetwork(reference)
+  }, { ignoreNotFound: isSet(invocation, 'force') })
+  // cli/command/network/remove.go ends a failed removal with its own "exit status 1" line.
+  if (code !== 0)
+    context.io.stderr('exit status 1\n')
+  return code
+}
 
 const networkConnect: Handler = async ({ host }, invocation) => {
   const [networkName, containerName] = invocation.args as [string, string]
@@ -1980,7 +2018,21 @@ const buildCommand: Handler = async (context, invocation) => {
   return buildHandler(context, invocation)
 }
 
+/** docker update: the restart policy (the one setting the deck changes); resource limits are not modelled. */
+const updateCommand: Handler = async (context, invocation) => {
+  const restart = lastValue(invocation, 'restart')
+  const others = [...invocation.flags.keys()].filter(flag => flag !== 'restart')
+  if (others.length > 0)
+    throw new ClientError(notSimulated(`docker update ${others.map(f => `--${f}`).join(' ')}`, 'changes those limits of the running containers'), 0)
+  return eachArgument(context, invocation, (reference) => {
+    const container = context.host.requireContainer(reference)
+    if (restart !== undefined)
+      container.hostConfig.restartPolicy = parseRestart(restart)
+  })
+}
+
 const HANDLERS: Record<string, Handler> = {
+  'container update': updateCommand,
   'container run': runCommand,
   'container create': createCommand,
   'container start': startCommand,

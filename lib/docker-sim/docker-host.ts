@@ -258,6 +258,8 @@ export class DockerHost {
       if (taken)
         throw new DaemonError(messages.nameConflict(request.name, taken.id), 'conflict')
     }
+    if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(request.restart.name))
+      throw new DaemonError(`invalid restart policy '${request.restart.name}'`, 'invalid')
     const networkName = request.network ?? 'bridge'
     const network = this.networks.find(n => n.name === networkName || n.id === networkName || (networkName.length >= 12 && n.id.startsWith(networkName)))
     if (!network && !networkName.startsWith('container:'))
@@ -438,7 +440,7 @@ export class DockerHost {
       throw new DaemonError(`${network.name} is a pre-defined network and cannot be removed`, 'conflict')
     const endpoints = this.networkEndpoints(network)
     if (endpoints.length > 0)
-      throw new DaemonError(messages.networkHasEndpoints(network.name, endpoints.map(c => c.name)), 'conflict')
+      throw new DaemonError(messages.networkHasEndpoints(network.name, network.id), 'conflict')
     this.networks = this.networks.filter(n => n !== network)
     for (const container of this.containers)
       container.networks = container.networks.filter(a => a.network !== network.name)
@@ -459,9 +461,22 @@ export class DockerHost {
 
   /** Binds the container's published ports on the host; throws Docker's error when one is taken. */
   private bindPorts(container: ContainerRecord): void {
+    if (container.hostConfig.publishAllPorts) {
+      // -P: every exposed port not published already gets a free host port, on IPv4 and IPv6.
+      for (const port of container.config.exposedPorts) {
+        const [number, protocol] = port.split('/') as [string, PortBinding['protocol']]
+        if (container.hostConfig.portBindings.some(b => b.containerPort === Number(number) && b.protocol === protocol))
+          continue
+        const hostPort = this.ephemeralPort()
+        container.hostConfig.portBindings.push({ hostIp: '0.0.0.0', hostPort, containerPort: Number(number), protocol }, { hostIp: '::', hostPort, containerPort: Number(number), protocol })
+      }
+    }
     for (const binding of container.hostConfig.portBindings) {
-      if (binding.hostPort === 0)
-        binding.hostPort = this.ephemeralPort()
+      if (binding.hostPort === 0) {
+        // The IPv4 and IPv6 bindings of one -p share the port picked.
+        const twin = container.hostConfig.portBindings.find(b => b !== binding && b.hostPort !== 0 && b.containerPort === binding.containerPort && b.protocol === binding.protocol)
+        binding.hostPort = twin?.hostPort ?? this.ephemeralPort()
+      }
       const holder = this.portHolder(binding)
       const endpoint = container.networks[0]
       if (holder)
@@ -509,6 +524,9 @@ export class DockerHost {
     }
     if (!process.program) {
       container.status = 'created'
+      const file = this.containerFiles.get(container.id)?.stat(argv[0]!.startsWith('/') ? argv[0]! : `/${argv[0]}`)
+      if (argv[0]!.includes('/') && file?.kind === 'file' && (file.mode & 0o111) === 0)
+        throw new DaemonError(messages.executableNotFound(argv[0]!).replace('executable file not found in $PATH', 'permission denied'), 'internal')
       if (this.programFileExists(container, argv[0]!, process.process.io))
         throw new DaemonError(`${argv[0]} is in the image, but what it does is ${messages.NOT_SIMULATED}: Docker would start it as the container's main process`, 'not-simulated')
       throw new DaemonError(messages.executableNotFound(argv[0]!), 'internal')

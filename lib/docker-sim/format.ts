@@ -211,7 +211,7 @@ function typeName(_value: TemplateValue): string {
   return 'formatter.context'
 }
 
-function evaluate(expression: string, data: TemplateValue): TemplateValue | undefined {
+function evaluate(expression: string, data: TemplateValue, vars: ReadonlyMap<string, TemplateValue> = new Map()): TemplateValue | undefined {
   const words = expression.split(/\s+/).filter(Boolean)
   if (words.length === 0)
     throw new TemplateError('template: :1: missing value for command')
@@ -223,6 +223,12 @@ function evaluate(expression: string, data: TemplateValue): TemplateValue | unde
       return data
     if (word.startsWith('.'))
       return lookupPath(data, word.slice(1))
+    if (word.startsWith('$')) {
+      const [name, ...path] = word.split('.')
+      if (!vars.has(name!))
+        throw new TemplateError(`template: :1: undefined variable "${name}"`)
+      return path.length ? lookupPath(vars.get(name!)!, path.join('.')) : vars.get(name!)
+    }
     if (/^".*"$/.test(word))
       return JSON.parse(word) as string
     throw new TemplateError(`template: :1: function "${word}" not defined`)
@@ -310,22 +316,38 @@ function truthy(value: TemplateValue | undefined): boolean {
   return true
 }
 
-function run(nodes: readonly TemplateNode[], data: TemplateValue): string {
+function run(nodes: readonly TemplateNode[], data: TemplateValue, vars: ReadonlyMap<string, TemplateValue> = new Map()): string {
   let out = ''
   for (const node of nodes) {
     if (node.kind === 'text') {
       out += node.text
     }
     else if (node.kind === 'action') {
-      out += printValue(evaluate(node.text, data))
+      out += printValue(evaluate(node.text, data, vars))
     }
     else if (node.kind === 'if') {
-      out += truthy(evaluate(node.text, data)) ? run(node.body, data) : run(node.otherwise, data)
+      out += truthy(evaluate(node.text, data, vars)) ? run(node.body, data, vars) : run(node.otherwise, data, vars)
     }
     else {
-      const value = evaluate(node.text, data)
-      const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.keys(value).sort().map(key => value[key]!) : []
-      out += items.length ? items.map(item => run(node.body, item)).join('') : run(node.otherwise, data)
+      // `range .X`, `range $v := .X`, `range $k, $v := .X`: maps in key order, as Go's text/template.
+      const declared = /^(\$\w+)(?:\s*,\s*(\$\w+))?\s*:=\s*(\S.*)$/.exec(node.text)
+      const value = evaluate(declared ? declared[3]! : node.text, data, vars)
+      const entries: [TemplateValue, TemplateValue][] = Array.isArray(value)
+        ? value.map((item, index) => [index, item])
+        : value && typeof value === 'object' ? Object.keys(value).sort().map(key => [key, value[key]!]) : []
+      out += entries.length
+        ? entries.map(([key, item]) => {
+            const scope = new Map(vars)
+            if (declared?.[2]) {
+              scope.set(declared[1]!, key)
+              scope.set(declared[2], item)
+            }
+            else if (declared) {
+              scope.set(declared[1]!, item)
+            }
+            return run(node.body, item, scope)
+          }).join('')
+        : run(node.otherwise, data, vars)
     }
   }
   return out

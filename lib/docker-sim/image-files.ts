@@ -42,6 +42,8 @@ export function catalogImageLayer(image: CatalogImage): Layer {
     for (const dir of DIRECTORIES)
       spec[`${dir}/`] = null
     spec['/tmp/'] = null
+    if (image.base === 'debian' || image.base === 'ubuntu')
+      spec['/lib64/'] = null
     if (OS_RELEASE[image.base])
       spec['/etc/os-release'] = OS_RELEASE[image.base]
     spec['/etc/passwd'] = 'root:x:0:0:root:/root:/bin/sh\n'

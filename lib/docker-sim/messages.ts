@@ -77,8 +77,9 @@ export function networkExists(name: string): string {
 export function networkNotFound(name: string): string {
   return `network ${name} not found`
 }
-export function networkHasEndpoints(name: string, endpoints: readonly string[]): string {
-  return `error while removing network: network ${name} has active endpoints (${endpoints.join(', ')})`
+/** As the recorded daemon words it (networks.json); moby master lists the endpoints instead of the id. */
+export function networkHasEndpoints(name: string, id: string): string {
+  return `error while removing network: network ${name} id ${id} has active endpoints`
 }
 
 /** moby daemon/internal/distribution/errors.go (the registry's `denied` detail appended). */

@@ -59,12 +59,15 @@ export interface ProcessOptions {
 export class InputQueue {
   lines: string[] = []
   closed = false
+  /** A terminal echoes each typed line as it is read (a pty's ECHO): set for runs with a TTY. */
+  echo: ((line: string) => void) | null = null
   reader: { owner: SimProcess, resolve: (line: string | null) => void, reject: (reason: Interrupted) => void } | null = null
 
   write(line: string): void {
     if (this.reader) {
       const reader = this.reader
       this.reader = null
+      this.echo?.(line)
       reader.resolve(line)
     }
     else {
@@ -361,8 +364,11 @@ export class SimProcess {
   private readLine(prompt?: string): Promise<string | null> {
     if (prompt && this.running)
       this.options.output('stdout', prompt)
-    if (this.stdin.lines.length > 0)
-      return Promise.resolve(this.stdin.lines.shift()!)
+    if (this.stdin.lines.length > 0) {
+      const line = this.stdin.lines.shift()!
+      this.stdin.echo?.(line)
+      return Promise.resolve(line)
+    }
     if (this.stdin.closed || !this.running)
       return Promise.resolve(null)
     return this.waitOn(new Promise<string | null>((resolve, reject) => {

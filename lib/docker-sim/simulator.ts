@@ -131,6 +131,8 @@ export class Simulator {
     }
     try {
       const { process, program } = this.lineProcess(line, options.tty ?? true, options.mergeStreams ? (_stream, text) => output('stdout', text) : output)
+      if (options.tty ?? true)
+        process.stdin.echo = line => output(options.mergeStreams ? 'stdout' : 'stdout', `${line}\n`)
       for (const typed of options.input ?? [])
         process.writeLine(typed)
       process.closeInput()
