@@ -6,7 +6,7 @@ import type { ContextFile } from '../../dockerfile/context'
 import type { ImageSettings } from '../../dockerfile/model'
 import type { ClientContext } from '../commands'
 import type { DockerHost } from '../docker-host'
-import type { TreeSpec } from '../fs'
+import type { DirNode, TreeSpec } from '../fs'
 import type { Invocation } from '../invocation'
 import type { FileSystem, ProcessIO } from '../process'
 import type { ImageRecord } from '../state'
@@ -115,6 +115,26 @@ function qualifiedTag(tag: string): string {
   return `docker.io/${slash < 0 ? 'library/' : ''}${short}`
 }
 
+/**
+ * Marks `path` deleted in a layer (an overlayfs whiteout; `dir/*` leaves `dir` as an empty opaque directory),
+ * creating the directories above it in that layer.
+ */
+function whiteOut(root: DirNode, path: string, mtime: number): void {
+  const emptied = path.endsWith('/*')
+  const parts = (emptied ? path.slice(0, -2) : path).split('/').filter(Boolean)
+  const name = parts.pop()
+  if (!name)
+    return
+  let dir = root
+  for (const part of parts) {
+    const next = dir.entries[part]
+    if (next?.kind !== 'dir')
+      dir.entries[part] = { kind: 'dir', mode: 0o755, mtime, entries: {} }
+    dir = dir.entries[part] as DirNode
+  }
+  dir.entries[name] = emptied ? { kind: 'dir', mode: 0o755, mtime, entries: {}, opaque: true } : { kind: 'whiteout' }
+}
+
 /** The built image's files: the base's layers, then one layer per filesystem step of the final stage chain. */
 function imageLayers(host: DockerHost, plan: BuildPlan, baseImage: ImageRecord | null) {
   const layers = baseImage ? [...host.imageLayers(baseImage)] : []
@@ -129,7 +149,10 @@ function imageLayers(host: DockerHost, plan: BuildPlan, baseImage: ImageRecord |
       }
       if (layer.step.keyword === 'WORKDIR')
         spec[`${layer.step.after.workdir}/`] = null
-      layers.push(freezeLayer(treeFromSpec(spec, host.now())))
+      const root = treeFromSpec(spec, host.now())
+      for (const removed of layer.removes)
+        whiteOut(root, removed, host.now())
+      layers.push(freezeLayer(root))
     }
   }
   return layers

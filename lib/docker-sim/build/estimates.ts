@@ -105,7 +105,7 @@ export interface RunEstimate {
   /** Bytes the layer adds. */
   bytes: number
   files: EstimatedFile[]
-  /** Paths (and what is under them) the command deletes, from earlier layers or from itself. */
+  /** Paths the command deletes (`dir/*`: the directory's entries), from earlier layers or from itself. */
   removes: string[]
   /** What the figure is made of, for the view: "flask (estimate)". */
   parts: { what: string, bytes: number }[]
@@ -134,6 +134,11 @@ function packagesAfter(argv: string[], verbs: readonly string[]): string[] {
     names.push(word.replace(/^['"]|['"]$/g, '').replace(/\[.*$/, '').split(/[=<>~!;@]/)[0]!.toLowerCase())
   }
   return names
+}
+
+/** What `rm` deletes, as a path prefix: `dir/*` empties dir (its entries go), `dir` removes it. */
+export function removedPrefix(target: string): string {
+  return target.replace(/\/\*$/, '')
 }
 
 /** Requirement names in a requirements.txt text. */
@@ -199,11 +204,11 @@ export function estimateRun(command: string, options: { readFile?: (path: string
     }
     else if (program === 'rm') {
       for (const target of argv.slice(1).filter(word => !word.startsWith('-')))
-        estimate.removes.push(target.replace(/\/\*$/, '').replace(/\/$/, ''))
+        estimate.removes.push(target.replace(/(.)\/$/, '$1'))
     }
   }
   // What this RUN deletes of its own files never reaches its layer.
-  const removed = (path: string) => estimate.removes.some(prefix => path === prefix || path.startsWith(`${prefix}/`))
+  const removed = (path: string) => estimate.removes.map(removedPrefix).some(prefix => path === prefix || path.startsWith(`${prefix}/`))
   const parts = estimate.parts.filter((_, i) => !removed(estimate.files[i]!.path))
   estimate.files = estimate.files.filter(file => !removed(file.path))
   estimate.parts = parts

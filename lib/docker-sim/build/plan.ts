@@ -15,7 +15,7 @@ import { lintDockerfile } from '../../dockerfile/lint'
 import { buildModel, resolveAgainst, stagesNeeded, targetStage } from '../../dockerfile/model'
 import { readJsonForm } from '../../dockerfile/parse'
 import { byteLength } from '../fs'
-import { estimateRun } from './estimates'
+import { estimateRun, removedPrefix } from './estimates'
 
 export { BuildCache }
 
@@ -60,6 +60,8 @@ export interface LayerResult {
   parts: { what: string, bytes: number }[]
   /** Bytes of earlier layers this layer deletes or replaces: still in the image. */
   wastes: { path: string, bytes: number, line: number }[]
+  /** Paths a RUN deletes (`rm -rf …`): hidden from this layer up, as overlayfs whiteouts. */
+  removes: string[]
 }
 
 export interface StageResult {
@@ -320,7 +322,7 @@ export function planBuild(input: PlanInput): BuildPlan {
       const wastes: LayerResult['wastes'] = []
       for (const removed of removes) {
         for (const [path, entry] of [...live]) {
-          if (under(path, removed)) {
+          if (under(path, removedPrefix(removed))) {
             wastes.push({ path, bytes: entry.bytes, line: entry.line })
             live.delete(path)
           }
@@ -333,7 +335,7 @@ export function planBuild(input: PlanInput): BuildPlan {
         live.set(file.path, { bytes: file.bytes, line, content: file.content })
       }
       const bytes = files.reduce((sum, file) => sum + file.bytes, 0)
-      layers.push({ step, verdict, bytes, estimated, sizeKnown, files, parts, wastes })
+      layers.push({ step, verdict, bytes, estimated, sizeKnown, files, parts, wastes, removes })
       if (failure)
         break
     }

@@ -120,6 +120,26 @@ describe('docker build on the simulated host', () => {
     expect(files.stat('/usr/local/bin/flask')).toMatchObject({ kind: 'file', mode: 0o755 })
     expect(files.stat('/usr/bin/curl')).toMatchObject({ kind: 'file', mode: 0o755 })
     expect(files.stat('/usr/local/lib/python3.12/site-packages/flask')?.kind).toBe('dir')
+    expect(files.readdir('/var/lib/apt/lists')).toEqual([])
+  })
+
+  it('a file deleted by a later RUN is gone for the container (a whiteout), though its bytes still ship', async () => {
+    const { host, fs, build } = setup()
+    fs.writeFile('/home/student/app/Dockerfile', 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists\n')
+    expect((await build()).code).toBe(0)
+    const image = host.findImage('myapp')!
+    const files = new SimFileSystem({ layers: host.imageLayers(image), now: () => 0 })
     expect(files.stat('/var/lib/apt/lists')).toBeNull()
+    expect(files.stat('/usr/bin/curl')?.kind).toBe('file')
+    expect(image.diskBytes - host.findImage('python:3.12-slim')!.diskBytes).toBe((20 + 8) * 1024 * 1024)
+  })
+
+  it('`rm -rf dir/*` in a later RUN leaves the directory, empty', async () => {
+    const { host, fs, build } = setup()
+    fs.writeFile('/home/student/app/Dockerfile', 'FROM python:3.12-slim\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n')
+    expect((await build()).code).toBe(0)
+    const files = new SimFileSystem({ layers: host.imageLayers(host.findImage('myapp')!), now: () => 0 })
+    expect(files.stat('/var/lib/apt/lists')?.kind).toBe('dir')
+    expect(files.readdir('/var/lib/apt/lists')).toEqual([])
   })
 })
