@@ -427,8 +427,15 @@ export const BUILTINS: Record<string, Builtin> = {
         source = shell.io.fs.readFile(path)
       }
       catch {
-        complain(shell, streams, '.', shell.flavour === 'dash' ? `cannot open ${file}: No such file` : `${file}: No such file or directory`)
-        return shell.flavour === 'bash' ? 1 : 2
+        if (shell.flavour === 'bash') {
+          streams.stderr(`${shell.flavourText.notFound(shell.place(), file).replace(/command not found$/, 'No such file or directory')}\n`)
+          return 1
+        }
+        // `.` is a special builtin: its failure ends a non-interactive dash or ash.
+        complain(shell, streams, '.', shell.flavour === 'dash' ? `cannot open ${file}: No such file` : `can't open '${file}': No such file or directory`)
+        if (shell.mode !== 'interactive')
+          throw new ExitRequest(2)
+        return 2
       }
       return shell.runSource(source, streams)
     },
@@ -448,7 +455,7 @@ export const BUILTINS: Record<string, Builtin> = {
           streams.stdout(`${found.path}\n`)
           return 0
         }
-        return 1
+        return shell.flavour === 'bash' ? 1 : 127
       }
       return shell.runProgram(argv.slice(1), new Map(), streams)
     },
@@ -472,7 +479,7 @@ export const BUILTINS: Record<string, Builtin> = {
           streams.stdout(`${name} is ${found.path}\n`)
           continue
         }
-        status = 1
+        status = shell.flavour === 'bash' ? 1 : 127
         if (shell.flavour === 'bash')
           streams.stderr(`${shell.flavourText.builtin(shell.place(), 'type', `${name}: not found`)}\n`)
         else

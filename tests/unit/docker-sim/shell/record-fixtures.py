@@ -63,6 +63,8 @@ def main():
     results = []
     for case in spec['cases']:
         for flavour, launcher in SHELLS.items():
+            if flavour not in case.get('flavours', SHELLS):
+                continue
             work = sandbox(spec['files'])
             family = 'busybox' if flavour == 'ash' else 'gnu'
             env = {'PATH': str(tool_dir(family)), 'HOME': '/root'}
