@@ -1,0 +1,109 @@
+// Terminals on the slides, as a student uses them: commands typed into the simulated machine, two
+// windows on one machine, the machine kept across a reload and emptied by reset, the deck never moved.
+import type { Locator, Page } from '@playwright/test'
+import type { Deck } from './support/deck'
+import { expect, test } from './support/deck'
+import { deckSlides, slideName } from './support/slides'
+
+function findSlide(title: RegExp) {
+  const slide = deckSlides().find(candidate => title.test(candidate.title))
+  if (!slide)
+    throw new Error(`no slide whose title matches ${title} in the built deck`)
+  return slide
+}
+
+/** The visible text of a terminal window (xterm's DOM rows), lines joined with \n. */
+async function screenText(window: Locator): Promise<string> {
+  const rows = await window.locator('.xterm-rows > div').allTextContents()
+  return rows.map(row => row.replace(/\u00A0/g, ' ').trimEnd()).join('\n').trimEnd()
+}
+
+async function openTerminal(deck: Deck, no: number): Promise<Locator> {
+  await deck.open(no)
+  const root = deck.slide(no)
+  await expect(root.locator('[data-testid="docker-terminal"][data-ready="true"]')).toBeVisible({ timeout: 30_000 })
+  return root
+}
+
+/** Types a line into a window and presses Enter; waits until the prompt is back, so the command has finished. */
+async function run(page: Page, window: Locator, line: string, { prompt = /student@laptop:~\S*\$\s*$/ }: { prompt?: RegExp } = {}) {
+  await window.locator('.xterm').click()
+  await page.keyboard.type(line)
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await screenText(window)).trimEnd(), { timeout: 30_000 }).toMatch(prompt)
+}
+
+test.describe('terminals on the simulated machine', () => {
+  // Each test has its own browser context, so each starts with a fresh machine.
+  const filesystems = findSlide(/^Try it: two containers, two filesystems$/)
+  test(`${slideName(filesystems)}: a file written in one container is missing from the other`, async ({ deck, page }) => {
+    const root = await openTerminal(deck, filesystems.no)
+    const [left, right] = [root.locator('[data-window="1"]'), root.locator('[data-window="2"]')]
+    const rootPrompt = /root@[0-9a-f]{12}:\/#\s*$/
+    await run(page, left, 'docker run -it --rm --name one python:3.12 bash', { prompt: rootPrompt })
+    await run(page, left, 'echo hello > /tmp/file.txt', { prompt: rootPrompt })
+    await run(page, left, 'cat /tmp/file.txt', { prompt: rootPrompt })
+    await expect.poll(() => screenText(left)).toMatch(/cat \/tmp\/file\.txt\s+hello/)
+    await run(page, right, 'docker run -it --rm --name two python:3.12 bash', { prompt: rootPrompt })
+    await run(page, right, 'cat /tmp/file.txt', { prompt: rootPrompt })
+    await expect.poll(() => screenText(right)).toContain('cat: /tmp/file.txt: No such file or directory')
+    deck.expectNoProblems(slideName(filesystems))
+  })
+
+  const volume = findSlide(/^Try it: a file that survives$/)
+  test(`${slideName(volume)}: a file in a named volume survives docker rm; a one-click command is typed, not run`, async ({ deck, page }) => {
+    const root = await openTerminal(deck, volume.no)
+    const window = root.locator('[data-window="1"]')
+    await root.locator('.one-click').first().click()
+    await expect.poll(() => screenText(window)).toMatch(/\$ docker volume create mydata\s*$/)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => screenText(window)).toMatch(/\nmydata\n/)
+    await run(page, window, 'docker run --name keeper -v mydata:/data python:3.12 bash -c \'echo kept > /data/note.txt\'')
+    await run(page, window, 'docker rm keeper')
+    await run(page, window, 'docker run --rm -v mydata:/data python:3.12 cat /data/note.txt')
+    await expect.poll(() => screenText(window)).toMatch(/cat \/data\/note\.txt\s+kept/)
+    deck.expectNoProblems(slideName(volume))
+  })
+
+  const ports = findSlide(/^Try it: publish a port$/)
+  test(`${slideName(ports)}: -p makes curl answer, and a second binding of the port fails`, async ({ deck, page }) => {
+    const root = await openTerminal(deck, ports.no)
+    const window = root.locator('[data-window="1"]')
+    await run(page, window, 'docker run -d --name web -p 127.0.0.1:8090:3000 python:3.12 python -m http.server 3000')
+    await run(page, window, 'curl -s localhost:8090 | head -3')
+    await expect.poll(() => screenText(window)).toContain('<!DOCTYPE HTML>')
+    await run(page, window, 'docker run --rm -p 127.0.0.1:8090:3000 python:3.12')
+    await expect.poll(() => screenText(window)).toContain('port is already allocated')
+    deck.expectNoProblems(slideName(ports))
+  })
+
+  test(`${slideName(volume)}: a reload keeps the machine, and reset empties it`, async ({ deck, page }) => {
+    let root = await openTerminal(deck, volume.no)
+    await run(page, root.locator('[data-window="1"]'), 'docker volume create keepme')
+    await page.reload()
+    root = await openTerminal(deck, volume.no)
+    const window = root.locator('[data-window="1"]')
+    await run(page, window, 'docker volume ls')
+    await expect.poll(() => screenText(window)).toMatch(/local\s+keepme/)
+    await root.getByTestId('reset-machine').click()
+    await expect(root.locator('[data-testid="docker-terminal"][data-ready="true"]')).toBeVisible()
+    const fresh = root.locator('[data-window="1"]')
+    await run(page, fresh, 'docker volume ls')
+    await expect.poll(() => screenText(fresh)).toMatch(/DRIVER\s+VOLUME NAME\s*\n.*\$\s*$/)
+    expect(await screenText(fresh)).not.toContain('keepme')
+    deck.expectNoProblems(slideName(volume))
+  })
+
+  test(`${slideName(volume)}: keys typed into the terminal never move the deck; Escape gives them back`, async ({ deck, page }) => {
+    const root = await openTerminal(deck, volume.no)
+    await root.locator('[data-window="1"] .xterm').click()
+    const before = await deck.state()
+    for (const key of ['ArrowRight', 'ArrowLeft', 'Space', 'ArrowDown', 'PageDown', 'o', 'd'])
+      await page.keyboard.press(key)
+    expect(await deck.state()).toEqual(before)
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(async () => (await deck.state()).currentPage).toBe(volume.no + 1)
+    deck.expectNoProblems(slideName(volume))
+  })
+})
