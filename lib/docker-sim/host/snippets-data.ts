@@ -17,7 +17,7 @@ export const SNIPPETS: Record<string, SnippetFile> = {
     mode: 420,
   },
   'flask_app/Dockerfile': {
-    content: '# numpy 2.4 ships wheels for Python 3.11 to 3.14\nFROM python:3.14-slim\n# `docker stop` sends this: Python as PID 1 ignores SIGTERM, but stops on SIGINT (Ctrl-C)\nSTOPSIGNAL SIGINT\nWORKDIR /app\n# dependencies first: cached until requirements.txt changes\nCOPY requirements.txt .\nRUN python3 -m pip install --no-cache-dir -r requirements.txt\nCOPY app.py .\nEXPOSE 5000\n# 0.0.0.0: listen on every interface, so that `-p` reaches the app\nCMD ["flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"]\n',
+    content: '# numpy 2.4 ships wheels for Python 3.11 to 3.14\nFROM python:3.14-slim\n# what `docker stop` sends: Flask (PID 1) ignores SIGTERM\nSTOPSIGNAL SIGINT\nWORKDIR /app\n# dependencies first: cached until requirements.txt changes\nCOPY requirements.txt .\nRUN python3 -m pip install --no-cache-dir -r requirements.txt\nCOPY app.py .\nEXPOSE 5000\n# 0.0.0.0: listen on every interface, so that `-p` reaches the app\nCMD ["flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"]\n',
     mode: 420,
   },
   'flask_app/app.py': {
@@ -41,15 +41,15 @@ export const SNIPPETS: Record<string, SnippetFile> = {
     mode: 420,
   },
   'flask_redis/Dockerfile': {
-    content: 'FROM python:3.14-slim\n# `docker stop` sends this: Python as PID 1 ignores SIGTERM, but stops on SIGINT (Ctrl-C)\nSTOPSIGNAL SIGINT\n\nWORKDIR /code\n\nCOPY requirements.txt .\nRUN python3 -m pip install --no-cache-dir -r requirements.txt\n\n# .dockerignore keeps .venv, __pycache__ and .env out of the image\nCOPY . .\n\nEXPOSE 8000\n# --debug reloads the app when the mounted code changes\nCMD ["flask", "--app", "app", "--debug", "run", "--host", "0.0.0.0", "--port", "8000"]\n',
+    content: 'FROM python:3.14-slim\n# what `docker stop` sends: Flask (PID 1) ignores SIGTERM\nSTOPSIGNAL SIGINT\n\nWORKDIR /code\n\nCOPY requirements.txt .\nRUN python3 -m pip install --no-cache-dir -r requirements.txt\n\n# .dockerignore keeps .venv, __pycache__ and .env out of the image\nCOPY . .\n\nEXPOSE 8000\n# --debug reloads the app when the mounted code changes\nCMD ["flask", "--app", "app", "--debug", "run", "--host", "0.0.0.0", "--port", "8000"]\n',
     mode: 420,
   },
   'flask_redis/app.py': {
-    content: 'import os\n\nfrom flask import Flask\nfrom redis import Redis\n\napp = Flask(__name__)\n# "redis": the service name in compose.yaml\nhost = os.getenv("REDIS_HOST", "redis")\nport = int(os.getenv("REDIS_PORT", "6379"))\nredis = Redis(host=host, port=port)\n\n@app.get("/")\ndef hello():\n    count = redis.incr("hits")\n    return f"Hello! Visits so far: {count}\\n"\n',
+    content: 'import os\n\nfrom flask import Flask\nfrom redis import Redis\n\napp = Flask(__name__)\nhost = os.getenv("REDIS_HOST", "redis")\nport = int(os.getenv("REDIS_PORT", "6379"))\nredis = Redis(host=host, port=port)\n\n@app.get("/")\ndef hello():\n    count = redis.incr("hits")\n    return f"Hello! Visits so far: {count}\\n"\n',
     mode: 420,
   },
   'flask_redis/compose.yaml': {
-    content: 'services:\n  redis:\n    image: redis:8-alpine\n  web:\n    build: .\n    # what `docker compose down` sends: Flask stops cleanly on SIGINT\n    # (Compose\'s default, SIGTERM, is ignored by Python as PID 1)\n    stop_signal: SIGINT\n    ports:\n      # this laptop only: not the whole Wi-Fi\n      - \'127.0.0.1:8000:8000\'\n    volumes:\n      - .:/code\n    depends_on:\n      - redis\n',
+    content: 'services:\n  redis:\n    image: redis:8-alpine\n  web:\n    build: .\n    stop_signal: SIGINT\n    ports:\n      - \'127.0.0.1:8000:8000\'\n    volumes:\n      - .:/code\n    depends_on:\n      - redis\n',
     mode: 420,
   },
   'flask_redis/requirements.txt': {
