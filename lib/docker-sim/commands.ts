@@ -19,7 +19,7 @@ import { containerChanges, copyBetween, CopyError, formatChanges, FsError } from
 import { allValues, isSet, lastValue, readInvocation } from './invocation'
 import * as messages from './messages'
 import { Interrupted } from './process'
-import { blockedOn, signalNamed } from './processes'
+import { blockedOn, signalNamed, stdinOf } from './processes'
 import { stableHex } from './random'
 
 /** What the docker program needs besides its ProcessIO. */
@@ -91,9 +91,13 @@ export async function runDockerCommand(context: ClientContext, argv: readonly st
  */
 function clientRefusal(explanation: CommandExplanation, argv: readonly string[]): string {
   const error = explanation.errors[0]
-  // The command as typed: `docker run` (an alias) or `docker container run`.
-  const words = argv.filter(word => !word.startsWith('-'))
-  const typedWords = words[0] && explanation.command.includes(words[0]) ? words.slice(0, explanation.command.length) : words.slice(0, 1)
+  // The command as typed: `docker run` (an alias) or `docker container run`: its leading words.
+  const typedWords: string[] = []
+  for (const word of argv) {
+    if (word.startsWith('-') || (typedWords.length > 0 && !explanation.command.includes(word)) || typedWords.length >= Math.max(1, explanation.command.length))
+      break
+    typedWords.push(word)
+  }
   const typed = ['docker', ...typedWords].join(' ')
   const path = explanation.command.length ? `docker ${explanation.command.join(' ')}` : 'docker'
   if (!error)
@@ -103,7 +107,7 @@ function clientRefusal(explanation: CommandExplanation, argv: readonly string[])
       if (explanation.command.join(' ') === 'image tag') {
         // cli/command/image/tag.go words the reference error itself (recorded: images.json).
         const bad = /"([^"]+)"/.exec(error.message)?.[1] ?? ''
-        return `Error parsing reference: "${bad}" is not a valid repository/tag: ${error.message.replace(/^[^:]*: /, '')}\n`
+        return `Error parsing reference: "${bad}" is not a valid repository/tag: ${error.message.replace(/^[^"]*"[^"]*": /, '')}\n`
       }
       return `docker: ${error.message}\n`
     case 'CONFLICTING_FLAGS':
@@ -438,13 +442,14 @@ function globMatch(pattern: string, text: string): boolean {
   return regex.test(text)
 }
 
-function formatWith(format: string, headers: Record<string, string>, rows: Record<string, string>[]): string {
+/** The Go type the docker client's formatter runs a template on, for its error messages (cli/command/formatter). */
+function formatWith(format: string, headers: Record<string, string>, rows: Record<string, string>[], contextType = 'formatter.context'): string {
   try {
     return formatRows(format, headers, rows)
   }
   catch (failure) {
     if (failure instanceof TemplateError)
-      throw new ClientError(failure.message, 1)
+      throw new ClientError(`failed to execute template: ${failure.message.replace('in type formatter.context', `in type ${contextType}`)}`, 1)
     throw failure
   }
 }
@@ -678,7 +683,7 @@ function imageForRun(context: ClientContext, reference: string, pullPolicy: stri
   return pull(context, reference, io.stderr, { forRun: true })
 }
 
-const UNMODELLED_RUN_FLAGS = ['gpus', 'privileged', 'cap-add', 'device', 'memory', 'cpus', 'ulimit', 'security-opt', 'pid', 'ipc', 'userns', 'health-cmd', 'init', 'platform', 'link', 'add-host', 'dns', 'shm-size', 'log-driver', 'log-opt', 'volumes-from', 'sysctl', 'cgroupns', 'runtime', 'isolation', 'cidfile', 'mac-address', 'ip', 'ip6']
+const UNMODELLED_RUN_FLAGS = ['gpus', 'privileged', 'cap-add', 'device', 'memory', 'cpus', 'ulimit', 'security-opt', 'pid', 'ipc', 'userns', 'health-cmd', 'platform', 'link', 'add-host', 'dns', 'shm-size', 'log-driver', 'log-opt', 'volumes-from', 'sysctl', 'cgroupns', 'runtime', 'isolation', 'cidfile', 'mac-address', 'ip', 'ip6']
 
 function createRequest(context: ClientContext, invocation: Invocation, image: ImageRecord, reference: string): CreateRequest {
   const stopTimeout = lastValue(invocation, 'stop-timeout')
@@ -708,6 +713,7 @@ function createRequest(context: ClientContext, invocation: Invocation, image: Im
     stopSignal: lastValue(invocation, 'stop-signal') ? signalNamed(lastValue(invocation, 'stop-signal')!) : null,
     stopTimeout: stopTimeout === undefined ? null : Number(stopTimeout),
     readOnly: isSet(invocation, 'read-only'),
+    init: isSet(invocation, 'init'),
     binds: allValues(invocation, 'volume').filter(value => value.includes(':')),
     detached: isSet(invocation, 'detach'),
   }
@@ -736,7 +742,7 @@ async function createFromInvocation(context: ClientContext, invocation: Invocati
     image = imageForRun(context, reference, lastValue(invocation, 'pull') ?? 'missing')
   }
   catch (failure) {
-    if (failure instanceof DaemonError)
+    if (failure instanceof DaemonError && command === 'run')
       throw new ClientError(messages.runFailure(daemonText(failure), command), 125)
     throw failure
   }
@@ -802,6 +808,13 @@ async function attachTo(context: ClientContext, container: ContainerRecord, opti
   })
   if (options.detachable)
     context.onDetachable?.(detach)
+  // With a TTY, the container's terminal echoes what is typed when its program reads it.
+  const hostInput = stdinOf(io)
+  const echo = hostInput?.echo ?? null
+  if (options.detachable && main && hostInput) {
+    hostInput.echo = null
+    main.stdin.echo = echo
+  }
   const exited = host.waitForExit(container).then(() => 'exited' as const)
   let outcome: 'exited' | 'detached' = 'exited'
   try {
@@ -840,6 +853,8 @@ async function attachTo(context: ClientContext, container: ContainerRecord, opti
   finally {
     unsubscribe()
     context.onDetachable?.(null)
+    if (hostInput)
+      hostInput.echo = echo
   }
   return outcome
 }
@@ -1027,8 +1042,9 @@ export function portsText(container: ContainerRecord, live: boolean): string {
   return [...exposedOnly, ...mapped].join(', ')
 }
 
+/** moby daemon/list.go: arguments holding a space are shown in single quotes. */
 function commandText(container: ContainerRecord): string {
-  return [container.path, ...container.args].join(' ')
+  return [container.path, ...container.args.map(arg => arg.includes(' ') ? `'${arg}'` : arg)].join(' ')
 }
 
 function psRow(host: DockerHost, container: ContainerRecord, noTrunc: boolean): Record<string, string> {
@@ -1089,11 +1105,14 @@ const FILTER_KEYS = ['status', 'name', 'id', 'exited', 'ancestor', 'label', 'net
 
 const psCommand: Handler = async ({ host, io }, invocation) => {
   const filters = allValues(invocation, 'filter').map(splitFilter)
-  for (const [key] of filters) {
+  // moby daemon/list.go: unknown keys and statuses are refused (recorded wording: ps.json).
+  for (const [key, value] of filters) {
     if (!FILTER_KEYS.includes(key))
-      throw new ClientError(`Error response from daemon: invalid filter '${key}'`, 1)
+      throw new ClientError(`Error response from daemon: Invalid filter '${key}'`, 1)
+    if (key === 'status' && !['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'].includes(value))
+      throw new ClientError(`Error response from daemon: Invalid filter 'status=${value}'`, 1)
   }
-  const all = isSet(invocation, 'all') || filters.some(([key]) => key === 'status' || key === 'exited')
+  const all = isSet(invocation, 'all') || filters.some(([key]) => key === 'status' || key === 'exited') || lastValue(invocation, 'last') !== undefined || isSet(invocation, 'latest')
   // Newest first; containers made in the same instant keep the order they were made in, newest first.
   let containers = host.containers.map((c, i) => ({ c, i })).sort((a, b) => b.c.created - a.c.created || b.i - a.i).map(({ c }) => c)
   if (!all)
@@ -1118,7 +1137,7 @@ const psCommand: Handler = async ({ host, io }, invocation) => {
   const chosen = format === undefined || format === 'table'
     ? `table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}${size ? '\t{{.Size}}' : ''}`
     : format === 'json' ? '{{json .}}' : format
-  io.stdout(formatWith(chosen, PS_HEADERS, containers.map(c => psRow(host, c, noTrunc))))
+  io.stdout(formatWith(chosen, PS_HEADERS, containers.map(c => psRow(host, c, noTrunc)), '*formatter.ContainerContext'))
   return 0
 }
 
@@ -1267,7 +1286,16 @@ const execCommand: Handler = async (context, invocation) => {
     void process.start(program)
     return 0
   }
-  const exited = process.start(program)
+  const hostInput = stdinOf(io)
+  const echo = hostInput?.echo ?? null
+  if (tty && hostInput) {
+    hostInput.echo = null
+    process.stdin.echo = echo
+  }
+  const exited = process.start(program).finally(() => {
+    if (hostInput)
+      hostInput.echo = echo
+  })
   if (isSet(invocation, 'interactive')) {
     for (;;) {
       let line: string | null | number
@@ -1550,7 +1578,7 @@ function inspectVolume(host: DockerHost, name: string): Record<string, unknown> 
   const volume = host.volumes.find(v => v.name === name)
   if (!volume)
     return null
-  return { CreatedAt: rfc3339Nano(volume.created).replace(/\.\d+Z$/, 'Z'), Driver: 'local', Labels: volume.labels, Mountpoint: volumeMountpoint(volume.name), Name: volume.name, Options: null, Scope: 'local' }
+  return { CreatedAt: rfc3339Nano(volume.created).replace(/\.\d+Z$/, 'Z'), Driver: 'local', Labels: Object.keys(volume.labels).length ? volume.labels : null, Mountpoint: volumeMountpoint(volume.name), Name: volume.name, Options: null, Scope: 'local' }
 }
 
 function inspectNetwork(host: DockerHost, reference: string): Record<string, unknown> | null {
@@ -1629,7 +1657,7 @@ function inspectHandler(kind: 'any' | 'container' | 'image' | 'volume' | 'networ
       const text = kind === 'container'
         ? `Error response from daemon: ${messages.noSuchContainer(reference)}`
         : kind === 'image'
-          ? `Error response from daemon: ${messages.noSuchImage(reference)}`
+          ? `Error response from daemon: no such image: ${reference}: ${messages.noSuchImage(normaliseReference(reference))}`
           : kind === 'volume'
             ? `Error response from daemon: ${messages.noSuchVolume(reference)}`
             : kind === 'network'

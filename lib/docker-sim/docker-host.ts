@@ -61,6 +61,8 @@ export interface CreateRequest {
   stopSignal: string | null
   stopTimeout: number | null
   readOnly: boolean
+  /** --init: docker-init (tini) is PID 1 and passes signals on, so the program gets the default handling. */
+  init: boolean
   /** The -v values as given (inspect's HostConfig.Binds). */
   binds: string[]
   detached: boolean
@@ -308,6 +310,7 @@ export class DockerHost {
         networkMode: request.network ?? 'default',
         binds: request.binds,
         readOnly: request.readOnly,
+        init: request.init,
         publishAllPorts: request.publishAll,
       },
       status: 'created',
@@ -515,12 +518,13 @@ export class DockerHost {
     const catalog = image ? this.catalogOf(image) : null
     const files = this.containerFiles.get(container.id)!
     let argv = [container.path, ...container.args]
-    let process = this.spawnInContainer(container, argv, { pid1: true, tty: container.config.tty, onOutput: entry => this.log(container, entry) })
+    const pid1 = !container.hostConfig.init
+    let process = this.spawnInContainer(container, argv, { pid1, tty: container.config.tty, onOutput: entry => this.log(container, entry) })
     // The official images' docker-entrypoint.sh prepares (initdb, chown…) and ends with `exec "$@"`: the simulator
     // skips the preparation (not modelled) and runs the command it would exec, as PID 1.
     if (!process.program && /(?:^|\/)docker-entrypoint\.sh$/.test(container.path) && container.args.length > 0) {
       argv = container.args
-      process = this.spawnInContainer(container, argv, { pid1: true, tty: container.config.tty, onOutput: entry => this.log(container, entry) })
+      process = this.spawnInContainer(container, argv, { pid1, tty: container.config.tty, onOutput: entry => this.log(container, entry) })
     }
     if (!process.program) {
       container.status = 'created'

@@ -17,6 +17,8 @@ const OS_RELEASE: Record<BaseSystem, string> = {
 
 const DIRECTORIES = ['/bin', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/var', '/var/log', '/var/tmp']
 
+const BUSYBOX_DIRECTORIES = ['/bin', '/dev', '/etc', '/home', '/lib', '/lib64', '/proc', '/root', '/sys', '/tmp', '/usr', '/usr/sbin', '/var']
+
 /** Where a base system keeps a program: images from docker-library put their own software in /usr/local/bin. */
 function programPath(base: BaseSystem, name: string, localPrograms: ReadonlySet<string>): string {
   if (name.startsWith('/'))
@@ -39,8 +41,10 @@ export function catalogImageLayer(image: CatalogImage): Layer {
     return cached
   const spec: TreeSpec = {}
   if (image.base !== 'scratch') {
-    for (const dir of DIRECTORIES)
+    // busybox's image has no /mnt, /opt, /srv, /media…: a mount there shows as `A /mnt` in docker diff.
+    for (const dir of image.base === 'busybox' ? BUSYBOX_DIRECTORIES : DIRECTORIES)
       spec[`${dir}/`] = null
+    spec['/etc/group'] = 'root:x:0:\n'
     spec['/tmp/'] = null
     if (image.base === 'debian' || image.base === 'ubuntu')
       spec['/lib64/'] = null

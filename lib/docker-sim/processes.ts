@@ -100,6 +100,11 @@ export async function blockedOn<T>(io: ProcessIO, promise: Promise<T>): Promise<
   return process.waitOn(promise)
 }
 
+/** The standard input of the process an io belongs to (through its clock for a shell's commands). */
+export function stdinOf(io: ProcessIO): InputQueue | null {
+  return (PROCESS_OF_IO.get(io) ?? PROCESS_OF_CLOCK.get(io.clock))?.stdin ?? null
+}
+
 export class SimProcess {
   readonly argv: readonly string[]
   readonly pid: number

@@ -99,6 +99,7 @@ export interface ContainerRecord {
     networkMode: string
     binds: string[]
     readOnly: boolean
+    init: boolean
     publishAllPorts: boolean
   }
   status: ContainerStatus
