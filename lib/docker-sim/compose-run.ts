@@ -346,7 +346,8 @@ async function down(context: ClientContext, invocation: Invocation): Promise<num
       progress(context, 'Container', container.name, 'Stopped')
     }
     progress(context, 'Container', container.name, 'Removing')
-    host.removeContainer(container, { force: true })
+    // -v also removes the anonymous volumes attached to the containers (Compose's reference for down --volumes).
+    host.removeContainer(container, { force: true, volumes: isSet(invocation, 'volumes') })
     progress(context, 'Container', container.name, 'Removed')
   }
   const networkName = `${project.name}_default`
