@@ -13,7 +13,7 @@
 import type { BuildContext, ContextView } from './context'
 import type { DockerfileModel, Stage, Step } from './model'
 import { filesForSource, viewContext } from './context'
-import { PROXY_ARGS, stagesNeeded } from './model'
+import { normalizeImageReference, PROXY_ARGS, stagesNeeded } from './model'
 import { sha256Hex } from './sha256'
 
 /** The inputs of one step's key, in fields a reason can name. */
@@ -47,7 +47,7 @@ export interface CachePlan {
   stageKeys: Map<number, string>
 }
 
-function stepInputs(step: Step, view: ContextView, stageKeys: ReadonlyMap<number, string>): StepInputs {
+function stepInputs(step: Step, view: ContextView, stageKeys: ReadonlyMap<number, string>, options: CacheOptions): StepInputs {
   const base: StepInputs = { operation: step.display, env: [], workdir: step.before.workdir, user: step.before.user, files: [], fromStage: null }
   if (step.run) {
     const env = [...step.before.env]
@@ -62,7 +62,8 @@ function stepInputs(step: Step, view: ContextView, stageKeys: ReadonlyMap<number
     const { sources, destination, from, fromStage, flags } = step.copy
     const operation = JSON.stringify([step.keyword, flags, sources, destination])
     if (from !== null) {
-      return { ...base, operation, workdir: '', user: '', fromStage: fromStage !== null ? stageKeys.get(fromStage) ?? null : `image:${from}` }
+      const image = normalizeImageReference(from)
+      return { ...base, operation, workdir: '', user: '', fromStage: fromStage !== null ? stageKeys.get(fromStage) ?? null : `image:${options.baseIdentity?.(image) ?? image}` }
     }
     const files = sources.flatMap(source => filesForSource(view, source)).map(file => [file.path, view.checksum(file)] as const)
     // A file op runs as root unless --chown says otherwise: USER does not enter its key.
@@ -108,7 +109,7 @@ export function planCache(model: DockerfileModel, context: BuildContext, target:
       }
       if (step.kind !== 'layer')
         continue
-      const inputs = stepInputs(step, view, stageKeys)
+      const inputs = stepInputs(step, view, stageKeys, options)
       const key = keyOf(parent, inputs)
       steps.push({ step, inputs, parent, key })
       parent = key

@@ -12,7 +12,7 @@ import { BuildCache, judgeCache, planCache } from '../../dockerfile/cache'
 import { checkDockerfile } from '../../dockerfile/check'
 import { cleanRelative, filesForSource, viewContext } from '../../dockerfile/context'
 import { lintDockerfile } from '../../dockerfile/lint'
-import { buildModel, resolveAgainst, stagesNeeded, targetStage } from '../../dockerfile/model'
+import { buildModel, normalizeImageReference, resolveAgainst, stagesNeeded, targetStage } from '../../dockerfile/model'
 import { readJsonForm } from '../../dockerfile/parse'
 import { byteLength } from '../fs'
 import { estimateRun, removedPrefix } from './estimates'
@@ -83,10 +83,38 @@ export interface BuildError {
   line: number | null
 }
 
+export interface ImageNeeded {
+  /** As written. */
+  reference: string
+  normalized: string
+  /** The FROM or COPY --from that names it. */
+  step: Step
+  /** true for a base (FROM), false for COPY --from. */
+  base: boolean
+}
+
+/** The images a build of the `needed` stages reads, once each, in file order. */
+export function imagesNeeded(model: DockerfileModel, needed: ReadonlySet<number>): ImageNeeded[] {
+  const images: ImageNeeded[] = []
+  for (const stage of model.stages) {
+    if (!needed.has(stage.index))
+      continue
+    if (stage.base.kind === 'image')
+      images.push({ reference: stage.base.reference, normalized: stage.base.normalized, step: stage.steps[0]!, base: true })
+    for (const step of stage.steps) {
+      if (step.copy && step.copy.from !== null && step.copy.fromStage === null)
+        images.push({ reference: step.copy.from, normalized: normalizeImageReference(step.copy.from), step, base: false })
+    }
+  }
+  return images.filter((image, i) => images.findIndex(other => other.normalized === image.normalized) === i)
+}
+
 export interface BuildPlan {
   model: DockerfileModel
   cachePlan: CachePlan
   verdicts: StepVerdict[]
+  /** The images the build reads (bases of the stages built, `COPY --from=image`), in file order. */
+  images: ImageNeeded[]
   stages: StageResult[]
   target: Stage | null
   error: BuildError | null
@@ -204,6 +232,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     model,
     cachePlan: planCache(model, input.context, undefined),
     verdicts: [],
+    images: [],
     stages: [],
     target,
     error,
@@ -229,15 +258,18 @@ export function planBuild(input: PlanInput): BuildPlan {
     return empty({ code: 'NO_SUCH_TARGET', message: `target stage ${JSON.stringify(input.target)} could not be found`, step: null, line: null })
 
   const needed = stagesNeeded(model, target)
-  for (const stage of model.stages) {
-    if (needed.has(stage.index) && stage.base.kind === 'image' && !input.resolveBase(stage.base.normalized)) {
-      const from = stage.steps[0]!
-      return empty({
-        code: 'BASE_NOT_FOUND',
-        message: `${stage.base.reference}: failed to resolve source metadata for ${stage.base.normalized}: ${stage.base.normalized}: not found`,
-        step: from,
-        line: from.instruction.range.start.line + 1,
-      }, target)
+  const images = imagesNeeded(model, needed)
+  for (const image of images) {
+    if (!input.resolveBase(image.normalized)) {
+      return {
+        ...empty({
+          code: 'BASE_NOT_FOUND',
+          message: `${image.reference}: failed to resolve source metadata for ${image.normalized}: ${image.normalized}: not found`,
+          step: image.step,
+          line: image.step.instruction.range.start.line + 1,
+        }, target),
+        images,
+      }
     }
   }
 
@@ -342,7 +374,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     liveFiles.set(stage.index, live)
     stages.push({ stage, base, layers, inFinalImage: chain.has(stage.index) })
     if (failure)
-      return { model, cachePlan, verdicts, stages, target, error: failure, warnings: [], image: null }
+      return { model, cachePlan, verdicts, images, stages, target, error: failure, warnings: [], image: null }
   }
 
   const chainStages = stages.filter(result => result.inFinalImage)
@@ -373,6 +405,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     model,
     cachePlan,
     verdicts,
+    images,
     stages,
     target,
     error: null,

@@ -79,11 +79,8 @@ function vertices(plan: BuildPlan, options: ProgressOptions): Vertex[] {
   ]
   if (plan.error?.code === 'DOCKERFILE_ERROR')
     return list
-  const bases = [...new Set(plan.stages.flatMap(result => result.stage.base.kind === 'image' ? [result.stage.base.normalized] : []))]
-  if (plan.stages.length === 0 && plan.target && plan.target.base.kind === 'image')
-    bases.push(plan.target.base.normalized)
-  for (const base of bases)
-    list.push({ name: `[internal] load metadata for ${base}`, seconds: 0.5, statuses: [], error: plan.error?.code === 'BASE_NOT_FOUND' && plan.error.message.includes(`for ${base}:`) })
+  for (const image of plan.images)
+    list.push({ name: `[internal] load metadata for ${image.normalized}`, seconds: 0.5, statuses: [], error: plan.error?.code === 'BASE_NOT_FOUND' && plan.error.step === image.step })
   if (plan.error?.code === 'BASE_NOT_FOUND' || plan.error?.code === 'NO_SUCH_TARGET')
     return list
   list.push({ name: '[internal] load .dockerignore', seconds: 0, statuses: [{ id: 'transferring context:', status: progressBytes(options.dockerignoreBytes) }] })
@@ -101,6 +98,9 @@ function vertices(plan: BuildPlan, options: ProgressOptions): Vertex[] {
         statuses: pulled ? [{ id: `resolve ${reference}` }] : [],
       })
     }
+    // `COPY --from=image` reads that image as a stage of its own, which BuildKit does not number.
+    for (const image of plan.images.filter(candidate => !candidate.base && candidate.step.stage === stage.index))
+      list.push({ name: `FROM ${image.normalized}@${baseDigest(image.normalized)}`, seconds: options.pulled.has(image.normalized) ? 1.1 : 0, statuses: [] })
     if (usesContext && !contextShown) {
       list.push({ name: '[internal] load build context', seconds: 0, statuses: [{ id: 'transferring context:', status: progressBytes(options.contextBytes) }] })
       contextShown = true

@@ -140,11 +140,17 @@ describe('progress output', () => {
 })
 
 describe('sources outside the context', () => {
-  it('aDD of a URL needs nothing in the context; COPY --from an image is not a stage', () => {
-    const text = 'FROM python:3.12-slim\nADD https://example.com/data.csv /data/\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv\n'
+  it('a URL in ADD needs nothing in the context; COPY --from an image reads that image like a base', () => {
+    const text = 'FROM python:3.12-slim\nADD https://example.com/data.csv /data/\nCOPY --from=python:3.11 /usr/local/bin/python3 /opt/py311\n'
     const plan = planBuild(input({ dockerfile: text, context: { files: [] } }))
     expect(plan.error).toBeNull()
+    expect(plan.images.map(image => [image.normalized, image.base])).toEqual([['docker.io/library/python:3.12-slim', true], ['docker.io/library/python:3.11', false]])
     expect(plan.stages[0]!.layers.map(layer => [layer.step.keyword, layer.sizeKnown])).toEqual([['ADD', false], ['COPY', false]])
+    const out = renderProgress(plan, { mode: 'tty', dockerfileName: 'Dockerfile', dockerfileBytes: 1, dockerignoreBytes: 2, contextBytes: 0, tags: [], imageId: 'sha256:1', pulled: new Set() }, text)
+    expect(out).toContain(' => [internal] load metadata for docker.io/library/python:3.11 ')
+    expect(out).toContain(` => FROM docker.io/library/python:3.11@${baseDigest('docker.io/library/python:3.11')}`.slice(0, 60))
+    const unknown = planBuild(input({ dockerfile: 'FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv\n', context: { files: [] } }))
+    expect(unknown.error).toMatchObject({ code: 'BASE_NOT_FOUND', line: 2, message: 'ghcr.io/astral-sh/uv:0.5: failed to resolve source metadata for ghcr.io/astral-sh/uv:0.5: ghcr.io/astral-sh/uv:0.5: not found' })
   })
 })
 
