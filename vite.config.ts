@@ -110,6 +110,11 @@ export default defineConfig({
   build: {
     rollupOptions: {
       output: { manualChunks },
+      // Slidev's client imports @slidev/parser/core for one helper, and that module imports `yaml`,
+      // which declares no "sideEffects": the unused import then stays in the entry, so the first slide
+      // downloads the whole YAML library (~94 KiB) that only the explainer's Compose view needs.
+      // yaml does nothing on import; marked so, it loads with the slides that use it.
+      treeshake: { moduleSideEffects: (id: string) => !/\/node_modules\/yaml\//.test(id) },
     },
   },
 })
