@@ -134,6 +134,22 @@ export interface ContainerConfig {
   privileged: boolean
   readOnly: boolean
   securityOpt: string[]
+  /** Namespaces shared or chosen (`--pid host`, `--ipc container:db`…); null: Docker's default. */
+  pid: string | null
+  ipc: string | null
+  uts: string | null
+  userns: string | null
+  cgroupns: string | null
+  groupAdd: string[]
+  /** `--link name[:alias]`, the old way to reach another container by name. */
+  links: string[]
+  annotations: Record<string, string>
+  storageOptions: Record<string, string>
+  /** `--cpuset-cpus 0-3`. */
+  cpuset: string | null
+  runtime: string | null
+  oomKillDisable: boolean
+  macAddress: string | null
   /** Every flag given, in order, with its canonical name: nothing is left out of the configuration. */
   flags: FlagSetting[]
 }
@@ -290,6 +306,19 @@ export function containerConfigOf(parsed: ParsedCommand): ContainerConfig | null
     privileged: isSet(flags, 'privileged'),
     readOnly: isSet(flags, 'read-only'),
     securityOpt: texts(flags, 'security-opt'),
+    pid: lastText(flags, 'pid'),
+    ipc: lastText(flags, 'ipc'),
+    uts: lastText(flags, 'uts'),
+    userns: lastText(flags, 'userns'),
+    cgroupns: lastText(flags, 'cgroupns'),
+    groupAdd: texts(flags, 'group-add'),
+    links: texts(flags, 'link'),
+    annotations: keyValues(flags, 'annotation'),
+    storageOptions: keyValues(flags, 'storage-opt'),
+    cpuset: lastText(flags, 'cpuset-cpus'),
+    runtime: lastText(flags, 'runtime'),
+    oomKillDisable: isSet(flags, 'oom-kill-disable'),
+    macAddress: lastText(flags, 'mac-address'),
     flags: flags.map(flag => ({ name: flag.spec.long, written: flag.written, value: flag.value, typed: flag.typed, span: spanOf(flag) })),
   }
 }

@@ -126,6 +126,25 @@ describe('container configuration', () => {
     })
   })
 
+  it('reads namespaces, links and runtime settings', () => {
+    const config = configOf('docker run --pid host --ipc=container:db --uts host --userns host --cgroupns private --group-add audio --link db:database --annotation a=1 --storage-opt size=1G --cpuset-cpus 0-3 --runtime runc --oom-kill-disable --mac-address 92:d0:c6:0a:29:33 -m 1g nginx:1.27')
+    expect(config).toMatchObject({
+      pid: 'host',
+      ipc: 'container:db',
+      uts: 'host',
+      userns: 'host',
+      cgroupns: 'private',
+      groupAdd: ['audio'],
+      links: ['db:database'],
+      annotations: { a: '1' },
+      storageOptions: { size: '1G' },
+      cpuset: '0-3',
+      runtime: 'runc',
+      oomKillDisable: true,
+      macAddress: '92:d0:c6:0a:29:33',
+    })
+  })
+
   it('lists every flag given with its canonical name', () => {
     const config = configOf('docker run --net=mynet --dns-opt ndots:2 -itd nginx:1.27')
     expect(config.flags.map(f => [f.written, f.name])).toEqual([
