@@ -95,6 +95,11 @@ export interface ProcessIO {
   readLine: (prompt?: string) => Promise<string | null>
   /** Raw standard input, as much as is there (newlines kept), or null at its end: for `cat`, pipes and redirections. Absent: read by lines. */
   readChunk?: () => Promise<string | null>
+  /**
+   * For a shell's child: true when an interrupt that reached this wait was really for the shell (PID 1 got
+   * `docker stop`'s SIGTERM and has a trap): the child goes on waiting, the shell runs its trap once the child ends.
+   */
+  signalledParent?: (interrupt: Interrupted) => boolean
   /** Declares how the program takes a signal from now on (Python's SIGINT handler, a shell's `trap`). */
   setSignal: (signal: Signal, disposition: SignalDisposition) => void
   /** Runs another program by name (a shell running `ls`): resolves to its exit code; 127 with the shell's own message when absent. */

@@ -77,13 +77,13 @@ function versionPair(version: string): [number, number] {
 }
 
 // Pyodide's time.sleep blocks the page for real and cannot wait on the simulated clock: sleeps are
-// counted instead (the clock moves by their sum after the run), and a run that sleeps over a minute
+// counted instead (the clock moves by their sum after the run), and a run that sleeps over an hour
 // is stopped with a label rather than freezing the page. Missing third-party modules get a label too.
 // Sockets are cut off (in Node, Pyodide would reach the real machine's network): a labelled OSError.
 const DRIVER = `
 import sys, os, traceback, codeop, time as _sim_time
 _sim_slept = [0.0]
-SIM_SLEEP_LIMIT = 60.0
+SIM_SLEEP_LIMIT = 3600.0
 class _SimSleepLimit(BaseException):
     pass
 def _sim_sleep(seconds):
@@ -102,7 +102,7 @@ def _sim_take_slept():
     return slept
 def _sim_report(error, tb):
     if isinstance(error, _SimSleepLimit):
-        print('[simulator] time.sleep cannot wait on the simulated clock inside Python; the run was stopped after 60 s of sleeps', file=sys.stderr)
+        print('[simulator] time.sleep cannot wait on the simulated clock inside Python; the run was stopped after an hour of sleeps', file=sys.stderr)
         return
     traceback.print_exception(type(error), error, tb)
     if isinstance(error, ModuleNotFoundError) and error.name:

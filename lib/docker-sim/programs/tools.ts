@@ -6,6 +6,7 @@ import type { Errno } from '../fs/errors'
 import type { FileStat, FileSystem, ProcessIO, Program } from '../process'
 import { ERRNO_TEXT, isFsError } from '../fs/errors'
 import { resolvePath } from '../fs/filesystem'
+import { Interrupted } from '../process'
 import { formatDate, wallClock } from './time'
 
 export type ToolFamily = 'gnu' | 'busybox'
@@ -547,8 +548,19 @@ function sleep(family: ToolFamily): Program {
       }
       ms += Number(match[1]) * ({ '': 1, 's': 1, 'm': 60, 'h': 3600, 'd': 86400 }[match[2]!] ?? 1) * 1000
     }
-    await io.clock.sleep(ms)
-    return 0
+    const end = io.clock.now() + ms
+    while (true) {
+      try {
+        await io.clock.sleep(Math.max(0, end - io.clock.now()))
+        return 0
+      }
+      catch (error) {
+        // A signal for the shell that started this sleep (PID 1 with a trap): sleep itself goes on.
+        if (error instanceof Interrupted && io.signalledParent?.(error))
+          continue
+        throw error
+      }
+    }
   }
 }
 

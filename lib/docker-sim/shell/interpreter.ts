@@ -489,6 +489,7 @@ export class Shell {
       streams.stderr(`${this.missingProgramText(name, found.reason)}\n`)
       return found.reason === 'permission' || found.reason === 'is-directory' ? 126 : 127
     }
+    const pending: Interrupted[] = []
     const child: ProcessIO = {
       argv,
       env,
@@ -503,20 +504,41 @@ export class Shell {
       readLine: prompt => streams.stdin.readLine(prompt),
       readChunk: () => streams.stdin.readChunk(),
       setSignal: () => {},
+      signalledParent: (interrupt) => {
+        if (!this.signalStaysWithShell(interrupt))
+          return false
+        pending.push(interrupt)
+        return true
+      },
       spawn: async (childArgv, options = {}) => this.fork().runProgram([...childArgv], options.env ?? new Map(), {
         stdin: options.readLine ? { readLine: options.readLine, readChunk: options.readChunk ?? (async () => null) } : streams.stdin,
         stdout: options.stdout ?? streams.stdout,
         stderr: options.stderr ?? streams.stderr,
       }),
     }
+    let status: number
     try {
-      return await found.program(child)
+      status = await found.program(child)
     }
     catch (error) {
       if (error instanceof Interrupted)
         return this.takeSignal(error)
       throw error
     }
+    // Signals that came while the child ran were the shell's: their traps run now (bash and dash wait for the foreground child).
+    for (const interrupt of pending.splice(0))
+      await this.takeSignal(interrupt)
+    return status
+  }
+
+  /**
+   * A signal sent to this shell alone (docker stop's SIGTERM to PID 1) leaves its foreground child running when
+   * the shell traps it; Ctrl-C on a terminal reaches the child too (the whole foreground group).
+   */
+  private signalStaysWithShell(interrupt: Interrupted): boolean {
+    if (interrupt.signal === 'SIGKILL' || !this.traps.has(interrupt.signal.replace(/^SIG/, '')))
+      return false
+    return !(interrupt.signal === 'SIGINT' && this.io.tty)
   }
 
   /** A signal that ended the foreground program: run the trap, or die of it. */

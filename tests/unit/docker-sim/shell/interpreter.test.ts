@@ -74,14 +74,29 @@ describe('the deck\'s pinger loop on the simulated clock', () => {
     await expect(done).rejects.toBeInstanceOf(Interrupted)
   })
 
-  it('runs a trap and goes on, or exits when the trap says so', async () => {
+  it('runs a trap once the running sleep ends (as the real daemon\'s stop-timing transcript shows: 1.1 s), then exits as the trap says', async () => {
     const clock = signalClock()
     const done = run(['sh', '-c', 'trap "echo got TERM; exit 0" TERM; while true; do sleep 1; done'], { fs: debian(), env: ENV, clock })
     await settle()
+    clock.advance(300)
     clock.interrupt('SIGTERM')
+    await settle()
+    expect(clock.sleeping()).toBe(1)
+    clock.advance(700)
     const result = await done
     expect(result).toMatchObject({ stdout: 'got TERM\n', exit: 0 })
     expect(result.signals.get('SIGTERM')).toBe('handle')
+    expect(clock.now()).toBe(1000)
+  })
+
+  it('ctrl-C on a terminal reaches the foreground sleep at once, and the trap runs', async () => {
+    const clock = signalClock()
+    const done = run(['bash', '-c', 'trap "echo got INT" INT; sleep 5; echo after $?'], { fs: debian(), env: ENV, clock, tty: true })
+    await settle()
+    clock.interrupt('SIGINT')
+    const result = await done
+    expect(result.stdout).toBe('got INT\nafter 130\n')
+    expect(clock.now()).toBe(0)
   })
 
   it('trap "" ignores, trap - restores the default', async () => {
