@@ -22,7 +22,7 @@ export interface NormaliserOptions {
 /** A placeholder kind, for the README's table and the tests. */
 export type PlaceholderKind
   = | 'id' | 'short-id' | 'name' | 'timestamp' | 'datetime' | 'date' | 'clock' | 'duration' | 'size'
-    | 'percent' | 'pid' | 'port'
+    | 'percent' | 'pid' | 'port' | 'subnet'
 
 interface TextRule {
   kind: PlaceholderKind
@@ -123,11 +123,13 @@ function sortLines(text: string): string {
 
 const FULL_ID = /(?<![0-9a-z])[0-9a-f]{64}(?![0-9a-z])/g
 const SHORT_ID = /(?<![0-9a-z_.-])[0-9a-f]{12}(?![0-9a-z_-])/g
+const USER_SUBNET = /(?<![\d.])172\.(1[89]|2\d|3[01])\.(?=\d)/g
 const NAME_SHAPE = /(?<![\w.-])[a-z]+_[a-z]+\d?(?![\w.-])/g
 
 export class Normaliser {
   private readonly ids = new Map<string, number>()
   private readonly names = new Map<string, number>()
+  private readonly nets = new Map<string, number>()
   private readonly generated: Set<string> | undefined
   private readonly knownWords: Set<string>
   private readonly paths: { from: string, to: string }[]
@@ -159,6 +161,9 @@ export class Normaliser {
       return `<id${known ?? this.idNumber(hex)}:12>`
     })
     out = out.replace(NAME_SHAPE, name => this.isGeneratedName(name) ? `<name${this.nameNumber(name)}>` : name)
+    // User networks get 172.18–172.31 in turn, and a daemon skips recently freed ones: which one a
+    // network gets depends on the daemon's past. The default bridge's 172.17 is always the same.
+    out = out.replace(USER_SUBNET, (_m, octet: string) => `172.<net${this.netNumber(octet)}>.`)
     if (TOP_COMMAND.test(command))
       out = normaliseTopTable(out)
     for (const rule of TEXT_RULES) {
@@ -192,6 +197,15 @@ export class Normaliser {
 
   private shortIdNumber(hex: string): number | undefined {
     return this.ids.get(hex)
+  }
+
+  private netNumber(octet: string): number {
+    let n = this.nets.get(octet)
+    if (n === undefined) {
+      n = this.nets.size + 1
+      this.nets.set(octet, n)
+    }
+    return n
   }
 
   private nameNumber(name: string): number {

@@ -98,6 +98,12 @@ describe('normaliser: times, durations, sizes, PIDs', () => {
     expect(n().text('b\na\n', 'docker logs box')).toBe('b\na\n')
   })
 
+  it('numbers user-network subnets (172.18-31) by first appearance and keeps the default bridge', () => {
+    const n1 = n()
+    expect(n1.text('mynet 172.24.0.2 gw 172.24.0.1, other 172.19.0.0/16, bridge 172.17.0.2')).toBe('mynet 172.<net1>.0.2 gw 172.<net1>.0.1, other 172.<net2>.0.0/16, bridge 172.17.0.2')
+    expect(n1.text('10.172.24.1 and 172.240.0.1')).toBe('10.172.24.1 and 172.240.0.1')
+  })
+
   it('replaces ephemeral host ports (-P) and keeps chosen ones', () => {
     expect(n().text('7000/tcp -> 0.0.0.0:32771\n7000/tcp -> [::]:32771\n80/tcp -> 0.0.0.0:8080')).toBe('7000/tcp -> 0.0.0.0:<port>\n7000/tcp -> [::]:<port>\n80/tcp -> 0.0.0.0:8080')
   })
