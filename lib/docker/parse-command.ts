@@ -483,8 +483,10 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
   }
 
   if (rest.length === 0) {
+    // `docker` alone (or with global options only) is the root command: it prints its help.
+    parsed.spec = ROOT_COMMAND
     parsed.help = !parsed.version
-    parsed.errors.push(...crossFlagErrors(null, root.flags, []))
+    parsed.errors.push(...crossFlagErrors(ROOT_COMMAND, root.flags, []))
     return parsed
   }
   if (root.help.length > 0)

@@ -188,3 +188,17 @@ describe('explain: docker top passes its options to ps', () => {
     expect(one('docker top').errors.map(x => x.code)).toEqual(['MISSING_ARGUMENTS'])
   })
 })
+
+describe('explain: docker itself is a command', () => {
+  it.each(['docker', 'docker -D', 'docker --debug', 'docker --log-level=warn'])('%s prints the root help', (text) => {
+    const e = one(text)
+    expect(e.ok).toBe(true)
+    expect(e.command).toEqual([])
+    expect(e.summary).toBe('Prints the help of docker: its usage and flags (nothing runs).')
+  })
+
+  it('its flags get its suggestions and its cross-flag rule', () => {
+    expect(one('docker --hots x').errors.map(x => [x.code, x.suggestion])).toEqual([['UNKNOWN_FLAG', '--host']])
+    expect(one('docker -H x --context c').errors.map(x => x.code)).toEqual(['CONFLICTING_FLAGS'])
+  })
+})
