@@ -198,7 +198,7 @@ describe('explain: docker itself is a command', () => {
   })
 
   it('its flags get its suggestions and its cross-flag rule', () => {
-    expect(one('docker --hots x').errors.map(x => [x.code, x.suggestion])).toEqual([['UNKNOWN_FLAG', '--host']])
+    expect(one('docker --hots').errors.map(x => [x.code, x.suggestion])).toEqual([['UNKNOWN_FLAG', '--host']])
     expect(one('docker -H x --context c').errors.map(x => x.code)).toEqual(['CONFLICTING_FLAGS'])
   })
 })
