@@ -19,7 +19,7 @@ import { containerChanges, copyBetween, CopyError, formatChanges, FsError } from
 import { allValues, isSet, lastValue, readInvocation } from './invocation'
 import * as messages from './messages'
 import { Interrupted } from './process'
-import { blockedOn, signalNamed, stdinOf } from './processes'
+import { blockedOn, processOf, signalNamed, stdinOf } from './processes'
 import { stableHex } from './random'
 
 /** What the docker program needs besides its ProcessIO. */
@@ -793,7 +793,7 @@ function startOrFail(context: ClientContext, container: ContainerRecord, command
 }
 
 /** Streams a container's output to the client until it exits (or the client detaches); forwards typed lines when `stdin`. */
-async function attachTo(context: ClientContext, container: ContainerRecord, options: { stdin: boolean, detachable: boolean, sigProxy: boolean }): Promise<'exited' | 'detached'> {
+async function attachTo(context: ClientContext, container: ContainerRecord, options: { stdin: boolean, detachable: boolean, sigProxy: boolean, interruptible?: boolean }): Promise<'exited' | 'detached'> {
   const { host, io } = context
   const unsubscribe = host.follow(container, (entry: LogEntry) => {
     if (entry.stream === 'stderr')
@@ -847,7 +847,13 @@ async function attachTo(context: ClientContext, container: ContainerRecord, opti
       }
     }
     else {
-      outcome = await blockedOn(io, Promise.race([exited, detached]))
+      // `interruptible`: a Ctrl-C reaches the caller (docker attach counts them) through a sleep that rejects.
+      const interrupted = options.interruptible
+        ? new Promise<never>((_resolve, reject) => {
+            void io.clock.sleep(Number.MAX_SAFE_INTEGER).catch(reject)
+          })
+        : null
+      outcome = await blockedOn(io, Promise.race(interrupted ? [exited, detached, interrupted] : [exited, detached]))
     }
   }
   finally {
@@ -1230,27 +1236,40 @@ const attachCommand: Handler = async (context, invocation) => {
   const noStdin = isSet(invocation, 'no-stdin')
   const sigProxy = lastValue(invocation, 'sig-proxy') !== 'false'
   const stdin = !noStdin && container.config.openStdin
+  // The client catches Ctrl-C itself: it passes each one on (sig-proxy) and gives up on the third
+  // (recorded: logs.json, "got 3 SIGTERM/SIGINTs, forcefully exiting", exit 130).
+  const client = processOf(io)
+  const before = client?.disposition('SIGINT') ?? 'default'
+  client?.io.setSignal('SIGINT', 'handle')
+  let interrupts = 0
   try {
-    const outcome = await attachTo(context, container, { stdin, detachable: container.config.tty && container.config.openStdin, sigProxy })
-    if (outcome === 'detached') {
-      io.stderr('read escape sequence\n')
-      return 1
-    }
-  }
-  catch (failure) {
-    if (failure instanceof Interrupted && failure.signal === 'SIGINT') {
-      if (sigProxy) {
-        host.mainProcess(container)?.signal('SIGINT')
-        // The container decides: a PID 1 without a SIGINT handler ignores it, and attach keeps going.
-        if (host.mainProcess(container))
-          return attachCommand(context, invocation)
-        return blockedOn(io, host.waitForExit(container))
+    for (;;) {
+      try {
+        const outcome = await attachTo(context, container, { stdin, detachable: container.config.tty && container.config.openStdin, sigProxy, interruptible: true })
+        if (outcome === 'detached') {
+          io.stderr('read escape sequence\n')
+          return 1
+        }
+        return container.exitCode
       }
-      return 130
+      catch (failure) {
+        if (!(failure instanceof Interrupted) || failure.signal !== 'SIGINT')
+          throw failure
+        interrupts++
+        if (sigProxy)
+          host.mainProcess(container)?.signal('SIGINT')
+        if (interrupts >= 3) {
+          io.stderr('\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n') // cmd/docker/docker.go
+          return 130
+        }
+        if (!host.mainProcess(container))
+          return container.exitCode
+      }
     }
-    throw failure
   }
-  return container.exitCode
+  finally {
+    client?.io.setSignal('SIGINT', before)
+  }
 }
 
 const execCommand: Handler = async (context, invocation) => {

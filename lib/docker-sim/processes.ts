@@ -61,6 +61,8 @@ export class InputQueue {
   closed = false
   /** A terminal echoes each typed line as it is read (a pty's ECHO): set for runs with a TTY. */
   echo: ((line: string) => void) | null = null
+  /** Where the terminal shows keystrokes that are not lines (^C). */
+  typed: ((text: string) => void) | null = null
   reader: { owner: SimProcess, resolve: (line: string | null) => void, reject: (reason: Interrupted) => void } | null = null
 
   write(line: string): void {
@@ -98,6 +100,11 @@ export async function blockedOn<T>(io: ProcessIO, promise: Promise<T>): Promise<
   if (!process)
     return promise
   return process.waitOn(promise)
+}
+
+/** The process an io belongs to (through its clock for a shell's commands). */
+export function processOf(io: ProcessIO): SimProcess | null {
+  return PROCESS_OF_IO.get(io) ?? PROCESS_OF_CLOCK.get(io.clock) ?? null
 }
 
 /** The standard input of the process an io belongs to (through its clock for a shell's commands). */

@@ -131,8 +131,10 @@ export class Simulator {
     }
     try {
       const { process, program } = this.lineProcess(line, options.tty ?? true, options.mergeStreams ? (_stream, text) => output('stdout', text) : output)
-      if (options.tty ?? true)
-        process.stdin.echo = line => output(options.mergeStreams ? 'stdout' : 'stdout', `${line}\n`)
+      if (options.tty ?? true) {
+        process.stdin.typed = text => output('stdout', text)
+        process.stdin.echo = line => output('stdout', `${line}\n`)
+      }
       for (const typed of options.input ?? [])
         process.writeLine(typed)
       process.closeInput()
@@ -184,6 +186,8 @@ export class Simulator {
         await clock.advanceTo(deadline)
         interruptsLeft--
         interrupts++
+        // A terminal shows ^C for the keystroke (its line discipline echoes it).
+        process.stdin.typed?.('^C')
         process.foreground().signal('SIGINT')
         deadline += 1000
         idleRounds = 0
