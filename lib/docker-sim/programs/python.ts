@@ -14,19 +14,30 @@ type Interpreter = Pick<PyodideAPI, 'runPython' | 'setStdout' | 'setStderr' | 's
 let loader: (() => Promise<Interpreter>) | null = null
 let loading: Promise<Interpreter> | null = null
 
-/** Where the interpreter comes from: the deck passes the browser loader (lib/python/load.ts); Node finds node_modules/pyodide itself. */
+/** Where the interpreter comes from, when not the default (the page's lib/python/load.ts, or node_modules/pyodide in Node). */
 export function configurePythonLoader(load: () => Promise<Interpreter>): void {
   loader = load
   loading = null
 }
 
 function interpreter(): Promise<Interpreter> {
-  loading ??= (loader ?? loadFromNodeModules)()
+  loading ??= (loader ?? defaultLoader)()
   return loading
 }
 
+/** In a page: the deck's own copy of Pyodide (lib/python/load.ts, shared with the slides' runner); in Node: node_modules. */
+async function defaultLoader(): Promise<Interpreter> {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+    const { loadPythonInterpreter } = await import('../../python/load')
+    return loadPythonInterpreter(import.meta.env?.BASE_URL ?? '/')
+  }
+  return loadFromNodeModules()
+}
+
 async function loadFromNodeModules(): Promise<Interpreter> {
-  const { loadPyodide } = await import('pyodide')
+  // A computed name, so a bundler for the page does not pull Pyodide's Node build in.
+  const name = 'pyodide'
+  const { loadPyodide } = await import(/* @vite-ignore */ name) as typeof import('pyodide')
   const url = new URL('../../../node_modules/pyodide/', import.meta.url)
   const indexURL = url.protocol === 'file:' ? decodeURIComponent(url.pathname) : url.href
   return loadPyodide({ indexURL })
@@ -90,12 +101,15 @@ def _sim_sleep(seconds):
     _sim_slept[0] += float(seconds)
     if _sim_slept[0] > SIM_SLEEP_LIMIT:
         raise _SimSleepLimit()
-_sim_time.sleep = _sim_sleep
 import socket as _sim_socket
 def _sim_no_network(self, *args, **kwargs):
     raise OSError(101, "Network is unreachable [simulator: Python's sockets are not connected to the simulated network; curl in the container's shell is]")
-for _sim_name in ('connect', 'connect_ex', 'bind'):
-    setattr(_sim_socket.socket, _sim_name, _sim_no_network)
+# The interpreter is shared with the slides' Python runner: the simulator's patches are on only while a container's code runs.
+_sim_originals = {'sleep': _sim_time.sleep, **{n: getattr(_sim_socket.socket, n) for n in ('connect', 'connect_ex', 'bind')}}
+def _sim_patch(on):
+    _sim_time.sleep = _sim_sleep if on else _sim_originals['sleep']
+    for name in ('connect', 'connect_ex', 'bind'):
+        setattr(_sim_socket.socket, name, _sim_no_network if on else _sim_originals[name])
 def _sim_take_slept():
     slept = _sim_slept[0]
     _sim_slept[0] = 0.0
@@ -185,7 +199,12 @@ async function driver(): Promise<Interpreter> {
   return driverReady
 }
 
-/** The version of CPython inside Pyodide, e.g. "3.13.2". */
+/** The interpreter the simulator runs on, with its driver loaded; in a page it is the slides' runner's too. */
+export function sharedInterpreter(): Promise<Interpreter> {
+  return driver()
+}
+
+/** The version of CPython inside Pyodide, e.g. "3.14.2". */
 export async function interpreterVersion(): Promise<string> {
   const py = await driver()
   return String(py.runPython('import sys; ".".join(map(str, sys.version_info[:3]))'))
@@ -317,7 +336,7 @@ async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv:
   connectStreams(py, io)
   const copied = copyIn(io.fs, py.FS)
   try {
-    const run = py.globals.get('_sim_run') as (...args: unknown[]) => number
+    const run = withPatches(py, py.globals.get('_sim_run') as (...args: unknown[]) => number)
     const env = py.toPy([...io.env])
     let status: number
     try {
@@ -344,6 +363,20 @@ async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv:
   }
 }
 
+/** Runs a driver function with the simulator's patches of time.sleep and sockets on (see DRIVER). */
+function withPatches<A extends unknown[], R>(py: Interpreter, fn: (...args: A) => R): (...args: A) => R {
+  const patch = py.globals.get('_sim_patch') as (on: boolean) => void
+  return (...args: A) => {
+    patch(true)
+    try {
+      return fn(...args)
+    }
+    finally {
+      patch(false)
+    }
+  }
+}
+
 /** Moves the simulated clock by what the code slept (see DRIVER). */
 async function followSleeps(py: Interpreter, io: ProcessIO): Promise<void> {
   const slept = Number((py.globals.get('_sim_take_slept') as () => number)())
@@ -365,7 +398,7 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
   const env = py.toPy([...io.env])
   reset(['', ...io.argv.slice(1)], env, io.cwd)
   env.destroy()
-  const runLine = py.globals.get('_sim_repl_line') as (source: string) => unknown
+  const runLine = withPatches(py, py.globals.get('_sim_repl_line') as (source: string) => unknown)
   const history: string[] = []
   let pending = ''
   while (true) {

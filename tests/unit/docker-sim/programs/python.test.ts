@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { freezeLayer, SimFileSystem, treeFromSpec } from '../../../../lib/docker-sim/fs'
-import { interpreterVersion } from '../../../../lib/docker-sim/programs/python'
+import { interpreterVersion, sharedInterpreter } from '../../../../lib/docker-sim/programs/python'
 import { instantClock, run, settle, signalClock } from './harness'
 
 const PY312 = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', PYTHON_VERSION: '3.12.12', LANG: 'C.UTF-8' }
@@ -109,6 +109,14 @@ describe('python in a container, on Pyodide', () => {
     const result = await run(['python', '-c', 'import urllib.request; urllib.request.urlopen("http://127.0.0.1:5000/random")'], { fs: pythonImage(), env: PY312 })
     expect(result.exit).toBe(1)
     expect(result.stderr).toMatch(/urllib\.error\.URLError: <urlopen error \[Errno 101\] Network is unreachable \[simulator: Python's sockets are not connected to the simulated network; curl in the container's shell is\]>\n$/)
+  })
+
+  it('leaves time.sleep and sockets as they were for the slides\' runner, which shares the interpreter', async () => {
+    await run(['python', '-c', 'pass'], { fs: pythonImage(), env: PY312 })
+    const after = await run(['python', '-c', 'import time, socket; print(time.sleep.__name__, socket.socket.connect.__name__)'], { fs: pythonImage(), env: PY312 })
+    expect(after.stdout).toBe('_sim_sleep _sim_no_network\n')
+    const py = await sharedInterpreter()
+    expect(String(py.runPython('import time, socket; time.sleep.__name__ + " " + socket.socket.connect.__name__'))).toBe('sleep connect')
   })
 
   it('labels a third-party module Pyodide lacks', async () => {
