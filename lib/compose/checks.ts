@@ -5,7 +5,7 @@
 
 import type { DataPath, DataProblem } from './issues'
 import { parsePublish, parseVolume } from '../docker/values'
-import { closestName } from './names'
+import { closest } from '../text/edit-distance'
 
 type Mapping = Record<string, unknown>
 
@@ -39,7 +39,7 @@ function declaredNames(data: Mapping): Declared {
 }
 
 function missingService(name: string, declared: Declared, path: DataPath, atKey: boolean, what: string, within?: [number, number]): DataProblem {
-  const suggestion = closestName(name, declared.services)
+  const suggestion = closest(name, declared.services)
   const problem: DataProblem = {
     code: 'COMPOSE_UNKNOWN_SERVICE',
     path,
@@ -62,7 +62,7 @@ const UNDECLARED = {
 
 function undeclared(kind: keyof typeof UNDECLARED, name: string, service: string, path: DataPath, atKey: boolean, declared: Declared, within?: [number, number]): DataProblem {
   const { code, noun } = UNDECLARED[kind]
-  const suggestion = closestName(name, declared[kind])
+  const suggestion = closest(name, declared[kind])
   const problem: DataProblem = {
     code,
     path,

@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020'
 import type { DataPath, DataProblem } from './issues'
 import Ajv2020 from 'ajv/dist/2020'
 import composeSpec from '../../vendor/compose-spec/compose-spec.json'
-import { closestName } from './names'
+import { closest } from '../text/edit-distance'
 
 export { composeSpec }
 
@@ -113,7 +113,7 @@ function unknownKey(error: ErrorObject, path: DataPath): DataProblem {
   if (known.length === 0 && namePatterns.length > 0) {
     return { code: 'COMPOSE_INVALID_VALUE', path: keyPath, atKey: true, message: `"${key}" is not a valid name here: use letters, digits, dot, dash and underscore only (${namePatterns.join(' ')}).` }
   }
-  const suggestion = closestName(key, known)
+  const suggestion = closest(key, known)
   const where = path.length === 0 ? 'a top-level Compose key' : path.length === 2 && path[0] === 'services' ? 'a service setting' : `a setting of ${describePath(path)}`
   const problem: DataProblem = {
     code: 'COMPOSE_UNKNOWN_KEY',
