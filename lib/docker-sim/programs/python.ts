@@ -106,10 +106,25 @@ def _sim_no_network(self, *args, **kwargs):
     raise OSError(101, "Network is unreachable [simulator: Python's sockets are not connected to the simulated network; curl in the container's shell is]")
 # The interpreter is shared with the slides' Python runner: the simulator's patches are on only while a container's code runs.
 _sim_originals = {'sleep': _sim_time.sleep, **{n: getattr(_sim_socket.socket, n) for n in ('connect', 'connect_ex', 'bind')}}
+_sim_saved = {}
+_sim_repl_context = None
 def _sim_patch(on):
     _sim_time.sleep = _sim_sleep if on else _sim_originals['sleep']
     for name in ('connect', 'connect_ex', 'bind'):
         setattr(_sim_socket.socket, name, _sim_no_network if on else _sim_originals[name])
+    # The process state a container's code changes goes back as it was for the slides' runner.
+    if on:
+        _sim_saved.update(environ=dict(os.environ), cwd=os.getcwd(), argv=list(sys.argv))
+    elif _sim_saved:
+        if _sim_repl_context is not None:
+            _sim_repl_context.update(environ=dict(os.environ), cwd=os.getcwd())
+        os.environ.clear()
+        os.environ.update(_sim_saved['environ'])
+        try:
+            os.chdir(_sim_saved['cwd'])
+        except OSError:
+            pass
+        sys.argv = _sim_saved['argv']
 def _sim_take_slept():
     slept = _sim_slept[0]
     _sim_slept[0] = 0.0
@@ -157,18 +172,19 @@ def _sim_run(code, filename, argv, env, cwd):
 
 _sim_repl_namespace = None
 def _sim_repl_reset(argv, env, cwd):
-    global _sim_repl_namespace
+    global _sim_repl_namespace, _sim_repl_context
     _sim_repl_namespace = {'__name__': '__main__', '__builtins__': __builtins__}
-    sys.argv = list(argv)
-    os.environ.clear()
-    os.environ.update(dict(env))
-    try:
-        os.chdir(cwd)
-    except OSError:
-        pass
+    _sim_repl_context = {'argv': list(argv), 'environ': dict(env), 'cwd': cwd}
 
 def _sim_repl_line(source):
     """'more' when the statement goes on, else runs it: None, or an exit code for SystemExit."""
+    sys.argv = list(_sim_repl_context['argv'])
+    os.environ.clear()
+    os.environ.update(_sim_repl_context['environ'])
+    try:
+        os.chdir(_sim_repl_context['cwd'])
+    except OSError:
+        pass
     try:
         compiled = codeop.compile_command(source, '<stdin>', 'single')
     except (SyntaxError, OverflowError, ValueError) as error:
@@ -373,6 +389,10 @@ function withPatches<A extends unknown[], R>(py: Interpreter, fn: (...args: A) =
     }
     finally {
       patch(false)
+      // Pyodide's own streams again (in a page, input() prompts), as the slides' runner expects them.
+      py.setStdin()
+      py.setStdout()
+      py.setStderr()
     }
   }
 }

@@ -117,6 +117,7 @@ describe('python in a container, on Pyodide', () => {
     expect(after.stdout).toBe('_sim_sleep _sim_no_network\n')
     const py = await sharedInterpreter()
     expect(String(py.runPython('import time, socket; time.sleep.__name__ + " " + socket.socket.connect.__name__'))).toBe('sleep connect')
+    expect(String(py.runPython('import os; str(os.environ.get("PYTHON_VERSION")) + " " + os.getcwd()'))).toBe('None /home/pyodide')
   })
 
   it('labels a third-party module Pyodide lacks', async () => {
