@@ -63,7 +63,10 @@ export async function runDockerCommand(context: ClientContext, argv: readonly st
   }
   const handler = handlerFor(invocation.path)
   if (!handler) {
-    io.stdout(notSimulated(`docker ${invocation.path.join(' ')}`, `${invocation.spec.summary.replace(/\.$/, '')}`))
+    const command = `docker ${invocation.path.join(' ')}`
+    io.stdout(invocation.spec.group
+      ? notSimulated(command, `prints the usage of \`${command}\`: the list of its subcommands`)
+      : `${command}: ${messages.NOT_SIMULATED}. What Docker does: ${invocation.spec.summary.replace(/\.$/, '')}.\n`)
     return 0
   }
   try {

@@ -364,6 +364,8 @@ export function executeTemplate(template: string, data: TemplateValue): string {
  */
 export function formatRows(format: string, headers: Record<string, string>, rows: readonly TemplateValue[]): string {
   const template = unescapeFormat(format)
+  // The client parses the template before it has rows: a broken one fails even on an empty list.
+  parseTemplate(template.startsWith('table') ? template.slice('table'.length) : template)
   if (template.startsWith('table')) {
     const body = template.slice('table'.length).replace(/^\s/, '')
     const header = body.replace(/\{\{-?\s*(?:json\s+)?\.(\w+)\s*-?\}\}/g, (_all, field: string) => headers[field] ?? field.toUpperCase())
