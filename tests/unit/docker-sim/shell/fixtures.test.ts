@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { SimFileSystem, treeFromSpec } from '../../../../lib/docker-sim/fs'
 import { freezeLayer } from '../../../../lib/docker-sim/fs/nodes'
+import { formatDate } from '../../../../lib/docker-sim/programs/time'
 import { run } from '../programs/harness'
 
 interface Recorded { name: string, flavour: 'dash' | 'bash' | 'ash', script: string, stdout: string, stderr: string, exit: number }
@@ -15,6 +16,7 @@ const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.
   hostname: string
   recordedAtMs: number
   fileTimeMs: number
+  dates: { seconds: number, format: string | null, gnu: string, busybox: string }[]
   interactive: { flavour: Recorded['flavour'], lines: string[], stdout: string, stderr: string, exit: number }[]
 }
 
@@ -74,6 +76,16 @@ describe('interactive sessions match the real shells: prompts, messages, line nu
         expect(session(result.promptsAndStderr)).toBe(session(recorded.stderr))
         expect(result.stdout).toBe(recorded.stdout)
       }
+    })
+  }
+})
+
+describe('date prints what GNU date and BusyBox date printed for the same instants', () => {
+  for (const recorded of fixtures.dates) {
+    it(`@${recorded.seconds} ${recorded.format ?? '(default)'}`, () => {
+      const text = `${formatDate(new Date(recorded.seconds * 1000), recorded.format?.slice(1))}\n`
+      expect(text).toBe(recorded.gnu)
+      expect(text).toBe(recorded.busybox)
     })
   }
 })

@@ -81,10 +81,18 @@ def main():
         # Without a terminal the shells warn about job control, and BusyBox prints its banner: not part of a session.
         stderr = [l for l in done.stderr.split('\n') if not re.search(r'job control|terminal process group|^BusyBox v|^Enter .help.|^$', l)]
         interactive.append({'flavour': flavour, 'lines': lines, 'stdout': done.stdout, 'stderr': '\n'.join(stderr), 'exit': done.returncode})
+    # date(1)'s default format and a few +FORMATs, for instants the simulator's clock can show.
+    dates = []
+    for seconds in (1772532901, 1772500000, 1798761599, 1767225600):
+        for fmt in (None, '+%F %T', '+%H:%M:%S', '+%s', '+%a %d %b %Y'):
+            args = ['-u', '-d', f'@{seconds}'] + ([fmt] if fmt else [])
+            gnu = subprocess.run(['date', *args], capture_output=True, text=True).stdout
+            box = subprocess.run(['busybox', 'date', *args], capture_output=True, text=True).stdout
+            dates.append({'seconds': seconds, 'format': fmt, 'gnu': gnu, 'busybox': box})
     out = {'note': 'recorded by record-fixtures.py from dash, bash and busybox sh on Debian 12', 'sandbox': str(ROOT / 'work'),
            'toolDirs': {'gnu': str(ROOT / 'gnu-bin'), 'busybox': str(ROOT / 'busybox-bin')},
            'tools': {family: sorted(p.name for p in (ROOT / f'{family}-bin').iterdir()) for family in ('gnu', 'busybox')}, 'files': spec['files'], 'results': results,
-           'hostname': socket.gethostname(), 'recordedAtMs': int(RECORDED_AT * 1000), 'fileTimeMs': FILE_TIME * 1000, 'interactive': interactive}
+           'hostname': socket.gethostname(), 'recordedAtMs': int(RECORDED_AT * 1000), 'fileTimeMs': FILE_TIME * 1000, 'interactive': interactive, 'dates': dates}
     (HERE / 'fixtures.json').write_text(json.dumps(out, indent=1, ensure_ascii=False) + '\n')
     print(f'{len(results)} runs recorded')
 
