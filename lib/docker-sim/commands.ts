@@ -688,37 +688,47 @@ function imageForRun(context: ClientContext, reference: string, pullPolicy: stri
 
 const UNMODELLED_RUN_FLAGS = ['gpus', 'privileged', 'cap-add', 'device', 'memory', 'cpus', 'ulimit', 'security-opt', 'pid', 'ipc', 'userns', 'health-cmd', 'platform', 'link', 'add-host', 'dns', 'shm-size', 'log-driver', 'log-opt', 'volumes-from', 'sysctl', 'cgroupns', 'runtime', 'isolation', 'cidfile', 'mac-address', 'ip', 'ip6']
 
+/**
+ * What `run`/`create` ask for. The explainer engine's container configuration (lib/docker/container-config.ts,
+ * each value parsed once) gives the settings; environment, ports and mounts are read here from the same flags
+ * because they depend on the simulated machine: `-e NAME` copies the client's variable, a relative bind path
+ * starts at the simulated working folder, a port without an address binds both IPv4 and IPv6.
+ * Compose's services (no engine reading) come through the flags alone.
+ */
 function createRequest(context: ClientContext, invocation: Invocation, image: ImageRecord, reference: string): CreateRequest {
+  const config = invocation.explanation?.config ?? null
   const stopTimeout = lastValue(invocation, 'stop-timeout')
   const entrypoint = lastValue(invocation, 'entrypoint')
-  const workdir = lastValue(invocation, 'workdir')
+  const stopSignal = config ? config.stopSignal : lastValue(invocation, 'stop-signal') ?? null
   return {
     image,
     imageReference: reference,
-    name: lastValue(invocation, 'name') ?? null,
-    command: invocation.command.length > 0 ? invocation.command : null,
-    entrypoint: entrypoint === undefined ? null : entrypoint === '' ? [] : [entrypoint],
+    name: config ? config.name : lastValue(invocation, 'name') ?? null,
+    command: config ? (config.command.length > 0 ? config.command : null) : invocation.command.length > 0 ? invocation.command : null,
+    entrypoint: config ? config.entrypoint : entrypoint === undefined ? null : entrypoint === '' ? [] : [entrypoint],
     env: parseEnv(context, invocation),
-    workingDir: workdir ?? null,
-    user: lastValue(invocation, 'user') ?? null,
-    hostname: lastValue(invocation, 'hostname') ?? null,
-    tty: isSet(invocation, 'tty'),
-    openStdin: isSet(invocation, 'interactive'),
+    workingDir: config ? config.workdir : lastValue(invocation, 'workdir') ?? null,
+    user: config ? config.user : lastValue(invocation, 'user') ?? null,
+    hostname: config ? config.hostname : lastValue(invocation, 'hostname') ?? null,
+    tty: config ? config.tty : isSet(invocation, 'tty'),
+    openStdin: config ? config.interactive : isSet(invocation, 'interactive'),
     ports: parsePorts(invocation),
-    publishAll: isSet(invocation, 'publish-all'),
+    publishAll: config ? config.publishAll : isSet(invocation, 'publish-all'),
     exposed: allValues(invocation, 'expose').map(port => port.includes('/') ? port : `${port}/tcp`),
     mounts: parseMounts(context, invocation),
-    restart: parseRestart(lastValue(invocation, 'restart')),
-    autoRemove: isSet(invocation, 'rm'),
+    restart: config
+      ? (config.restart && config.restart.name !== '' ? { name: config.restart.name, maximumRetryCount: config.restart.maxRetries ?? 0 } : { name: 'no', maximumRetryCount: 0 })
+      : parseRestart(lastValue(invocation, 'restart')),
+    autoRemove: config ? config.remove : isSet(invocation, 'rm'),
     network: lastValue(invocation, 'network') ?? null,
     networkAliases: allValues(invocation, 'network-alias'),
-    labels: parseLabels(invocation),
-    stopSignal: lastValue(invocation, 'stop-signal') ? signalNamed(lastValue(invocation, 'stop-signal')!) : null,
-    stopTimeout: stopTimeout === undefined ? null : Number(stopTimeout),
-    readOnly: isSet(invocation, 'read-only'),
-    init: isSet(invocation, 'init'),
+    labels: config ? { ...config.labels } : parseLabels(invocation),
+    stopSignal: stopSignal ? signalNamed(stopSignal) : null,
+    stopTimeout: config ? config.stopTimeout : stopTimeout === undefined ? null : Number(stopTimeout),
+    readOnly: config ? config.readOnly : isSet(invocation, 'read-only'),
+    init: config ? config.init === true : isSet(invocation, 'init'),
     binds: allValues(invocation, 'volume').filter(value => value.includes(':')),
-    detached: isSet(invocation, 'detach'),
+    detached: config ? config.detach : isSet(invocation, 'detach'),
   }
 }
 
