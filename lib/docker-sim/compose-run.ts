@@ -421,7 +421,7 @@ async function exec(context: ClientContext, invocation: Invocation): Promise<num
   if (!container || !host.mainProcess(container))
     throw new ComposeError(`service "${service.name}" is not running`)
   // compose exec allocates a terminal unless -T (or no terminal is there).
-  const argv = ['exec', ...(isSet(invocation, 'no-tty') || !context.io.tty ? [] : ['-t']), '-i', container.name, ...invocation.command]
+  const argv = ['exec', ...(isSet(invocation, 'no-TTY') || !context.io.tty ? [] : ['-t']), '-i', container.name, ...invocation.command]
   const { runDockerCommand } = await import('./commands')
   return runDockerCommand(context, argv)
 }

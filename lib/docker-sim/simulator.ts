@@ -31,7 +31,7 @@ export interface RunOptions {
   input?: readonly string[]
   /** The client's terminal is a TTY (default true, as in a terminal; -it needs one). */
   tty?: boolean
-  /** A command still running after this much simulated time is ended as by Ctrl-C (default 10 s). */
+  /** A command still running after this much simulated time is ended as by Ctrl-C (default 30 s: long enough for stops of 10 s each). */
   maxSimulatedMs?: number
   /** Ctrl-C after this many simulated ms, then each second, `interrupts` times at most (the recorder's steps). */
   interruptAfterMs?: number
@@ -156,7 +156,7 @@ export class Simulator {
    */
   async drive(process: SimProcess, exited: Promise<number>, options: RunOptions, onNote: (note: string) => void): Promise<number> {
     const started = this.host.clock.now()
-    let deadline = started + (options.interruptAfterMs ?? options.maxSimulatedMs ?? 10_000)
+    let deadline = started + (options.interruptAfterMs ?? options.maxSimulatedMs ?? 30_000)
     let interruptsLeft = options.interruptAfterMs !== undefined ? (options.interrupts ?? 3) : 1
     let interrupts = 0
     let finished = false
