@@ -60,7 +60,9 @@ export default defineConfig({
     locale: 'en-US',
     timezoneId: 'UTC',
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
+    // Headless Chromium hides scroll bars by default; the room's browser shows them, and the clipping
+    // gate checks that a box that scrolls shows it can.
+    launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'] },
   },
   projects: [
     // Every spec runs once, in light mode; the per-slide screenshots and gates run again in dark.

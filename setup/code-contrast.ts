@@ -52,10 +52,14 @@ export function readableOn(colour: string, backgrounds: readonly string[], towar
   throw new Error(`No shade of ${colour} reaches ${TARGET_CONTRAST}:1 on ${backgrounds.join(', ')}`)
 }
 
+/** Theme colours that Monaco draws as text on the editor: the text itself, brackets, line numbers. */
+const EDITOR_TEXT_COLOURS = /^editor(?:\.foreground|BracketHighlight\.foreground\d|LineNumber\.(?:active)?[Ff]oreground)$/
+
 export interface TokenColourTheme {
   name: string
   type?: 'light' | 'dark'
   colors?: Record<string, string>
+  semanticTokenColors?: Record<string, string | { foreground?: string, [key: string]: unknown }>
   tokenColors?: Array<{ scope?: string | string[], settings: { foreground?: string, [key: string]: unknown } }>
   [key: string]: unknown
 }
@@ -65,12 +69,17 @@ export function readableTheme<T extends TokenColourTheme>(theme: T, name: string
   const towards = theme.type === 'dark' ? 'white' : 'black'
   const fix = (colour: string | undefined) => colour === undefined ? undefined : readableOn(colour, backgrounds, towards)
   const colors = { ...theme.colors }
-  if (colors['editor.foreground'] !== undefined)
-    colors['editor.foreground'] = fix(colors['editor.foreground'])!
+  for (const key of Object.keys(colors)) {
+    if (EDITOR_TEXT_COLOURS.test(key))
+      colors[key] = fix(colors[key])!
+  }
+  const semantic = Object.fromEntries(Object.entries(theme.semanticTokenColors ?? {}).map(([kind, value]) =>
+    [kind, typeof value === 'string' ? fix(value)! : { ...value, foreground: fix(value.foreground) }]))
   return {
     ...theme,
     name,
     colors,
+    ...(theme.semanticTokenColors ? { semanticTokenColors: semantic } : {}),
     tokenColors: (theme.tokenColors ?? []).map(rule => rule.settings.foreground === undefined
       ? rule
       : { ...rule, settings: { ...rule.settings, foreground: fix(rule.settings.foreground) } }),

@@ -19,7 +19,10 @@ describe('code colours', () => {
 
   it.each(['light', 'dark'] as const)('every token of the %s theme reads on every code background', (mode) => {
     const theme = CODE_THEMES[mode]
-    const foregrounds = [theme.colors?.['editor.foreground'], ...(theme.tokenColors ?? []).map(rule => rule.settings.foreground)]
+    const editorText = Object.entries(theme.colors ?? {}).filter(([key]) => /^editor(?:\.foreground|BracketHighlight\.foreground\d|LineNumber\.foreground)$/.test(key)).map(([, colour]) => colour)
+    expect(editorText.length).toBeGreaterThanOrEqual(7)
+    const semantic = Object.values(theme.semanticTokenColors ?? {}).map(value => typeof value === 'string' ? value : value.foreground)
+    const foregrounds = [...editorText, ...semantic, ...(theme.tokenColors ?? []).map(rule => rule.settings.foreground)]
       .filter((colour): colour is string => colour !== undefined)
     expect(foregrounds.length).toBeGreaterThan(20)
     for (const colour of foregrounds) {

@@ -95,10 +95,10 @@ describe('imagesContainersDiagram arrows', () => {
   it('keeps the pull and push labels clear of the registry and of the dashed border of your computer', () => {
     const [, host] = rectWith('rect.dg-frame')
     const registry = rectWith('rect.dg-registry')[0]!
-    // 14 px labels: a generous 0.62 em per character, halo included.
+    // 14.6 px labels: a generous 0.62 em per character, halo included.
     for (const label of ['pull', 'push']) {
       const { labelX } = arrow(label)
-      const halfWidth = (label.length * 14 * 0.62) / 2 + 2
+      const halfWidth = (label.length * 14.6 * 0.62) / 2 + 2
       expect(labelX - halfWidth).toBeGreaterThan(registry.x + registry.width)
       expect(labelX + halfWidth).toBeLessThan(host!.x)
     }
