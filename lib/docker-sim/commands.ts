@@ -1720,21 +1720,42 @@ const portCommand: Handler = async ({ host, io }, invocation) => {
   return 0
 }
 
+/** procps `ps -o` columns docker top passes on (header, value), as far as a container's processes show them. */
+const PS_COLUMNS: Record<string, { header: string, value: (p: { pid: number, ppid: number, argv: readonly string[] }) => string }> = {
+  pid: { header: 'PID', value: p => String(p.pid) },
+  ppid: { header: 'PPID', value: p => String(p.ppid) },
+  user: { header: 'USER', value: () => 'root' },
+  uid: { header: 'UID', value: () => '0' },
+  comm: { header: 'COMMAND', value: p => (p.argv[0] ?? '').split('/').pop() ?? '' },
+  args: { header: 'COMMAND', value: p => p.argv.join(' ') },
+  cmd: { header: 'CMD', value: p => p.argv.join(' ') },
+}
+
 const topCommand: Handler = async ({ host, io }, invocation) => {
   const container = host.requireContainer(invocation.args[0]!)
   const main = host.mainProcess(container)
   if (!main)
     throw new DaemonError(messages.notRunning(container.id), 'conflict')
-  if (invocation.args.length > 1)
-    throw new ClientError(notSimulated(`docker top ${invocation.args.join(' ')}`, 'passes the extra options to ps on the host and prints its columns'), 0)
-  const started = new Date(container.startedAt ?? host.now()).toISOString().slice(11, 16)
-  const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD']]
+  const processes: { pid: number, ppid: number, argv: readonly string[] }[] = []
   const walk = (process: typeof main, parent: number): void => {
-    rows.push(['root', String(process.pid), String(parent), '0', started, container.config.tty ? 'pts/0' : '?', '00:00:00', process.argv.join(' ')])
+    processes.push({ pid: process.pid, ppid: parent, argv: process.argv })
     for (const child of process.children)
       walk(child, process.pid)
   }
   walk(main, 1)
+  const options = [...invocation.args.slice(1), ...invocation.command]
+  if (options.length > 0) {
+    // `docker top CONTAINER -o pid,comm` runs ps on the host with those options (here: -o/-eo column lists).
+    const at = options.findIndex(option => /^-e?o$/.test(option))
+    const fields = at >= 0 ? (options[at + 1] ?? '').split(',').filter(Boolean) : []
+    if (at < 0 || fields.length === 0 || fields.some(field => !(field in PS_COLUMNS)))
+      throw new ClientError(notSimulated(`docker top ${[invocation.args[0], ...options].join(' ')}`, 'passes the extra options to ps on the host and prints its columns'), 0)
+    const rows = [fields.map(field => PS_COLUMNS[field]!.header), ...processes.map(p => fields.map(field => PS_COLUMNS[field]!.value(p)))]
+    io.stdout(tabwrite(`${rows.map(row => row.join('\t')).join('\n')}\n`))
+    return 0
+  }
+  const started = new Date(container.startedAt ?? host.now()).toISOString().slice(11, 16)
+  const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...processes.map(p => ['root', String(p.pid), String(p.ppid), '0', started, container.config.tty ? 'pts/0' : '?', '00:00:00', p.argv.join(' ')])]
   io.stdout(tabwrite(`${rows.map(row => row.join('\t')).join('\n')}\n`))
   return 0
 }

@@ -28,6 +28,7 @@ const STOPS_AT_COMMAND: Record<string, number> = {
   'container create': 1,
   'container exec': 1,
   'compose exec': 1,
+  'container top': 1,
   'compose run': 1,
 }
 

@@ -61,7 +61,6 @@ const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   { scenario: 'images', command: 'docker rmi busybox', stream: 'stderr', reason: 'image ID numbered differently (see `docker images -q busybox`)' },
   { scenario: 'images', command: 'docker images python --format \'{{.Repository}}:{{.Tag}}\'', stream: 'stdout', reason: 'order by creation time (see `docker images --format`)' },
   { scenario: 'inspect-top', command: 'docker inspect web', stream: 'stdout', reason: 'the stand-in image carries the label reference.images.version (scripts/daemon/images.sh); the real python image has none' },
-  { scenario: 'inspect-top', command: 'docker top web -o pid,comm', stream: '*', reason: '`docker top` with ps options runs ps on the daemon\'s host: not simulated (said plainly)' },
   { scenario: 'lifecycle', command: 'docker logs pyint', stream: 'stderr', reason: 'the traceback of a KeyboardInterrupt during time.sleep comes from the Python program (Pyodide), which does not know the sleeping line' },
   { scenario: 'networks', command: 'busybox wget', stream: '*', reason: 'BusyBox `wget` is programs (lib/docker-sim/programs, the programs engineer\'s), not written' },
   { scenario: 'networks', command: 'busybox ping -c 1 server', stream: '*', reason: 'BusyBox `ping` is programs (lib/docker-sim/programs, the programs engineer\'s), not written' },
