@@ -624,7 +624,8 @@ function ollama(): CatalogImage {
     sizeSource: 'estimate',
     created: '2026-11-20',
     interactive: false,
-    programs: [...UBUNTU_PROGRAMS, 'ollama'],
+    // COPY /bin /usr/bin puts ollama in /usr/bin; Ubuntu's merged /usr makes it /bin/ollama as well (the ENTRYPOINT's path).
+    programs: [...UBUNTU_PROGRAMS, 'ollama', '/bin/ollama'],
     endOfLife: null,
     defaultCommandExplained: 'the Ollama server (`/bin/ollama serve`), answering on port 11434; models are downloaded into /root/.ollama',
     source: 'ollama/ollama Dockerfile (runtime stage: ENTRYPOINT ["/bin/ollama"], CMD ["serve"], EXPOSE 11434, ENV OLLAMA_HOST); layers and sizes estimated',
