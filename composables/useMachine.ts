@@ -1,10 +1,12 @@
 // The one simulated machine of the whole deck: a container started on one slide is in `docker ps` on the
 // next. Module-level, like Slidev's own state/ stores; saved in the browser after every command, so a
-// reload keeps it, until the student resets it. The simulator is loaded on first use only.
+// reload keeps it, until the student resets it. The simulator is loaded on first use only. Another window
+// of the deck (the presenter view) saves the machine too: its `storage` event reloads this window's copy.
 
 import type { Simulator } from '../lib/docker-sim/simulator'
 import type { HostSnapshot } from '../lib/docker-sim/state'
 import { ref } from 'vue'
+import { TerminalMirror } from '../lib/terminal/mirror'
 
 export const MACHINE_STORAGE_KEY = 'docker-overview:machine'
 
@@ -12,6 +14,10 @@ let loading: Promise<Simulator> | null = null
 /** Bumped after every command and on reset: views that read the machine's state (exercises) recompute. */
 const revision = ref(0)
 const resets = ref(0)
+/** Bumped when another window's save replaced this window's machine: terminals reopen their sessions on it. */
+const reloads = ref(0)
+/** Whether a program runs in one of this window's terminals (then another window's save is not taken). */
+const runningHere = new Set<() => boolean>()
 
 function storage(): Storage | null {
   try {
@@ -24,8 +30,10 @@ function storage(): Storage | null {
 
 function savedSnapshot(): HostSnapshot | null {
   const text = storage()?.getItem(MACHINE_STORAGE_KEY)
-  if (!text)
-    return null
+  return text ? parseSnapshot(text) : null
+}
+
+function parseSnapshot(text: string): HostSnapshot | null {
   try {
     return JSON.parse(text) as HostSnapshot
   }
@@ -35,14 +43,14 @@ function savedSnapshot(): HostSnapshot | null {
   }
 }
 
-async function createSimulator(restore: boolean): Promise<Simulator> {
+async function createSimulator(restore: boolean, text?: string): Promise<Simulator> {
   const [{ Simulator }, { configurePythonLoader }, { loadPythonInterpreter }] = await Promise.all([
     import('../lib/docker-sim/simulator'),
     import('../lib/docker-sim/programs/python'),
     import('../lib/python/load'),
   ])
   configurePythonLoader(() => loadPythonInterpreter(import.meta.env.BASE_URL))
-  const snapshot = restore ? savedSnapshot() : null
+  const snapshot = restore ? (text === undefined ? savedSnapshot() : parseSnapshot(text)) : null
   if (snapshot) {
     try {
       return Simulator.restore(snapshot)
@@ -82,6 +90,49 @@ export async function resetMachine(): Promise<void> {
   revision.value++
 }
 
+/**
+ * Registers a check "does a program run in this terminal?". While one does, this window keeps its own
+ * machine when another window saves (the program's processes live only here); returns the unregister.
+ */
+export function holdMachineWhile(running: () => boolean): () => void {
+  runningHere.add(running)
+  return () => runningHere.delete(running)
+}
+
+function onStorage(event: StorageEvent) {
+  if (event.key !== MACHINE_STORAGE_KEY || event.storageArea !== storage())
+    return
+  if (event.newValue === null) {
+    // Reset in another window: the same fresh machine here.
+    loading = createSimulator(false)
+    void loading.then(() => {
+      resets.value++
+      revision.value++
+    })
+    return
+  }
+  if ([...runningHere].some(running => running()))
+    return
+  loading = createSimulator(true, event.newValue)
+  void loading.then(() => {
+    reloads.value++
+    revision.value++
+  })
+}
+
+if (typeof window !== 'undefined')
+  window.addEventListener('storage', onStorage)
+
+let mirror: TerminalMirror | null = null
+/** The link between this window's terminals and the same terminals in the deck's other windows. */
+export function terminalMirror(): TerminalMirror | null {
+  if (mirror || typeof BroadcastChannel === 'undefined')
+    return mirror
+  const windowId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`
+  mirror = new TerminalMirror(new BroadcastChannel('docker-overview:terminals'), windowId)
+  return mirror
+}
+
 /** Text another view asks a terminal to type (an exercise's "show me"): terminals with the same channel take it. */
 export interface TypingRequest {
   channel: string
@@ -97,5 +148,5 @@ export function typeIntoTerminal(channel: string, lines: readonly string[]): voi
 }
 
 export function useMachine() {
-  return { machine, machineChanged, resetMachine, revision, resets, typingRequest, typeIntoTerminal }
+  return { machine, machineChanged, resetMachine, revision, resets, reloads, typingRequest, typeIntoTerminal }
 }

@@ -22,3 +22,10 @@ export interface SlidevNav {
 }
 
 export function useNav(): SlidevNav
+
+export interface SlideContext {
+  /** The 1-based number of the slide this component sits on (the presenter view's next slide has its own). */
+  $page: Readonly<Ref<number>>
+}
+
+export function useSlideContext(): SlideContext

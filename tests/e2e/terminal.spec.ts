@@ -1,8 +1,7 @@
 // Terminals on the slides, as a student uses them: commands typed into the simulated machine, two
 // windows on one machine, the machine kept across a reload and emptied by reset, the deck never moved.
 import type { Locator, Page } from '@playwright/test'
-import type { Deck } from './support/deck'
-import { expect, test } from './support/deck'
+import { Deck, expect, test } from './support/deck'
 import { deckSlides, slideName } from './support/slides'
 
 function findSlide(title: RegExp) {
@@ -12,7 +11,7 @@ function findSlide(title: RegExp) {
   return slide
 }
 
-/** The visible text of a terminal window (xterm's DOM rows), lines joined with \n. */
+/** The visible text of a terminal window (xterm's DOM rows), lines joined with \n (a long line wraps over rows). */
 async function screenText(window: Locator): Promise<string> {
   const rows = await window.locator('.xterm-rows > div').allTextContents()
   return rows.map(row => row.replace(/\u00A0/g, ' ').trimEnd()).join('\n').trimEnd()
@@ -46,7 +45,8 @@ test.describe('terminals on the simulated machine', () => {
     await expect.poll(() => screenText(left)).toMatch(/cat \/tmp\/file\.txt\s+hello/)
     await run(page, right, 'docker run -it --rm --name two python:3.12 bash', { prompt: rootPrompt })
     await run(page, right, 'cat /tmp/file.txt', { prompt: rootPrompt })
-    await expect.poll(() => screenText(right)).toContain('cat: /tmp/file.txt: No such file or directory')
+    // The window is narrow: the message wraps over two rows.
+    await expect.poll(async () => (await screenText(right)).replace(/\n/g, '')).toContain('cat: /tmp/file.txt: No such file or directory')
     deck.expectNoProblems(slideName(filesystems))
   })
 
@@ -105,5 +105,36 @@ test.describe('terminals on the simulated machine', () => {
     await page.keyboard.press('ArrowRight')
     await expect.poll(async () => (await deck.state()).currentPage).toBe(volume.no + 1)
     deck.expectNoProblems(slideName(volume))
+  })
+
+  test(`${slideName(ports)}: the presenter view and the audience window show the same terminal, typed in either`, async ({ deck, page, baseURL }) => {
+    const audience = (await openTerminal(deck, ports.no)).locator('[data-window="1"]')
+    // The presenter view: another window of the same browser (one context: one localStorage, one BroadcastChannel).
+    const presenterPage = await page.context().newPage()
+    const presenterDeck = new Deck(presenterPage, new URL(baseURL!).origin)
+    await presenterDeck.install()
+    await presenterPage.goto(`/#/presenter/${ports.no}`)
+    const presenterTerminal = presenterPage.locator(`[data-slidev-no="${ports.no}"] [data-testid="docker-terminal"][data-ready="true"]`).first()
+    await expect(presenterTerminal).toBeVisible({ timeout: 30_000 })
+    const presenter = presenterTerminal.locator('[data-window="1"]')
+
+    // Typed in the audience window: the presenter's screen shows the command and its output.
+    await run(page, audience, 'docker volume create mirrored')
+    await expect.poll(() => screenText(presenter)).toMatch(/\$ docker volume create mirrored\nmirrored\n.*\$$/)
+
+    // Typed in the presenter view: it runs on the machine the audience window saved, and shows there too.
+    await run(presenterPage, presenter, 'docker volume ls')
+    await expect.poll(() => screenText(presenter)).toMatch(/local\s+mirrored/)
+    await expect.poll(() => screenText(audience)).toMatch(/\$ docker volume ls\nDRIVER\s+VOLUME NAME\nlocal\s+mirrored/)
+
+    // A program started in the audience window gets the lines typed in the presenter view.
+    const rootPrompt = /root@[0-9a-f]{12}:\/#\s*$/
+    await run(page, audience, 'docker run -it --rm python:3.12 bash', { prompt: rootPrompt })
+    await expect.poll(() => screenText(presenter)).toMatch(rootPrompt)
+    await run(presenterPage, presenter, 'echo typed-in-the-presenter-view', { prompt: rootPrompt })
+    await expect.poll(() => screenText(audience)).toMatch(/\ntyped-in-the-presenter-view\n/)
+    expect(await screenText(presenter)).toBe(await screenText(audience))
+    deck.expectNoProblems(slideName(ports))
+    presenterDeck.expectNoProblems(`${slideName(ports)} (presenter view)`)
   })
 })
