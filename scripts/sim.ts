@@ -31,13 +31,17 @@ async function jsonl(): Promise<number> {
 
 async function interactive(): Promise<number> {
   const simulator = new Simulator()
+  const reader = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true, prompt: '' })
+  let closed = false
   const session = simulator.openSession({
     time: 'real',
     onOutput: text => process.stdout.write(text),
+    onExit: () => reader.close(),
   })
-  const reader = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true, prompt: '' })
   process.stdout.write(session.prompt())
   reader.on('line', (line) => {
+    if (closed)
+      return
     if (!session.busy && line.trim() === 'exit') {
       session.close()
       reader.close()
@@ -56,8 +60,17 @@ async function interactive(): Promise<number> {
       process.stdout.write(`^C\n${session.prompt()}`)
   })
   await new Promise<void>(resolve => reader.on('close', () => {
-    session.close()
-    resolve()
+    closed = true
+    // End of input (Ctrl-D, or the end of piped lines): let the running command and typed-ahead lines finish.
+    const wait = (): void => {
+      if (session.busy) {
+        setTimeout(wait, 20)
+        return
+      }
+      session.close()
+      resolve()
+    }
+    wait()
   }))
   process.stdout.write('\n')
   return 0

@@ -226,6 +226,8 @@ export interface SessionOptions {
   onOutput: (text: string, stream: 'stdout' | 'stderr') => void
   /** 'real': the clock follows real time (browser); 'manual': only `advance()` moves it (tests). */
   time?: 'real' | 'manual'
+  /** `exit` typed ahead while a command ran (the prompt's own `exit` is the caller's to handle). */
+  onExit?: () => void
 }
 
 /** One terminal on the student's computer: lines typed go to whatever runs in the foreground. */
@@ -269,6 +271,17 @@ export class TerminalSession {
       this.current = null
       this.detach = null
       this.options.onOutput(this.prompt(), 'stdout')
+      // Lines typed while the command did not read them wait for the shell, as a terminal buffers them.
+      const typedAhead = process.stdin.lines.splice(0)
+      const next = typedAhead.shift()
+      if (next !== undefined) {
+        if (next.trim() === 'exit' && this.options.onExit) {
+          this.options.onExit()
+          return
+        }
+        this.submit(next)
+        ;(this.current as SimProcess | null)?.stdin.lines.push(...typedAhead)
+      }
     })
   }
 
