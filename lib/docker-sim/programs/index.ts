@@ -7,7 +7,10 @@ import type { ToolFamily } from './tools'
 import { resolvePath } from '../fs/filesystem'
 import { shellProgram } from '../shell'
 import { curlProgram } from './curl'
+import { ollamaProgram } from './ollama-server'
+import { postgresEntrypoint } from './postgres'
 import { pythonProgram } from './python'
+import { redisServer } from './redis-server'
 import { simulatedClients } from './services'
 import { toolPrograms } from './tools'
 
@@ -51,6 +54,13 @@ export function programFor(name: string, fs: FileSystem): Program | null {
     return pythonProgram
   if (base === 'curl')
     return curlProgram
+  // postgres:18's entrypoint is modelled; other images' docker-entrypoint.sh end in `exec "$@"`, which the host runs for them.
+  if (base === 'docker-entrypoint.sh' && fs.stat('/usr/bin/postgres'))
+    return postgresEntrypoint
+  if (base === 'redis-server')
+    return redisServer
+  if (base === 'ollama')
+    return ollamaProgram
   if (base in simulatedClients)
     return simulatedClients[base]!
   return toolTable(family)[base] ?? null
