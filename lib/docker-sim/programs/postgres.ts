@@ -117,11 +117,12 @@ export const postgresEntrypoint: Program = async (io) => {
   let args = io.argv.slice(1)
   if (args[0]?.startsWith('-'))
     args = ['postgres', ...args]
-  if (args[0] !== 'postgres' || args.some(a => HELP_FLAGS.has(a))) {
-    if (args.length === 0)
-      return 0
-    return io.spawn(args)
+  if (args[0] === 'postgres' && args.some(a => HELP_FLAGS.has(a))) {
+    io.stderr(`[simulator] ${args.join(' ')}: postgres's help and version output are not modelled (the entrypoint would exec it as it is)\n`)
+    return 1
   }
+  if (args[0] !== 'postgres')
+    return args.length === 0 ? 0 : io.spawn(args)
   const pgdata = io.env.get('PGDATA') ?? '/var/lib/postgresql/data'
   const versionFile = `${pgdata}/PG_VERSION`
   const initialized = (io.fs.stat(versionFile)?.size ?? 0) > 0

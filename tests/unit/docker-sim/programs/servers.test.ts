@@ -58,6 +58,15 @@ describe('postgres:18', () => {
     expect(sim.host.findContainer('nopw')!.exitCode).toBe(1)
   })
 
+  it('execs another command as it is, and says postgres --version is not modelled', async () => {
+    const sim = new Simulator()
+    const echo = await sim.run('docker run --rm postgres:18 echo hi')
+    expect([echo.exit, echo.stdout]).toEqual([0, 'hi\n'])
+    const version = await sim.run('docker run --rm postgres:18 postgres --version')
+    expect(version.exit).toBe(1)
+    expect(version.stderr).toMatch(/\[simulator\] postgres --version: .*not modelled/)
+  })
+
   it('starts with POSTGRES_HOST_AUTH_METHOD=trust and no password', async () => {
     const sim = new Simulator()
     await sim.run('docker run -d --name trusting -e POSTGRES_HOST_AUTH_METHOD=trust postgres:18')
