@@ -17,8 +17,6 @@ const NOT_SIMULATED = /not simulated|\[simulator\]/
  * command that now runs (remove it then).
  */
 const NEEDS_WHAT_THE_SIMULATOR_CANNOT_BE: Readonly<Record<string, string>> = {
-  'docker run --name some-postgres -e POSTGRES_PASSWORD=mysecretpassword -p 127.0.0.1:5432:5432 -v pgdata:/var/lib/postgresql -d postgres:18':
-    'the PostgreSQL server is a program of lib/docker-sim/programs, not written yet (asked for in /tmp/coord/sim-process.md)',
   'docker exec -it ollama ollama run llama3.2':
     'downloads a 2 GB model from the internet first: the simulated host has no network, and the ollama program says so',
 }
