@@ -5,11 +5,11 @@ import type { InstructionSpec } from './instructions'
 import type { LintCode, LintContext } from './lint'
 import type { ParsedDockerfile, ParsedInstruction } from './parse'
 import type { TextRange } from './text'
+import { closest } from '../text/edit-distance'
 import { findInstruction, INSTRUCTIONS } from './instructions'
 import { lintDockerfile, lintRule } from './lint'
 import { dockerfileModel } from './model'
 import { readJsonForm } from './parse'
-import { editDistance } from './text'
 
 export type Severity = 'error' | 'warning'
 
@@ -82,16 +82,7 @@ const SIGNALS = new Set([
 ])
 
 function closestKeyword(written: string): string | null {
-  let best: string | null = null
-  let bestDistance = 3
-  for (const keyword of INSTRUCTIONS.keys()) {
-    const distance = editDistance(written.toUpperCase(), keyword)
-    if (distance < bestDistance) {
-      best = keyword
-      bestDistance = distance
-    }
-  }
-  return best
+  return closest(written.toUpperCase(), INSTRUCTIONS.keys())
 }
 
 /** Checks of one instruction on its own; `problems` collects what they find. */

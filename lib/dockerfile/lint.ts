@@ -7,10 +7,10 @@ import type { BuildContext } from './context'
 import type { DockerfileModel, Stage, Step } from './model'
 import type { ParsedInstruction } from './parse'
 import type { TextRange } from './text'
+import { closest as closestWord } from '../text/edit-distance'
 import { filesForSource, viewContext } from './context'
 import { AUTOMATIC_ARGS, PROXY_ARGS } from './model'
 import { readJsonForm } from './parse'
-import { editDistance } from './text'
 
 export type LintCode
   = | 'JSONArgsRecommended'
@@ -81,17 +81,11 @@ const SECRET_ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i
 /** BuildKit's reservedStageNames. */
 const RESERVED_STAGE_NAMES = new Set(['context', 'scratch'])
 
+/** The option nearest to `name`, compared without case (stage names, variables). */
 function closest(name: string, options: Iterable<string>): string | null {
-  let best: string | null = null
-  let bestDistance = 3
-  for (const option of options) {
-    const distance = editDistance(name.toLowerCase(), option.toLowerCase())
-    if (distance < bestDistance) {
-      best = option
-      bestDistance = distance
-    }
-  }
-  return best
+  const byLowerCase = new Map([...options].map(option => [option.toLowerCase(), option]))
+  const found = closestWord(name.toLowerCase(), byLowerCase.keys())
+  return found === null ? null : byLowerCase.get(found)!
 }
 
 /** The RUN commands split at `&&`, `;` and `||`, with their range (the instruction's arguments). */

@@ -55,17 +55,3 @@ export function comparePositions(a: TextPosition, b: TextPosition): number {
 export function rangeContains(range: TextRange, position: TextPosition): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0
 }
-
-/** Levenshtein distance, to suggest `RUN` for `RUNN`. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution))
-    }
-    previous = current
-  }
-  return previous[b.length]!
-}
