@@ -5,6 +5,7 @@ import type { InstructionSpec } from './instructions'
 import type { LintCode, LintContext } from './lint'
 import type { ParsedDockerfile, ParsedInstruction } from './parse'
 import type { TextRange } from './text'
+import { parseSignal } from '../docker/values'
 import { closest } from '../text/edit-distance'
 import { findInstruction, INSTRUCTIONS } from './instructions'
 import { lintDockerfile, lintRule } from './lint'
@@ -45,41 +46,6 @@ export interface DockerfileProblem extends Issue<ProblemCode | LintCode> {
 
 const VARIABLE = /^\$(?:\w+|\{[^}]+\})/
 const PORT = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i
-const SIGNALS = new Set([
-  'ABRT',
-  'ALRM',
-  'BUS',
-  'CHLD',
-  'CONT',
-  'FPE',
-  'HUP',
-  'ILL',
-  'INT',
-  'IO',
-  'IOT',
-  'KILL',
-  'PIPE',
-  'POLL',
-  'PROF',
-  'PWR',
-  'QUIT',
-  'SEGV',
-  'STKFLT',
-  'STOP',
-  'SYS',
-  'TERM',
-  'TRAP',
-  'TSTP',
-  'TTIN',
-  'TTOU',
-  'URG',
-  'USR1',
-  'USR2',
-  'VTALRM',
-  'WINCH',
-  'XCPU',
-  'XFSZ',
-])
 
 function closestKeyword(written: string): string | null {
   return closest(written.toUpperCase(), INSTRUCTIONS.keys())
@@ -253,10 +219,11 @@ const checkHealthcheck: InstructionCheck = (instruction, _spec, problems) => {
 
 const checkStopsignal: InstructionCheck = (instruction, _spec, problems) => {
   const signal = instruction.args[0]
-  if (!signal || VARIABLE.test(signal.value) || /^\d+$/.test(signal.value))
+  if (!signal || VARIABLE.test(signal.value))
     return
-  const name = signal.value.toUpperCase().replace(/^SIG/, '').replace(/^RTM(?:IN|AX)(?:[+-]\d+)?$/, 'TERM')
-  if (!SIGNALS.has(name)) {
+  // The same signal names as `docker run --stop-signal`: the daemon reads both with one table.
+  const read = parseSignal(signal.value)
+  if (!read.ok || read.daemon) {
     problems.push({
       code: 'BAD_SIGNAL',
       severity: 'error',
