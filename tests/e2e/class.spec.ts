@@ -110,7 +110,10 @@ test('two followers follow the presenter, and may browse ahead without moving an
   if (onRoomAddress) {
     // A student on the room's network is not a trusted origin: browsing ahead stays on their screen.
     await followers[1]!.page.keyboard.press('ArrowRight')
-    await followers[1]!.page.keyboard.press('ArrowRight')
+    await expect.poll(() => slideOf(followers[1]!.page)).toBe(5)
+    await followers[1]!.page.evaluate(() => {
+      location.hash = '#/6'
+    })
     await expect.poll(() => slideOf(followers[1]!.page)).toBe(6)
     await followers[1]!.page.waitForTimeout(2_000)
     expect(slideOf(presenter.page)).toBe(4)
@@ -121,6 +124,8 @@ test('two followers follow the presenter, and may browse ahead without moving an
   await presenter.page.keyboard.press('ArrowRight')
   await expect.poll(() => slideOf(presenter.page)).toBe(5)
   await expect.poll(slides, { timeout: 30_000 }).toEqual([5, 5])
+  await presenter.page.keyboard.press('ArrowLeft')
+  await expect.poll(slides, { timeout: 30_000 }).toEqual([4, 4])
 
   for (const { context } of [presenter, ...followers])
     await context.close()
@@ -135,8 +140,10 @@ test('the presenter view asks for the password and stays closed without it', asy
     await dialog.accept('wrong-password')
   })
   await page.goto(`${followUrl(address, port)}#/presenter/2`, { timeout: READY_TIMEOUT_MS })
-  await page.locator('.slidev-page').first().waitFor({ timeout: READY_TIMEOUT_MS })
-  expect(prompts).toEqual(['Enter password'])
-  await expect(page).not.toHaveURL(/presenter/)
+  await expect.poll(() => prompts, { timeout: READY_TIMEOUT_MS }).toEqual(['Enter password'])
+  await expect(page).not.toHaveURL(/presenter/, { timeout: 30_000 })
+  // The same wrong answer as a follower would give: no presenter view, no notes, no controls.
+  await page.waitForTimeout(2_000)
+  await expect(page.locator('.slidev-presenter')).toHaveCount(0)
   await context.close()
 })
