@@ -20,7 +20,6 @@ const NOT_SIMULATED = /not simulated|\[simulator\]/
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'docker context': 'contexts are not modelled',
   'docker login': 'registries are not modelled',
-  'docker run --name some-postgres -e POSTGRES_PASSWORD=mysecretpassword -p 127.0.0.1:5432:5432 -v pgdata:/var/lib/postgresql -d postgres:18': 'the postgres server is not modelled',
 }
 
 function filesUnder(dir: string): string[] {
