@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import type { VueWrapper } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ref } from 'vue'
+import ExerciseBox from '../../../components/ExerciseBox.vue'
+import { exerciseById } from '../../../lib/exercises/index'
+import { startingMachine } from '../../../lib/exercises/replay'
+
+const printing = ref(false)
+vi.mock('../../../composables/useIsPrinting', () => ({ useIsPrinting: () => printing }))
+
+const simulator = await startingMachine(exerciseById('stop-and-remove')!)
+const revision = ref(0)
+const typed: { channel: string, lines: readonly string[] }[] = []
+vi.mock('../../../composables/useMachine', () => ({
+  machine: async () => simulator,
+  machineChanged: async () => {
+    revision.value++
+  },
+  useMachine: () => ({ revision, typeIntoTerminal: (channel: string, lines: readonly string[]) => typed.push({ channel, lines }) }),
+}))
+
+let wrapper: VueWrapper | null = null
+afterEach(() => {
+  wrapper?.unmount()
+  printing.value = false
+})
+
+describe('exerciseBox', () => {
+  it('checks after a command: the specific hint, then passed; Show me types the reference solution', async () => {
+    wrapper = mount(ExerciseBox, { props: { id: 'stop-and-remove', channel: 'lifecycle' } })
+    await flushPromises()
+    await simulator.run('docker rm pinger')
+    revision.value++
+    await flushPromises()
+    expect(wrapper.get('[data-hint]').attributes('data-hint')).toBe('rm-running')
+    expect(wrapper.find('[data-status="passed"]').exists()).toBe(false)
+    await simulator.run('docker rm -f pinger')
+    revision.value++
+    await flushPromises()
+    expect(wrapper.find('[data-status="passed"]').exists()).toBe(true)
+    await wrapper.get('button:nth-of-type(3)').trigger('click')
+    await flushPromises()
+    expect(typed.at(-1)).toEqual({ channel: 'lifecycle', lines: exerciseById('stop-and-remove')!.solutions[0]!.commands })
+  })
+
+  it('prints numbered steps and the expected output, no buttons', async () => {
+    printing.value = true
+    wrapper = mount(ExerciseBox, { props: { id: 'named-volume' } })
+    await flushPromises()
+    const exercise = exerciseById('named-volume')!
+    expect(wrapper.findAll('ol.exercise-steps li').map(li => li.text())).toEqual(exercise.steps)
+    expect(wrapper.get('.exercise-expected pre').text()).toBe(exercise.expectedOutput)
+    expect(wrapper.findAll('button')).toHaveLength(0)
+  })
+
+  it('says so for an unknown id', () => {
+    wrapper = mount(ExerciseBox, { props: { id: 'nope' } })
+    expect(wrapper.text()).toContain('No exercise "nope"')
+  })
+})
