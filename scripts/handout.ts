@@ -71,9 +71,8 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
   margin: 4mm 0 0;
   font: 11pt/1.45 'Nunito Sans', sans-serif;
   color: #1f1f1f;
-  /* A landscape line would be too long to read: two columns. */
-  column-count: 2;
-  column-gap: 9mm;
+  /* A landscape line would be too long to read; one column keeps the reading (and copying) order. */
+  max-width: 200mm;
 }
 .handout-notes p { margin: 0 0 0.6em; }
 .handout-notes ul, .handout-notes ol { margin: 0 0 0.6em; padding-left: 1.4em; }
@@ -102,7 +101,6 @@ table.handout-explainer, table.handout-cheat-sheet {
   margin: 0 0 0.8em;
   font: 10.5pt/1.35 'Nunito Sans', sans-serif;
   break-inside: auto;
-  column-span: all;
 }
 .handout-explainer caption { caption-side: top; text-align: left; font-weight: 600; margin-bottom: 0.3em; }
 .handout-explainer th, .handout-cheat-sheet th { text-align: left; font-weight: 700; }

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
+import { ROOM_MARKER } from '../../scripts/deck/handout-page'
 import { loadDeck } from '../../scripts/deck/model'
 import { readOutline } from '../../scripts/deck/pdf-outline'
 import { expect, test } from './support/deck'
@@ -140,6 +141,21 @@ test('both PDFs have an outline: chapters, then their slides, each pointing at i
   }
 })
 
+/** Notes as the handout prints them: paragraphs and list items that start with `Room:` dropped. */
+function withoutRoomLines(markdown: string): string {
+  const item = /^\s*(?:[-*]|\d+\.)\s+/
+  return markdown.split(/\n\s*\n/).map((block) => {
+    const items: string[][] = []
+    for (const line of block.split('\n')) {
+      if (item.test(line) || items.length === 0)
+        items.push([line])
+      else
+        items.at(-1)!.push(line)
+    }
+    return items.filter(lines => !lines[0]!.replace(item, '').trimStart().startsWith(ROOM_MARKER)).map(lines => lines.join('\n')).join('\n')
+  }).filter(block => block.trim()).join('\n\n')
+}
+
 test('the handout holds every slide and its notes', () => {
   const text = pdfText(handoutPdf)
   // Inline code has padding, which pdftotext reads as a space ("prints this is 5 ."): notes are
@@ -148,12 +164,16 @@ test('the handout holds every slide and its notes', () => {
   const compactText = compact(text)
   const withNotes = source.slides.filter(slide => slide.noteMarkdown)
   expect(withNotes.length, 'slides with notes').toBeGreaterThan(0)
+  expect(source.slides.some(slide => slide.noteMarkdown.includes(ROOM_MARKER)), 'notes with room-only lines').toBe(true)
+  expect(compactText, 'room-only lines stay out of the handout').not.toContain(compact(ROOM_MARKER))
   for (const slide of source.slides) {
     expect.soft(text, `slide ${slide.no} heading`).toContain(normalizeText(`${slide.no} / ${source.slides.length} ${slide.title}`))
     if (!slide.noteMarkdown)
       continue
-    // The first and last words of each note paragraph, as a reader would see them.
-    for (const paragraph of plainNote(slide.noteMarkdown).split(/\n\s*\n/).map(normalizeText).filter(p => p.split(' ').length >= 4)) {
+    // The first and last words of each note paragraph, as a reader would see them; presenter-only
+    // lines (`Room: …`) are left out of the handout.
+    const forReaders = withoutRoomLines(slide.noteMarkdown)
+    for (const paragraph of plainNote(forReaders).split(/\n\s*\n/).map(normalizeText).filter(p => p.split(' ').length >= 4)) {
       const words = paragraph.split(' ')
       expect.soft(compactText, `slide ${slide.no} notes`).toContain(compact(words.slice(0, 6).join(' ')))
       expect.soft(compactText, `slide ${slide.no} notes`).toContain(compact(words.slice(-4).join(' ')))
