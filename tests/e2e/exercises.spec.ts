@@ -5,7 +5,7 @@ import { expect, test } from './support/deck'
 import { deckSlides, slideName } from './support/slides'
 
 /** The slide with <ExerciseBox id="background-logs" /> (listed in /tmp/coord/exercise-slides.md). */
-const EXERCISE_SLIDE = /^Try it: logs of a background container$/
+const EXERCISE_SLIDE = /^Exercise: Logs of a background container$/
 
 function findSlide() {
   const slide = deckSlides().find(candidate => EXERCISE_SLIDE.test(candidate.title))
