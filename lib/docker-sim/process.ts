@@ -22,6 +22,20 @@ export class Interrupted extends Error {
 
 export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT' | 'SIGHUP' | 'SIGQUIT' | 'SIGUSR1' | 'SIGUSR2' | 'SIGSTOP' | 'SIGCONT' | 'SIGWINCH'
 
+/** Signal numbers on Linux x86-64 (signal(7)): an exit by signal N reads as 128 + N. */
+export const SIGNAL_NUMBERS: Record<Signal, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGUSR2: 12,
+  SIGTERM: 15,
+  SIGCONT: 18,
+  SIGSTOP: 19,
+  SIGWINCH: 28,
+}
+
 /** Whether a program, as it runs now, ends on a signal. PID 1 ignores what it installs no handler for (Linux rule). */
 export type SignalDisposition = 'default' | 'ignore' | 'handle'
 

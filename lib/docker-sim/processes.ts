@@ -4,21 +4,7 @@
 // number, except for PID 1, which ignores every signal it has no handler for.
 
 import type { Clock, FileSystem, Network, ProcessIO, Program, Signal, SignalDisposition, SpawnOptions } from './process'
-import { Interrupted } from './process'
-
-/** Signal numbers on Linux x86-64 (signal(7)). */
-export const SIGNAL_NUMBERS: Record<Signal, number> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGKILL: 9,
-  SIGUSR1: 10,
-  SIGUSR2: 12,
-  SIGTERM: 15,
-  SIGCONT: 18,
-  SIGSTOP: 19,
-  SIGWINCH: 28,
-}
+import { Interrupted, SIGNAL_NUMBERS } from './process'
 
 /** `docker kill -s 9`, `-s KILL`, `-s SIGKILL` all name SIGKILL; null when Linux has no such signal here. */
 export function signalNamed(text: string): Signal | null {

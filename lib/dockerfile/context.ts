@@ -2,6 +2,7 @@
 // Patterns follow moby/patternmatcher: `*`, `?`, `[…]` within one path segment, `**` across segments, `!` re-includes,
 // the last matching line wins, and excluding a directory excludes what is inside it.
 
+import { pathParts } from '../text/paths'
 import { sha256Hex } from './sha256'
 
 export interface ContextFile {
@@ -70,16 +71,7 @@ function patternToRegExp(pattern: string): RegExp {
 
 /** Cleans a path the way Go's filepath.Clean does for relative paths: no `./`, no `a/..`, no leading or trailing `/`. */
 export function cleanRelative(path: string): string {
-  const parts: string[] = []
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.')
-      continue
-    if (part === '..')
-      parts.pop()
-    else
-      parts.push(part)
-  }
-  return parts.join('/')
+  return pathParts(path).join('/')
 }
 
 export function parseDockerignore(text: string): IgnoreRule[] {

@@ -3,6 +3,7 @@
 // numbering. Built once per text (see `dockerfileModel`) and read by the checks, the hovers, the build and the views.
 
 import type { ParsedDockerfile, ParsedFlag, ParsedInstruction } from './parse'
+import { pathParts } from '../text/paths'
 import { catalogBaseImage } from './base-images'
 import { expandVariables } from './expand'
 import { parseDockerfile, readJsonForm } from './parse'
@@ -173,16 +174,7 @@ export function normalizeImageReference(reference: string): string {
 /** Resolves `path` against the directory `cwd`, cleaning `.` and `..`; keeps a trailing `/`. */
 export function resolveAgainst(cwd: string, path: string): string {
   const absolute = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`
-  const parts: string[] = []
-  for (const part of absolute.split('/')) {
-    if (part === '' || part === '.')
-      continue
-    if (part === '..')
-      parts.pop()
-    else
-      parts.push(part)
-  }
-  const clean = `/${parts.join('/')}`
+  const clean = `/${pathParts(absolute).join('/')}`
   return path.endsWith('/') && clean !== '/' ? `${clean}/` : clean
 }
 

@@ -4,6 +4,7 @@
 
 import type { FileStat, FileSystem } from '../process'
 import type { DirNode, EntryNode, Layer, TreeNode } from './nodes'
+import { pathParts } from '../../text/paths'
 import { FsError } from './errors'
 import { byteLength, cloneNode, DEFAULT_DIR_MODE, DEFAULT_FILE_MODE, emptyDir, freezeLayer } from './nodes'
 
@@ -37,16 +38,7 @@ const MAX_SYMLINKS = 40
 export function splitPath(path: string): Parts {
   if (!path.startsWith('/'))
     throw new Error(`file system paths are absolute, got "${path}"`)
-  const parts: Parts = []
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.')
-      continue
-    if (part === '..')
-      parts.pop()
-    else
-      parts.push(part)
-  }
-  return parts
+  return pathParts(path)
 }
 
 export function joinPath(parts: readonly string[]): string {

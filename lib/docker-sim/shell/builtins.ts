@@ -4,7 +4,8 @@ import type { Signal } from '../process'
 import type { ShellFlavour } from './flavours'
 import type { Shell, Streams } from './interpreter'
 import { resolvePath } from '../fs/filesystem'
-import { ExitRequest, SIGNAL_NUMBERS } from './interpreter'
+import { SIGNAL_NUMBERS } from '../process'
+import { ExitRequest } from './interpreter'
 import { evaluateTest } from './test-expression'
 
 interface Builtin {

@@ -2,13 +2,13 @@
 // traps, and other programs found on PATH. One class serves `sh -c`, scripts and interactive shells.
 
 import type { FsError } from '../fs/errors'
-import type { FileSystem, ProcessIO, Program, Signal } from '../process'
+import type { FileSystem, ProcessIO, Program } from '../process'
 import type { ErrorPlace, ShellFlavour, ShellMode } from './flavours'
 import type { Input, Output } from './streams'
 import type { Command, List, Pipeline, Redirect, SimpleCommand, Word } from './syntax'
 import { isFsError } from '../fs/errors'
 import { resolvePath } from '../fs/filesystem'
-import { Interrupted } from '../process'
+import { Interrupted, SIGNAL_NUMBERS } from '../process'
 import { BUILTINS } from './builtins'
 import { expandToString, expandWord, globToRegex } from './expand'
 import { FLAVOURS } from './flavours'
@@ -46,19 +46,6 @@ class LoopControl {
 /** A failed redirection or `${x:?}`: the command does not run. */
 class CommandFailure {
   constructor(readonly status: number) {}
-}
-
-export const SIGNAL_NUMBERS: Record<Signal, number> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGKILL: 9,
-  SIGUSR1: 10,
-  SIGUSR2: 12,
-  SIGTERM: 15,
-  SIGCONT: 18,
-  SIGSTOP: 19,
-  SIGWINCH: 28,
 }
 
 export interface ShellSetup {
