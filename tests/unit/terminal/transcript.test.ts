@@ -27,6 +27,22 @@ describe('printed transcript', () => {
   })
 })
 
+describe('printed transcript of interactive commands', () => {
+  it('types the lines after docker run -it into the container, window by window, as on screen', async () => {
+    const text = await transcriptOf([
+      'docker run -it --rm --name one python:3.12 bash',
+      'echo hello > /tmp/file.txt',
+      'cat /tmp/file.txt',
+      { text: 'docker run -it --rm --name two python:3.12 bash', window: 2 },
+      { text: 'cat /tmp/file.txt', window: 2 },
+    ])
+    expect(text).toMatch(/root@[0-9a-f]{12}:\/# cat \/tmp\/file\.txt\nhello\n/)
+    expect(text).toContain('cat: /tmp/file.txt: No such file or directory')
+    // Nothing ran on the student's computer by mistake.
+    expect(text).not.toMatch(/student@laptop:~\$ cat /)
+  })
+})
+
 describe('terminal colours', () => {
   it('come from the palette, with fallbacks when a property is missing', () => {
     const theme = terminalTheme(name => ({ '--deck-text': '#eeeeee', '--deck-code-page': '#111111' })[name] ?? '')
