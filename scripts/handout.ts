@@ -82,6 +82,9 @@ html.print, html.print body, #app, #page-root, #print-container, #print-content 
 .handout-notes li { margin: 0.15em 0; }
 .handout-notes code {
   font-family: 'Fira Code', monospace;
+  /* As typed, and as copied out of the PDF: no ligature turns -- into one glyph (read back as "-"). */
+  font-variant-ligatures: none;
+  font-feature-settings: 'calt' 0, 'liga' 0;
   font-size: 0.9em;
   background: #f1f1f1;
   border-radius: 3px;

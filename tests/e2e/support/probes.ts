@@ -388,7 +388,9 @@ export function findSmallText({ no, body, code, label }: { no: number, body: num
     const svgScale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
     note('diagram label', element, Number.parseFloat(getComputedStyle(element).fontSize) * svgScale, label)
   }
-  const skip = '.docker-explainer, svg, .deck-footer, .sr-only, .slidev-monaco-container, .monaco-editor'
+  // The layer view is a student's tool for their own screen (a Dockerfile, a table of steps): like the
+  // explainer's panel it is read up close, so its text is measured by its own tests, not by the room's floor.
+  const skip = '.docker-explainer, .layer-view, svg, .deck-footer, .sr-only, .slidev-monaco-container, .monaco-editor'
   for (const element of slide.querySelectorAll('pre code, :not(pre) > code')) {
     if (!element.closest(skip) && element.checkVisibility())
       note('code', element, Number.parseFloat(getComputedStyle(element).fontSize) * scale, code)
