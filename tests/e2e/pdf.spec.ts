@@ -28,7 +28,8 @@ function normalizeText(text: string): string {
 function plainNote(markdown: string): string {
   // Code spans are shown as written: set them aside before stripping marks and tags.
   const codeSpans: string[] = []
-  const withoutCode = markdown.replace(/`([^`]+)`/g, (_, code: string) => `\u0000${codeSpans.push(code) - 1}\u0000`)
+  // A fenced block prints its lines as they are: only its fences go.
+  const withoutCode = markdown.replace(/^```[\w-]*\n([\s\S]*?)\n```\s*$/gm, (_, code: string) => `\u0000${codeSpans.push(code) - 1}\u0000`).replace(/`([^`]+)`/g, (_, code: string) => `\u0000${codeSpans.push(code) - 1}\u0000`)
   return withoutCode
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<\/?[a-z][\w-]*(?:\s[^>]*)?>/gi, ' ')
@@ -160,7 +161,8 @@ test('the handout holds every slide and its notes', () => {
   const text = pdfText(handoutPdf)
   // Inline code has padding, which pdftotext reads as a space ("prints this is 5 ."): notes are
   // compared with no spaces at all.
-  const compact = (value: string) => value.replace(/\s+/g, '')
+  // pdftotext reads a run of dashes as one ("--debug" comes back as "-debug"): compared as one.
+  const compact = (value: string) => value.replace(/\s+/g, '').replace(/[-–—]+/g, '-')
   // Each page's running footer ("Docker: an overview - handout 12/125") may fall inside a paragraph that
   // continues on the next page: it is not part of the notes.
   const compactText = compact(text).replace(/Docker:anoverview[-–—]handout\d+\/\d+/g, '')
