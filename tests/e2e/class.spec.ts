@@ -102,8 +102,14 @@ test('two followers follow the presenter, and may browse ahead without moving an
   const followers = [await openPage(browser, `${url}#/1`), await openPage(browser, `${url}#/1`)]
   const slides = () => followers.map(follower => slideOf(follower.page))
 
-  for (let step = 0; step < 3; step++)
+  // Everyone starts on the title slide, in step with the server, before the presenter moves; each move
+  // is waited for, so a slow dev server on a busy machine cannot take two keys for one.
+  await expect.poll(() => slideOf(presenter.page), { timeout: 30_000 }).toBe(1)
+  await expect.poll(slides, { timeout: 30_000 }).toEqual([1, 1])
+  for (let step = 1; step <= 3; step++) {
     await presenter.page.keyboard.press('ArrowRight')
+    await expect.poll(() => slideOf(presenter.page)).toBe(1 + step)
+  }
   await expect.poll(() => slideOf(presenter.page)).toBe(4)
   await expect.poll(slides, { timeout: 30_000 }).toEqual([4, 4])
 
