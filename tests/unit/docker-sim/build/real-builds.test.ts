@@ -6,6 +6,7 @@
 //    otherwise by one of the rules below, each with its source. An unexplained difference fails.
 
 import type { ContextFile } from '../../../../lib/dockerfile/context'
+import type { BuildEdit } from '../../../../scripts/daemon/build-cache'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -13,17 +14,8 @@ import { BuildCache, judgeCache, planCache } from '../../../../lib/dockerfile/ca
 import { legacyKeys, legacyVerdicts } from '../../../../lib/dockerfile/legacy-cache'
 import { buildModel, NUMBERED_KEYWORDS } from '../../../../lib/dockerfile/model'
 
-interface Edit {
-  name: string
-  write?: Record<string, string>
-  append?: Record<string, string>
-  replace?: Record<string, [string, string]>
-  delete?: string[]
-  touch?: string[]
-  chmod?: Record<string, string>
-  buildArgs?: Record<string, string>
-  buildkit?: { cached: Record<string, boolean>, source: string }
-}
+/** An edit as the recorder applied it (scripts/daemon/build-cache.ts owns the fixture's format). */
+type Edit = BuildEdit
 
 interface RecordFile {
   case: string
