@@ -5,8 +5,8 @@
 // Other subcommands go to the simulated client (lib/docker-sim/programs/services.ts).
 
 import type { Program } from '../process'
-import { Interrupted } from '../process'
 import { simulatedClients } from './services'
+import { untilSignalled } from './until-signalled'
 
 const DEFAULT_PORT = 11434
 
@@ -44,17 +44,10 @@ const serve: Program = async (io) => {
     return 1
   }
   io.stderr(`[simulator] ollama serve: listening on 0.0.0.0:${port}; no model is installed and none can be downloaded here\n`)
-  try {
-    while (true)
-      await io.clock.sleep(24 * 3600 * 1000)
-  }
-  catch (error) {
-    if (!(error instanceof Interrupted))
-      throw error
-    // The server's signal handler closes it and calls os.Exit(0).
-    close()
-    return 0
-  }
+  await untilSignalled(io)
+  // The server's signal handler closes it and calls os.Exit(0).
+  close()
+  return 0
 }
 
 const run: Program = async (io) => {

@@ -7,8 +7,8 @@
 // "starting PostgreSQL …") are left out rather than made up.
 
 import type { ProcessIO, Program } from '../process'
-import { Interrupted } from '../process'
 import { wallClock } from './time'
+import { untilSignalled } from './until-signalled'
 
 const ENTRYPOINT_PATH = '/usr/local/bin/docker-entrypoint.sh'
 const PORT = 5432
@@ -94,22 +94,15 @@ async function runServer(io: ProcessIO): Promise<number> {
   io.stderr(logLine(io, `listening on IPv6 address "::", port ${PORT}`))
   io.stderr(logLine(io, `listening on Unix socket "${SOCKET}"`))
   io.stderr(logLine(io, 'database system is ready to accept connections'))
-  try {
-    while (true)
-      await io.clock.sleep(24 * 3600 * 1000)
+  const signal = await untilSignalled(io)
+  close()
+  // SIGINT (the image's STOPSIGNAL, so `docker stop`) is PostgreSQL's fast shutdown.
+  if (signal === 'SIGINT') {
+    io.stderr(logLine(io, 'received fast shutdown request'))
+    io.stderr(logLine(io, 'aborting any active transactions'))
   }
-  catch (error) {
-    if (!(error instanceof Interrupted))
-      throw error
-    close()
-    // SIGINT (the image's STOPSIGNAL, so `docker stop`) is PostgreSQL's fast shutdown.
-    if (error.signal === 'SIGINT') {
-      io.stderr(logLine(io, 'received fast shutdown request'))
-      io.stderr(logLine(io, 'aborting any active transactions'))
-    }
-    io.stderr(logLine(io, 'database system is shut down'))
-    return 0
-  }
+  io.stderr(logLine(io, 'database system is shut down'))
+  return 0
 }
 
 /** docker-entrypoint.sh of postgres:18: `_main "$@"`. */

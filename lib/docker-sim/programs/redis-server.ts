@@ -7,8 +7,8 @@
 // the simulator (no flask program, and Pyodide has no sockets), so nothing here would ever receive it.
 
 import type { ProcessIO, Program } from '../process'
-import { Interrupted } from '../process'
 import { wallClock } from './time'
+import { untilSignalled } from './until-signalled'
 
 const PORT = 6379
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -39,14 +39,7 @@ export const redisServer: Program = async (io) => {
     return 1
   }
   io.stdout(logLine(io, 'Ready to accept connections tcp'))
-  try {
-    while (true)
-      await io.clock.sleep(24 * 3600 * 1000)
-  }
-  catch (error) {
-    if (!(error instanceof Interrupted))
-      throw error
-    close()
-    return 0
-  }
+  await untilSignalled(io)
+  close()
+  return 0
 }
