@@ -4,6 +4,9 @@
 # costs little. Prints the check's output after the command's; fails if either failed.
 #
 #   sh scripts/daemon/alongside.sh 'npm run lint && npm run typecheck && npm run test:unit'
+#
+# Never alongside a browser: each network or container the check makes adds an interface, and
+# Chromium aborts its loads in flight with net::ERR_NETWORK_CHANGED (CI saw it in the e2e tests).
 [ $# -eq 1 ] || { echo "usage: sh scripts/daemon/alongside.sh 'COMMAND'" >&2; exit 2; }
 log=$(mktemp)
 npm run --silent test:daemon >"$log" 2>&1 &

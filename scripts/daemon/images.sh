@@ -72,6 +72,8 @@ import_rootfs() {
   local root="$1" name="$2"; shift 2
   tar -C "$root" -c . | docker import --change "LABEL reference.images.version=$IMAGES_VERSION" "$@" - "$name" >/dev/null
   echo "made $name ($(docker image inspect --format '{{.Size}}' "$name") bytes)"
+  # `docker images` sorts by creation time in whole seconds, ties in no fixed order: one image a second.
+  sleep 1
 }
 
 if ! has_image busybox:latest; then
