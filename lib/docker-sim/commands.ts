@@ -21,6 +21,7 @@ import * as messages from './messages'
 import { Interrupted } from './process'
 import { blockedOn, processOf, signalNamed, stdinOf } from './processes'
 import { stableHex } from './random'
+import { USAGE_LINES } from './usage-lines'
 
 /** What the docker program needs besides its ProcessIO. */
 export interface ClientContext {
@@ -122,10 +123,10 @@ function clientRefusal(explanation: CommandExplanation, argv: readonly string[])
       return `docker: unknown command: ${['docker', ...argv.filter(word => !word.startsWith('-'))].slice(0, 2 + Math.max(0, explanation.command.length)).join(' ')}\n\nRun '${path} --help' for more information\n`
     case 'MISSING_ARGUMENTS': {
       const count = /at least (\d+ arguments?)/.exec(error.message)?.[1] ?? '1 argument'
-      return `docker: '${typed}' requires at least ${count}\n\nSee '${typed} --help' for more information\n`
+      return `docker: '${typed}' requires at least ${count}\n\n${usageLine(typed, explanation.command)}See '${typed} --help' for more information\n`
     }
     case 'TOO_MANY_ARGUMENTS':
-      return `docker: '${typed}' accepts no arguments\n\nRun '${typed} --help' for more information\n`
+      return `docker: '${typed}' accepts no arguments\n\n${usageLine(typed, explanation.command)}Run '${typed} --help' for more information\n`
     case 'INVALID_VALUE': {
       // run/create check -p and --expose after reading the flags (opts.parse), in their own words.
       const own = /for -p, --publish: ([^(]+?)(?: \(|$)|for --expose: ([^(]+?)(?: \(|$)/.exec(error.message)
@@ -138,6 +139,12 @@ function clientRefusal(explanation: CommandExplanation, argv: readonly string[])
         ? `${error.message.replace(/\.$/, '')}\n\nRun '${typed} --help' for more information\n`
         : `docker: ${error.message}\n`
   }
+}
+
+/** The client's usage block for a command given the wrong number of arguments (docker/cli cli/required.go): the path as typed, then the command's own arguments. */
+function usageLine(typed: string, command: readonly string[]): string {
+  const rest = USAGE_LINES[command.join(' ')]
+  return rest === undefined ? '' : `Usage:  ${[typed, rest].filter(Boolean).join(' ')}\n\n`
 }
 
 /** What the simulator answers for a valid command it does not model: plainly, with what Docker would do. */
@@ -1302,6 +1309,7 @@ const execCommand: Handler = async (context, invocation) => {
     tty,
     env,
     workdir: lastValue(invocation, 'workdir'),
+    user: lastValue(invocation, 'user'),
     onOutput: entry => entry.stream === 'stderr' ? io.stderr(entry.text) : io.stdout(entry.text),
   })
   if (!program && host.programFileExists(container, invocation.command[0] ?? '', process.io)) {
@@ -1314,6 +1322,7 @@ const execCommand: Handler = async (context, invocation) => {
     io.stdout(`${messages.execNotFound(invocation.command[0] ?? '')}\r\n`)
     return 126
   }
+  host.trackExec(container, process)
   if (isSet(invocation, 'detach')) {
     void process.start(program)
     return 0
@@ -1736,13 +1745,8 @@ const topCommand: Handler = async ({ host, io }, invocation) => {
   const main = host.mainProcess(container)
   if (!main)
     throw new DaemonError(messages.notRunning(container.id), 'conflict')
-  const processes: { pid: number, ppid: number, argv: readonly string[] }[] = []
-  const walk = (process: typeof main, parent: number): void => {
-    processes.push({ pid: process.pid, ppid: parent, argv: process.argv })
-    for (const child of process.children)
-      walk(child, process.pid)
-  }
-  walk(main, 1)
+  // Every process of the container, exec'd ones too; PPID of the main process and of execs: containerd-shim's (shown as 1 here).
+  const processes = host.containerProcesses(container).map(({ process, ppid }) => ({ pid: process.pid, ppid: ppid || 1, argv: process.argv, user: process.io.user }))
   const options = [...invocation.args.slice(1), ...invocation.command]
   if (options.length > 0) {
     // `docker top CONTAINER -o pid,comm` runs ps on the host with those options (here: -o/-eo column lists).

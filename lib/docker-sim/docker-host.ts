@@ -4,7 +4,7 @@
 
 import type { CatalogImage, ImageConfig } from '../docker/catalog'
 import type { Layer } from './fs'
-import type { HttpHandler, HttpRequest, HttpResponse, Network, ProcessIO, Program, Signal } from './process'
+import type { ContainerSystem, HttpHandler, HttpRequest, HttpResponse, MountInfo, Network, ProcessIO, Program, Signal } from './process'
 import type { ProgramLookup } from './processes'
 import type { ContainerRecord, HostSnapshot, ImageRecord, LogEntry, MountRecord, NetworkRecord, PortBinding, RestartPolicy, VolumeRecord } from './state'
 import { defaultCommand, findCatalogImage } from '../docker/catalog'
@@ -17,6 +17,8 @@ import { randomContainerName } from './names'
 import { SimProcess } from './processes'
 import { lookupProgram } from './programs'
 import { SeededRandom, stableHex } from './random'
+import { systemTool } from './system-tools'
+import { resolveUser } from './users'
 
 /** An error the daemon answers with: commands print `Error response from daemon: ${message}`. */
 export class DaemonError extends Error {
@@ -70,6 +72,8 @@ export interface CreateRequest {
 
 interface Running {
   process: SimProcess
+  /** Processes `docker exec` started, while they run: `ps` and `docker top` list them beside PID 1's tree. */
+  execs: Set<SimProcess>
   /** Where the attached clients want the output (docker run without -d, docker attach, logs -f). */
   listeners: Set<(entry: LogEntry) => void>
 }
@@ -186,8 +190,11 @@ export class DockerHost {
       if (other !== image)
         other.repoTags = other.repoTags.filter(t => t !== name)
     }
-    if (!image.repoTags.includes(name))
+    if (!image.repoTags.includes(name)) {
       image.repoTags.push(name)
+      // The reference store lists an image's tags in lexical order (moby daemon/internal/refstore/store.go, lexicalRefs).
+      image.repoTags.sort()
+    }
   }
 
   /** Registers an image a build made (the Dockerfile engineer's builder calls this). */
@@ -546,7 +553,7 @@ export class DockerHost {
     // Without -i the main process reads end of input at once (its stdin is /dev/null).
     if (!container.config.openStdin)
       process.process.closeInput()
-    const running: Running = { process: process.process, listeners: new Set() }
+    const running: Running = { process: process.process, execs: new Set(), listeners: new Set() }
     this.running.set(container.id, running)
     process.process.start(process.program).then(code => this.onExit(container, running, code))
   }
@@ -557,7 +564,7 @@ export class DockerHost {
   }
 
   /** Starts a program inside a container's namespaces (its main process, or docker exec). */
-  spawnInContainer(container: ContainerRecord, argv: string[], options: { pid1: boolean, tty: boolean, env?: string[], workdir?: string, onOutput: (entry: LogEntry) => void }): { process: SimProcess, program: Program | null } {
+  spawnInContainer(container: ContainerRecord, argv: string[], options: { pid1: boolean, tty: boolean, env?: string[], workdir?: string, user?: string, onOutput: (entry: LogEntry) => void }): { process: SimProcess, program: Program | null } {
     const env = new Map<string, string>()
     const pairs = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `HOSTNAME=${container.config.hostname}`, ...container.config.env, ...(options.tty ? ['TERM=xterm'] : []), ...(options.env ?? [])]
     for (const pair of pairs) {
@@ -565,8 +572,10 @@ export class DockerHost {
       if (at > 0)
         env.set(pair.slice(0, at), pair.slice(at + 1))
     }
+    const user = options.user || container.config.user || undefined
+    // runc sets HOME from the user's passwd entry (/ when it has none) unless the image or -e set it.
     if (!env.has('HOME'))
-      env.set('HOME', container.config.user && container.config.user !== 'root' && container.config.user !== '0' ? '/' : '/root')
+      env.set('HOME', resolveUser(this.containerFiles.get(container.id)!, user)?.home ?? '/')
     const tty = options.tty
     const toText = (text: string): string => tty ? text.replace(/\r?\n/g, '\r\n') : text
     const process = new SimProcess({
@@ -579,12 +588,65 @@ export class DockerHost {
       tty,
       pid1: options.pid1,
       pid: this.nextPid++,
+      ...(user ? { user } : {}),
+      system: this.containerSystem(container),
       output: (stream, text) => options.onOutput({ time: this.now(), stream: tty ? 'stdout' : stream, text: toText(text) }),
       lookup: (name, io) => this.lookupProgram(container, name, io),
       notFound: name => `${argv[0] === 'sh' || argv[0] === '/bin/sh' ? 'sh: 1: ' : 'bash: '}${name}: command not found\n`,
     })
     const program = this.lookupProgram(container, argv[0] ?? '', process.io)
     return { process, program }
+  }
+
+  /** Registers a `docker exec` process for `ps` and `docker top` while it runs. */
+  trackExec(container: ContainerRecord, process: SimProcess): void {
+    const running = this.running.get(container.id)
+    if (!running)
+      return
+    running.execs.add(process)
+    void process.exited.then(() => running.execs.delete(process))
+  }
+
+  /** A running container's processes: PID 1's tree, then each exec's, in the order they started. */
+  containerProcesses(container: ContainerRecord): { process: SimProcess, ppid: number }[] {
+    const running = this.running.get(container.id)
+    if (!running)
+      return []
+    const list: { process: SimProcess, ppid: number }[] = []
+    const walk = (process: SimProcess, ppid: number): void => {
+      if (!process.running)
+        return
+      list.push({ process, ppid })
+      for (const child of process.children)
+        walk(child, process.pid)
+    }
+    walk(running.process, 0)
+    for (const exec of running.execs)
+      walk(exec, 0)
+    return list
+  }
+
+  /** What a container's processes see of its kernel: its processes and its mounts. */
+  private containerSystem(container: ContainerRecord): ContainerSystem {
+    // PIDs as the container's own namespace numbers them: its main process is 1, later ones count on from it.
+    const inside = (pid: number): number => {
+      const main = this.running.get(container.id)?.process.pid ?? pid
+      return pid === 0 ? 0 : pid - main + 1
+    }
+    return {
+      processes: () => this.containerProcesses(container).map(({ process, ppid }) => ({ pid: inside(process.pid), ppid: inside(ppid), argv: process.argv, ...(process.io.user ? { user: process.io.user } : {}) })),
+      mounts: () => containerMounts(container),
+      signal: (pid, signal) => {
+        const found = this.containerProcesses(container).find(p => inside(p.process.pid) === pid)
+        if (!found)
+          return false
+        // From inside its namespace, PID 1 gets only the signals it has a handler for: not even SIGKILL (pid_namespaces(7)).
+        if (pid === 1 && (signal === 'SIGKILL' || signal === 'SIGSTOP'))
+          return true
+        found.process.signal(signal)
+        return true
+      },
+    }
   }
 
   /** The file is in the container (so a missing program is the simulator's gap, not the image's). */
@@ -599,7 +661,9 @@ export class DockerHost {
     const path = files ? findOnPath(files, name, io.env.get('PATH'), io.cwd) : null
     if (!path)
       return null
-    return this.programs(name, io) ?? IMAGE_PROGRAMS[path] ?? null
+    const empty = files!.stat(path)?.kind === 'file' && files!.readFile(path) === ''
+    const tool = empty ? systemTool(path.split('/').pop()!, files!.stat('/bin/busybox') ? 'busybox' : 'gnu') : null
+    return tool ?? this.programs(name, io) ?? IMAGE_PROGRAMS[path] ?? null
   }
 
   private log(container: ContainerRecord, entry: LogEntry): void {
@@ -781,6 +845,17 @@ export class DockerHost {
             ports.delete(port)
         }
       },
+      resolve: (host) => {
+        const target = this.resolveFromContainer(container, host)
+        if (target === 'unresolved')
+          return null
+        if (target === 'host')
+          return /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : this.networks.find(n => n.name === container.networks[0]?.network)?.gateway || '172.17.0.1'
+        if (target === container)
+          return host === 'localhost' ? '127.0.0.1' : /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : container.networks[0]?.ipAddress ?? '127.0.0.1'
+        const shared = target.networks.find(a => container.networks.some(b => b.network === a.network))
+        return /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : (shared ?? target.networks[0])?.ipAddress ?? null
+      },
       request: async (host, port, request) => {
         const target = this.resolveFromContainer(container, host)
         if (target === 'unresolved')
@@ -845,6 +920,9 @@ export class DockerHost {
       return from
     if (host === 'host.docker.internal')
       return 'unresolved' // Linux: only with --add-host host.docker.internal:host-gateway
+    // A network's gateway is the host's own address on it: published ports answer there (docker-proxy listens on 0.0.0.0).
+    if (this.networks.some(n => n.gateway === host))
+      return 'host'
     const userNetworks = from.networks.filter(a => this.networks.find(n => n.name === a.network)?.userDefined)
     for (const attachment of userNetworks) {
       for (const other of this.containers) {
@@ -992,3 +1070,25 @@ function mergeEnv(imageEnv: string[], overrides: string[]): string[] {
 
 export { defaultCommand }
 export type { MountRecord }
+
+/** The disk that holds the container's volumes and bind mounts, as df names it in a VM's virtio disk. */
+const DATA_DISK = '/dev/vda'
+
+/**
+ * A container's mounts in /proc/mounts order, as df lists the ones with blocks: the overlay root, /dev and
+ * /dev/shm, the volumes and bind mounts (by depth, then as given), tmpfs mounts, Docker's resolv.conf,
+ * hostname and hosts, and runc's masked /proc and /sys paths. (cgroup v2, as Docker 29 installs use: no
+ * /sys/fs/cgroup tmpfs.)
+ */
+function containerMounts(container: ContainerRecord): MountInfo[] {
+  const depth = (path: string): number => path.split('/').filter(Boolean).length
+  const mounts = [...container.mounts].map((m, i) => ({ m, i })).sort((a, b) => (a.m.type === 'tmpfs' ? 1 : 0) - (b.m.type === 'tmpfs' ? 1 : 0) || depth(a.m.destination) - depth(b.m.destination) || a.i - b.i).map(({ m }): MountInfo => m.type === 'tmpfs' ? { filesystem: 'tmpfs', target: m.destination, kind: 'tmpfs' } : { filesystem: DATA_DISK, target: m.destination, kind: 'disk' })
+  return [
+    { filesystem: 'overlay', target: '/', kind: 'root' },
+    { filesystem: 'tmpfs', target: '/dev', kind: 'dev' },
+    { filesystem: 'shm', target: '/dev/shm', kind: 'dev' },
+    ...mounts,
+    ...['/etc/resolv.conf', '/etc/hostname', '/etc/hosts'].map((target): MountInfo => ({ filesystem: DATA_DISK, target, kind: 'disk' })),
+    ...['/proc/acpi', '/proc/keys', '/proc/timer_list', '/sys/firmware'].map((target): MountInfo => ({ filesystem: 'tmpfs', target, kind: target === '/proc/keys' || target === '/proc/timer_list' ? 'dev' : 'tmpfs' })),
+  ]
+}

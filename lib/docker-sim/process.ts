@@ -82,6 +82,8 @@ export interface HttpRequest {
 export type HttpHandler = (request: HttpRequest) => Promise<HttpResponse>
 
 export interface Network {
+  /** The address a name stands for from this process (wget's "Connecting to web:8000 (172.18.0.2:8000)"); null when it does not resolve. */
+  resolve?: (host: string) => string | null
   /** Opens a port inside this process's network namespace; throws `Error('address already in use')` when taken. */
   listen: (port: number, handler: HttpHandler, options?: { host?: string }) => () => void
   /** Connects to host:port as seen from this process (container names on user networks, localhost, published ports from the host). Rejects with the errno text curl prints. */
@@ -103,6 +105,8 @@ export interface ProcessIO {
   readonly user?: string
   /** true for PID 1 of a container: signals without a handler are ignored. */
   readonly pid1: boolean
+  /** What the kernel shows a container's tools (ps, df, kill): absent on the student's computer. */
+  readonly system?: ContainerSystem
   stdout: (text: string) => void
   stderr: (text: string) => void
   /** The next line typed (without its newline), or null at end of input (Ctrl-D, or no -i). Rejects with `Interrupted`. */
@@ -118,6 +122,32 @@ export interface ProcessIO {
   setSignal: (signal: Signal, disposition: SignalDisposition) => void
   /** Runs another program by name (a shell running `ls`): resolves to its exit code; 127 with the shell's own message when absent. */
   spawn: (argv: readonly string[], options?: SpawnOptions) => Promise<number>
+}
+
+/** A process as `ps` lists it. */
+export interface ProcessInfo {
+  pid: number
+  ppid: number
+  /** As given to `-u` (a name, a number, name:group), or absent for root. */
+  user?: string
+  argv: readonly string[]
+}
+
+/** A mount as `df` lists it: the container's root (overlay), its volumes, bind mounts and tmpfs, and Docker's own files. */
+export interface MountInfo {
+  /** df's Filesystem column: overlay, tmpfs, shm, or the disk that holds volumes and binds. */
+  filesystem: string
+  target: string
+  /** The bytes written under it, for tmpfs mounts (the others show the disk's figures). */
+  kind: 'root' | 'disk' | 'tmpfs' | 'dev'
+}
+
+/** The container's kernel view, as its processes see it. */
+export interface ContainerSystem {
+  processes: () => ProcessInfo[]
+  mounts: () => MountInfo[]
+  /** Delivers a signal to a process of the container by its PID; false when there is none. */
+  signal: (pid: number, signal: Signal) => boolean
 }
 
 /** What a child process gets instead of its parent's: a shell's pipes and redirections. */

@@ -3,7 +3,7 @@
 // signal runs the program's handler, is ignored, or (default disposition) ends it with 128 + signal
 // number, except for PID 1, which ignores every signal it has no handler for.
 
-import type { Clock, FileSystem, Network, ProcessIO, Program, Signal, SignalDisposition, SpawnOptions } from './process'
+import type { Clock, ContainerSystem, FileSystem, Network, ProcessIO, Program, Signal, SignalDisposition, SpawnOptions } from './process'
 import { Interrupted, SIGNAL_NUMBERS } from './process'
 
 /** `docker kill -s 9`, `-s KILL`, `-s SIGKILL` all name SIGKILL; null when Linux has no such signal here. */
@@ -28,6 +28,10 @@ export interface ProcessOptions {
   tty: boolean
   pid1: boolean
   pid: number
+  /** `-u`: a name, a number, name:group; absent, root. Children inherit it. */
+  user?: string
+  /** The container's kernel view (ps, df, kill); absent on the student's computer. */
+  system?: ContainerSystem
   /** Receives what the program prints, in order. */
   output: (stream: 'stdout' | 'stderr', text: string) => void
   lookup: ProgramLookup
@@ -298,10 +302,13 @@ export class SimProcess {
       // Waiting for an answer is waiting: the server on the other end may need simulated time.
       network: {
         listen: options.network.listen,
+        ...(options.network.resolve ? { resolve: options.network.resolve } : {}),
         request: (host, port, request) => this.waitOn(options.network.request(host, port, request)),
       },
       tty: options.tty,
       pid1: options.pid1,
+      ...(options.user ? { user: options.user } : {}),
+      ...(options.system ? { system: options.system } : {}),
       clock: {
         now: options.clock.now,
         epochMs: options.clock.epochMs,

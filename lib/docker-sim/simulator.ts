@@ -182,6 +182,13 @@ export class Simulator {
         continue
       }
       if (clock.active === 0 && interruptsLeft > 0 && (next !== null || options.interruptAfterMs !== undefined)) {
+        // A command that is ending (a shell's `exit` with other containers' timers far off) gets a little
+        // real time first: without it the recorder's Ctrl-C would land after the command had ended.
+        if (idleRounds < 20 && !process.foreground().waitingForInput) {
+          idleRounds++
+          await realPause(0)
+          continue
+        }
         // Ctrl-C at the deadline (and each second after, as the recorder pressed it).
         await clock.advanceTo(deadline)
         interruptsLeft--

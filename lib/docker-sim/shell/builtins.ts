@@ -4,7 +4,7 @@ import type { Signal } from '../process'
 import type { ShellFlavour } from './flavours'
 import type { Shell, Streams } from './interpreter'
 import { resolvePath } from '../fs/filesystem'
-import { SIGNAL_NUMBERS } from '../process'
+import { Interrupted, SIGNAL_NUMBERS } from '../process'
 import { ExitRequest } from './interpreter'
 import { evaluateTest } from './test-expression'
 
@@ -398,6 +398,60 @@ export const BUILTINS: Record<string, Builtin> = {
         shell.setVar(name, value)
       })
       return 0
+    },
+  },
+
+  'kill': {
+    flavours: ALL,
+    run: async (shell, argv, streams) => {
+      const args = argv.slice(1)
+      let signal: Signal = 'SIGTERM'
+      if (args[0] === '-s' || args[0] === '-n') {
+        args.shift()
+        const named = signalOf(args.shift() ?? '')
+        if (!named || named === 'EXIT')
+          return (complain(shell, streams, 'kill', shell.flavour === 'bash' ? `${argv[2]}: invalid signal specification` : `invalid signal number or name: ${argv[2]}`), 1)
+        signal = named
+      }
+      else if (args[0]?.startsWith('-') && args[0] !== '--') {
+        const named = signalOf(args[0].slice(1))
+        if (!named || named === 'EXIT')
+          return (complain(shell, streams, 'kill', shell.flavour === 'bash' ? `${args[0].slice(1)}: invalid signal specification` : `invalid signal number or name: ${args[0].slice(1)}`), 1)
+        signal = named
+        args.shift()
+      }
+      if (args[0] === '--')
+        args.shift()
+      if (args.length === 0) {
+        complain(shell, streams, 'kill', shell.flavour === 'bash' ? 'usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]' : 'usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]')
+        return shell.flavour === 'bash' ? 2 : 1
+      }
+      let status = 0
+      const own = shell.io.pid1 ? 1 : 7
+      for (const target of args) {
+        const pid = Number(target)
+        if (!/^-?\d+$/.test(target)) {
+          complain(shell, streams, 'kill', shell.flavour === 'bash' ? `${target}: arguments must be process or job IDs` : `invalid number '${target}'`)
+          status = 1
+          continue
+        }
+        if (pid === own) {
+          // Its own PID: PID 1 of a container gets only what it traps (pid_namespaces(7): not even SIGKILL).
+          const trapped = shell.traps.has(signal.replace(/^SIG/, ''))
+          if (trapped)
+            await shell.takeSignal(new Interrupted(signal))
+          else if (!shell.io.pid1 && signal !== 'SIGCONT' && signal !== 'SIGWINCH')
+            throw new Interrupted(signal)
+          continue
+        }
+        if (!shell.io.system?.signal(pid, signal)) {
+          streams.stderr(shell.flavour === 'bash'
+            ? `${shell.flavourText.builtin(shell.place(), 'kill', `(${pid}) - No such process`)}\n`
+            : shell.flavour === 'dash' ? `${shell.flavourText.builtin(shell.place(), 'kill', 'No such process')}\n` : `${shell.place().name}: can't kill pid ${pid}: No such process\n`)
+          status = 1
+        }
+      }
+      return status
     },
   },
 

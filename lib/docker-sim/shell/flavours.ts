@@ -91,15 +91,18 @@ function errnoText(errno: Errno): string {
 }
 
 /** The root prompt each shell shows in a Docker image (no PS1 of the student's own). */
-export function promptOf(flavour: ShellFlavour, env: ReadonlyMap<string, string>, cwd: string): string {
-  const root = (env.get('USER') ?? 'root') === 'root'
+export function promptOf(flavour: ShellFlavour, env: ReadonlyMap<string, string>, cwd: string, user?: { name: string | null, uid: number }): string {
+  // `docker run -u`: the process's user decides (\u and \$ read the uid); else $USER, root when unset as in a container.
+  const name = user ? user.name ?? 'I have no name!' : env.get('USER') ?? 'root'
+  const root = user ? user.uid === 0 : name === 'root'
   const sign = root ? '#' : '$'
   if (flavour === 'dash')
     return `${sign} `
   const home = env.get('HOME') ?? '/root'
-  const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd
+  // A HOME of / is never shortened to ~ (bash's polite_directory_format wants more than one character).
+  const shown = home.length < 2 ? cwd : cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd
   if (flavour === 'bash')
-    return `${env.get('USER') ?? 'root'}@${env.get('HOSTNAME') ?? 'localhost'}:${shown}${sign} `
+    return `${name}@${env.get('HOSTNAME') ?? 'localhost'}:${shown}${sign} `
   // BusyBox ash's default PS1 is '\w \$ '.
   return `${shown} ${sign} `
 }

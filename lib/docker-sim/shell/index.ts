@@ -6,6 +6,8 @@ import type { ShellFlavour, ShellMode } from './flavours'
 import type { ProgramLookup, Streams } from './interpreter'
 import { resolvePath } from '../fs/filesystem'
 import { Interrupted, SIGNAL_NUMBERS } from '../process'
+import { systemTool } from '../system-tools'
+import { resolveUser } from '../users'
 import { promptOf } from './flavours'
 import { ExitRequest, Shell } from './interpreter'
 import { inputFromLines } from './streams'
@@ -20,6 +22,17 @@ export interface ShellProgramOptions {
   flavour: ShellFlavour
   /** Finds other programs by name on PATH (the image's files). */
   lookup: ProgramLookup
+}
+
+/** In a container, `ps`, `df` and `wget` read its kernel view (lib/docker-sim/system-tools.ts) when the image has them. */
+function withSystemTools(lookup: ProgramLookup): ProgramLookup {
+  return (name, env, cwd, fs) => {
+    const found = lookup(name, env, cwd, fs)
+    if (!found.found || fs.readFile(found.path) !== '')
+      return found
+    const tool = systemTool(found.path.split('/').pop()!, fs.stat('/bin/busybox') ? 'busybox' : 'gnu')
+    return tool ? { ...found, program: tool } : found
+  }
 }
 
 export function shellProgram(options: ShellProgramOptions): Program {
@@ -64,7 +77,7 @@ export function shellProgram(options: ShellProgramOptions): Program {
     else if (io.tty || forceInteractive) {
       mode = 'interactive'
     }
-    const shell = new Shell({ flavour: options.flavour, mode, name, positional, lookup: options.lookup, io })
+    const shell = new Shell({ flavour: options.flavour, mode, name, positional, lookup: io.system ? withSystemTools(options.lookup) : options.lookup, io })
     const history: string[] = []
     const streams: Streams = { stdin: inputFromLines(io.readLine, io.readChunk), stdout: io.stdout, stderr: io.stderr, terminal: io.tty }
     try {
@@ -115,7 +128,7 @@ async function readEvalLoop(shell: Shell, io: ProcessIO, streams: Streams, histo
   let pending = ''
   let lineNumber = 0
   while (true) {
-    const prompt = interactive ? (pending ? (shell.vars.get('PS2') ?? '> ') : promptOf(shell.flavour, shell.vars, shell.cwd)) : undefined
+    const prompt = interactive ? (pending ? (shell.vars.get('PS2') ?? '> ') : promptOf(shell.flavour, shell.vars, shell.cwd, io.user ? resolveUser(io.fs, io.user) ?? undefined : undefined)) : undefined
     let line: string | null
     try {
       line = await io.readLine(prompt)

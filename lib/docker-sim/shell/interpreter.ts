@@ -486,6 +486,8 @@ export class Shell {
       network: this.io.network,
       tty: this.io.tty && streams.terminal !== false,
       pid1: false,
+      ...(this.io.user ? { user: this.io.user } : {}),
+      ...(this.io.system ? { system: this.io.system } : {}),
       stdout: streams.stdout,
       stderr: streams.stderr,
       readLine: prompt => streams.stdin.readLine(prompt),
