@@ -5,7 +5,7 @@
 
 import type { Simulator } from '../lib/docker-sim/simulator'
 import type { HostSnapshot } from '../lib/docker-sim/state'
-import { ref } from 'vue'
+import { reactive, ref } from 'vue'
 import { TerminalMirror } from '../lib/terminal/mirror'
 
 export const MACHINE_STORAGE_KEY = 'docker-overview:machine'
@@ -84,6 +84,7 @@ export async function machineChanged(): Promise<void> {
 /** Forgets every image, container, volume and file the student made: a fresh machine. */
 export async function resetMachine(): Promise<void> {
   storage()?.removeItem(MACHINE_STORAGE_KEY)
+  clearCommands()
   loading = createSimulator(false)
   await loading
   resets.value++
@@ -104,6 +105,7 @@ function onStorage(event: StorageEvent) {
     return
   if (event.newValue === null) {
     // Reset in another window: the same fresh machine here.
+    clearCommands()
     loading = createSimulator(false)
     void loading.then(() => {
       resets.value++
@@ -147,6 +149,37 @@ export function typeIntoTerminal(channel: string, lines: readonly string[]): voi
   typingRequest.value = { channel, lines, serial: (typingRequest.value?.serial ?? 0) + 1 }
 }
 
+/** Lines kept per channel: more than any exercise needs, few enough to explain again on every check. */
+const KEPT_LINES = 50
+/** Terminals without a channel. */
+export const NO_CHANNEL = ''
+
+/**
+ * The command lines run at the prompt of each channel's terminals (not the lines typed to a program in
+ * the foreground), since the page loaded or the channel was cleared, oldest first. An exercise's check
+ * reads the explainer's codes of these lines, as the CLI reads those of its stdin: a hint keyed by what
+ * was typed (a $VAR in double quotes) then shows on the slide too. Kept in memory only.
+ */
+export const lastCommands = reactive<Record<string, string[]>>({})
+
+/** The terminal of `channel` ran `line` at its prompt. */
+export function recordCommand(channel: string | undefined, line: string): void {
+  if (line.trim() === '')
+    return
+  const lines = lastCommands[channel ?? NO_CHANNEL] ??= []
+  lines.push(line)
+  if (lines.length > KEPT_LINES)
+    lines.splice(0, lines.length - KEPT_LINES)
+}
+
+/** Forgets the lines of one channel (an exercise started afresh), or of every channel (a machine reset). */
+export function clearCommands(channel?: string): void {
+  for (const key of Object.keys(lastCommands)) {
+    if (channel === undefined || key === channel)
+      delete lastCommands[key]
+  }
+}
+
 export function useMachine() {
-  return { machine, machineChanged, resetMachine, revision, resets, reloads, typingRequest, typeIntoTerminal }
+  return { machine, machineChanged, resetMachine, revision, resets, reloads, typingRequest, typeIntoTerminal, lastCommands, recordCommand, clearCommands }
 }

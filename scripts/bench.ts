@@ -1,7 +1,8 @@
 // `npm run bench [-- --reuse] [--runs 7]`: how heavy and how fast the deck's first slide is next to a
 // one-slide stock Slidev deck (same Slidev, default theme, no web fonts), plus build size and times,
 // PDF export time per slide, and the explainer engine's own benchmark when it is there.
-// and the simulated Docker host's per-command times (scripts/bench-sim.ts).
+// and the simulated Docker host's per-command times (scripts/bench-sim.ts), and each exercise check's time
+// (scripts/bench-exercises.ts).
 // Exits 1 when the first slide is over budget: more than 1.0× the stock deck's bytes or 1.3× its time.
 import type { Browser, Request } from '@playwright/test'
 import type { BuildResult } from './build'
@@ -203,6 +204,12 @@ async function simulatorBench(): Promise<string> {
   return `Simulated Docker host\n${table([['scenario', 'ms/command', 'budget'], ...rows.map(r => [r.name, r.msPerCommand.toFixed(2), `≤ ${r.budgetMs} ms${r.withinBudget ? '' : ' (over)'}`])])}`
 }
 
+async function exerciseBench(): Promise<string> {
+  const { runExerciseBench } = await import('./bench-exercises')
+  const rows = await runExerciseBench()
+  return `Exercise checks (what the box runs after every command)\n${table([['exercise', 'ms/check', 'budget'], ...rows.map(r => [r.name, r.msPerCheck.toFixed(3), `≤ ${r.budgetMs} ms${r.withinBudget ? '' : ' (over)'}`])])}`
+}
+
 async function main(): Promise<number> {
   const options = parseBenchArgs(process.argv.slice(2))
   const ours = await buildThisDeck(options)
@@ -272,6 +279,7 @@ async function main(): Promise<number> {
 
   console.log(`\n${await engineBench()}`)
   console.log(`\n${await simulatorBench()}`)
+  console.log(`\n${await exerciseBench()}`)
 
   const over: string[] = []
   if (o.bytes > s.bytes * BYTES_BUDGET_RATIO)

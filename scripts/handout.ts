@@ -2,7 +2,8 @@ import type { Deck } from './deck/model'
 // The handout for students reading alone: every slide, as rendered by the built deck's print route
 // (real text, selectable, fonts embedded), followed by its speaker notes, on A4 landscape pages. It is
 // for a reader: presenter-only lines (`Room: …`) are left out, an explainer's parts are a table in the
-// notes, the cheat sheet is one table of its own, and no slide is shrunk below PRINT_ZOOM_FLOOR.
+// notes, the cheat sheet is one table of its own, no slide is shrunk below PRINT_ZOOM_FLOOR, and an
+// appendix at the end gives every exercise's task, steps, expected output and reference solution.
 // `npx tsx scripts/handout.ts [--dist dist] [--base /] [--out dist/<exportFilename>-handout.pdf]`
 import type { OutlineItem } from './deck/pdf-outline'
 import { writeFile } from 'node:fs/promises'
@@ -11,6 +12,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
+import { EXERCISES } from '../lib/exercises/index'
+import { APPENDIX_TITLE, appendixExercises, solutionsAppendix } from './deck/exercise-appendix'
 import { cheatSheetTable, dropRoomLines, explainerTables, ROOM_MARKER } from './deck/handout-page'
 import { chapterLabel, loadDeck } from './deck/model'
 import { chapterOutline, editPdf, readOutline, setOutline } from './deck/pdf-outline'
@@ -121,6 +124,27 @@ table.handout-explainer, table.handout-cheat-sheet {
 .handout-cheat-sheet th { padding: 0.7em 0 0.2em; font-size: 11.5pt; border-bottom: 2px solid #888; }
 .handout-cheat-sheet td:first-child { width: 45%; }
 .handout-cheat-sheet code, .handout-explainer code { font-family: 'Fira Code', monospace; font-size: 0.92em; }
+/* The exercise solutions: one column as wide as the notes (two would interleave when text is copied out). */
+.handout-solutions-page { break-before: page; font: 10.5pt/1.4 'Nunito Sans', sans-serif; color: #1f1f1f; }
+.handout-solutions-page h2 { font: 700 14pt/1.3 'Nunito Sans', sans-serif; margin: 0 0 2mm; }
+.handout-solutions-intro { color: #444; margin: 0 0 4mm; max-width: 200mm; }
+.handout-solutions { max-width: 200mm; }
+.handout-solution { break-inside: avoid; margin: 0 0 6mm; }
+.handout-solution h3 { display: flex; gap: 0.6em; align-items: baseline; font: 700 11.5pt/1.3 'Nunito Sans', sans-serif; margin: 0 0 1mm; break-after: avoid; }
+.handout-solution-slide { margin-left: auto; color: #666; font-weight: 400; font-size: 9.5pt; white-space: nowrap; }
+.handout-solution p { margin: 0; }
+.handout-solution .handout-solution-label { margin: 1.6mm 0 0.6mm; font-weight: 700; font-size: 9.5pt; color: #444; }
+.handout-solution-steps { margin: 0; padding-left: 1.5em; list-style: decimal outside; }
+.handout-solution-steps li { display: list-item; margin: 0.1em 0; }
+.handout-solution code, .handout-solution pre {
+  font-family: 'Fira Code', monospace;
+  font-variant-ligatures: none;
+  font-feature-settings: 'calt' 0, 'liga' 0;
+  font-size: 9.5pt;
+}
+.handout-solution-task code { background: #f1f1f1; border-radius: 3px; padding: 0 0.25em; }
+.handout-solution pre { margin: 0; padding: 0.35em 0.5em; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.35; background: #f5f5f5; border: 1px solid #d0d0d0; border-radius: 3px; }
+.handout-solution .handout-solution-note { margin-top: 1.4mm; color: #555; font-style: italic; }
 `
 }
 
@@ -156,9 +180,10 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
 
     const chapters = deck.slides.map(slide => chapterLabel(deck, slide))
     // The page-side helpers, by their source (tsx names functions with __name: an identity there).
-    await page.addScriptTag({ content: `globalThis.__name ??= (f) => f;\nglobalThis.__handout = { dropRoomLines: ${dropRoomLines}, explainerTables: ${explainerTables}, cheatSheetTable: ${cheatSheetTable} }` })
-    const missing = await page.evaluate(({ chapters, total, title, roomMarker }) => {
-      const helpers = (globalThis as unknown as { __handout: { dropRoomLines: typeof dropRoomLines, explainerTables: typeof explainerTables, cheatSheetTable: typeof cheatSheetTable } }).__handout
+    await page.addScriptTag({ content: `globalThis.__name ??= (f) => f;\nglobalThis.__handout = { dropRoomLines: ${dropRoomLines}, explainerTables: ${explainerTables}, cheatSheetTable: ${cheatSheetTable}, solutionsAppendix: ${solutionsAppendix} }` })
+    const exercises = appendixExercises(EXERCISES, deck.slides)
+    const missing = await page.evaluate(({ chapters, total, title, roomMarker, exercises, appendixTitle }) => {
+      const helpers = (globalThis as unknown as { __handout: { dropRoomLines: typeof dropRoomLines, explainerTables: typeof explainerTables, cheatSheetTable: typeof cheatSheetTable, solutionsAppendix: typeof solutionsAppendix } }).__handout
       // The notes come from the built deck itself (what the presenter view shows, already HTML):
       // Slidev's render context, which the app provides to every component.
       interface SlideRoute { no: number, meta?: { slide?: { title?: string, noteHTML?: string } } }
@@ -220,8 +245,14 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
         const lastNotes = last.nextElementSibling?.classList.contains('handout-notes') ? last.nextElementSibling : last
         lastNotes.after(page)
       }
+      // After every slide, its notes and the cheat sheet: the last pages.
+      const content = document.querySelector('.print-slide-container')?.parentElement
+      if (!content)
+        problems.push('the printed deck has no slide to put the exercise solutions after')
+      else if (exercises.length > 0)
+        content.append(helpers.solutionsAppendix(exercises, appendixTitle))
       return problems
-    }, { chapters, total: deck.slides.length, title: deck.title, roomMarker: ROOM_MARKER })
+    }, { chapters, total: deck.slides.length, title: deck.title, roomMarker: ROOM_MARKER, exercises, appendixTitle: APPENDIX_TITLE })
     if (missing.length > 0)
       throw new Error(`Cannot build the handout: ${missing.join('; ')}.`)
 
@@ -249,9 +280,12 @@ export async function buildHandout({ dist, base = '/', out, projectRoot = proces
       outline: true,
       tagged: true,
     })
-    const pageOfSlide = slideStartPages(readOutline(await PDFDocument.load(pdfBytes)), deck.slides.length)
+    const headings = readOutline(await PDFDocument.load(pdfBytes))
+    const pageOfSlide = slideStartPages(headings, deck.slides.length)
+    const appendixPage = exercises.length > 0 ? headingPage(headings, APPENDIX_TITLE) : null
     const finalBytes = await editPdf(pdfBytes, (pdf) => {
-      setOutline(pdf, chapterOutline(deck, no => pageOfSlide[no - 1]!))
+      const appendix = appendixPage === null ? [] : [{ title: APPENDIX_TITLE, pageIndex: appendixPage, children: [] }]
+      setOutline(pdf, [...chapterOutline(deck, no => pageOfSlide[no - 1]!), ...appendix])
       pdf.setTitle(`${deck.title} — handout with notes`)
       pdf.setSubject('Slides with speaker notes')
     })
@@ -281,6 +315,24 @@ export function slideStartPages(outline: OutlineItem[], slideCount: number): num
   if (lost.length > 0)
     throw new Error(`The handout PDF has no heading for slide(s) ${lost.join(', ')}; cannot place them in the outline.`)
   return pageOfSlide
+}
+
+/** Zero-based PDF page of the first heading titled `title` in Chromium's heading outline. */
+export function headingPage(outline: OutlineItem[], title: string): number {
+  const find = (items: OutlineItem[]): number | null => {
+    for (const item of items) {
+      if (item.title.trim() === title)
+        return item.pageIndex
+      const inside = find(item.children)
+      if (inside !== null)
+        return inside
+    }
+    return null
+  }
+  const page = find(outline)
+  if (page === null)
+    throw new Error(`The handout PDF has no heading "${title}"; cannot place it in the outline.`)
+  return page
 }
 
 function escapeHtml(text: string): string {

@@ -213,6 +213,23 @@ export const EXERCISES: readonly Exercise[] = [
     notChecked: 'That you read the logs: the check sees that pinger runs in the background and printed, not what your terminal showed.',
   },
   {
+    id: 'stop-and-remove',
+    title: 'Stop and remove a running container',
+    page: '05-volumes-logs-env.md',
+    task: 'A container named pinger runs in the background. Remove it, so that docker ps -a no longer lists it.',
+    steps: ['docker stop pinger', 'docker rm pinger', 'docker ps -a (no pinger)'],
+    expectedOutput: 'docker stop prints pinger after about 10 s; docker rm prints pinger',
+    setup: ['docker run -d --name pinger python:3.12 bash -c "while true; do date; sleep 1; done"'],
+    // Seen running first: on a machine that never had pinger, "no pinger" would hold from the start.
+    milestones: [{ id: 'pinger-running', text: 'pinger runs (Start makes it)', holds: view => isRunning(containerNamed(view, 'pinger')) }],
+    goals: [{ id: 'pinger-gone', text: 'no container named pinger exists', holds: view => containerNamed(view, 'pinger') === null }],
+    hints: [
+      runningRemovedHint('pinger'),
+      { id: 'stopped-only', text: 'pinger is stopped but still there (docker ps -a lists it): docker rm pinger deletes it.', when: view => containerNamed(view, 'pinger')?.status === 'exited' },
+    ],
+    solutions: [{ commands: ['docker stop pinger', 'docker rm pinger', 'docker ps -a'] }],
+  },
+  {
     id: 'environment-variable',
     title: 'An environment variable',
     page: '05-volumes-logs-env.md',
@@ -361,22 +378,6 @@ export const EXERCISES: readonly Exercise[] = [
     solutions: [
       { commands: ['cd snippets/example_dockerfile_1', 'docker build -t hello:0.1 .', 'docker run --rm hello:0.1'] },
     ],
-  },
-  {
-    id: 'stop-and-remove',
-    title: 'Stop and remove a running container',
-    page: '04-running-containers.md',
-    task: 'A container named pinger runs in the background. Remove it, so that docker ps -a no longer lists it.',
-    steps: ['docker stop pinger', 'docker rm pinger', 'docker ps -a (no pinger)'],
-    expectedOutput: 'docker stop prints pinger after about 10 s; docker rm prints pinger',
-    setup: ['docker run -d --name pinger python:3.12 bash -c "while true; do date; sleep 1; done"'],
-    milestones: [],
-    goals: [{ id: 'pinger-gone', text: 'no container named pinger exists', holds: view => containerNamed(view, 'pinger') === null }],
-    hints: [
-      runningRemovedHint('pinger'),
-      { id: 'stopped-only', text: 'pinger is stopped but still there (docker ps -a lists it): docker rm pinger deletes it.', when: view => containerNamed(view, 'pinger')?.status === 'exited' },
-    ],
-    solutions: [{ commands: ['docker stop pinger', 'docker rm pinger', 'docker ps -a'] }],
   },
   {
     id: 'dockerize-flask',

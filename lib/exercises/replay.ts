@@ -3,9 +3,11 @@
 
 import type { CheckResult, Exercise, ExerciseProgress, MachineView } from './types'
 import { Simulator } from '../docker-sim/simulator'
-import { explain } from '../docker/index'
 import { checkExercise, freshProgress } from './check'
+import { engineCodes } from './evidence'
 import { baselineOf } from './query'
+
+export { engineCodes } from './evidence'
 
 const HOME = '/home/student'
 
@@ -13,11 +15,6 @@ export interface Attempt {
   commands: readonly string[]
   /** The editor's Dockerfile, written to the exercise's dockerfilePath before the first command. */
   dockerfile?: string
-}
-
-/** Engine codes (errors and warnings) of one typed line. */
-export function engineCodes(line: string): string[] {
-  return explain(line).flatMap(command => [...command.errors, ...command.warnings].map(issue => issue.code))
 }
 
 export class ExerciseSetupError extends Error {}

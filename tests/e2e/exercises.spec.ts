@@ -1,16 +1,19 @@
 // An exercise box on a slide, as a student uses it: a wrong attempt typed into the slide's terminal gets
-// its specific hint, a right one passes on its own (checked after the command), and a reload keeps it done.
+// its specific hint, a right one passes on its own (checked after the command), and a reload keeps it done;
+// a hint keyed by what was typed (an engine code, not a state) shows on the slide as in the CLI.
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/deck'
 import { deckSlides, slideName } from './support/slides'
 
 /** The slide with <ExerciseBox id="background-logs" /> (listed in /tmp/coord/exercise-slides.md). */
 const EXERCISE_SLIDE = /^Exercise: Logs of a background container$/
+/** The slide with <ExerciseBox id="environment-variable" />, whose quoting hint is keyed by engine codes. */
+const ENV_SLIDE = /^Exercise: An environment variable$/
 
-function findSlide() {
-  const slide = deckSlides().find(candidate => EXERCISE_SLIDE.test(candidate.title))
+function findSlide(title = EXERCISE_SLIDE) {
+  const slide = deckSlides().find(candidate => title.test(candidate.title))
   if (!slide)
-    throw new Error(`no slide whose title matches ${EXERCISE_SLIDE} in the built deck: the exercise box is not placed`)
+    throw new Error(`no slide whose title matches ${title} in the built deck: the exercise box is not placed`)
   return slide
 }
 
@@ -52,5 +55,27 @@ test.describe('exercise box', () => {
     await deck.open(slide.no)
     await expect(deck.slide(slide.no).locator('[data-exercise="background-logs"] [data-status="passed"]')).toBeVisible({ timeout: 30_000 })
     deck.expectNoProblems(slideName(slide))
+  })
+
+  const envSlide = findSlide(ENV_SLIDE)
+
+  test(`${slideName(envSlide)}: $VAR in double quotes typed into the terminal gets the quoting hint`, async ({ deck, page }) => {
+    await deck.open(envSlide.no)
+    const root = deck.slide(envSlide.no)
+    await expect(root.locator('[data-testid="docker-terminal"][data-ready="true"]')).toBeVisible({ timeout: 30_000 })
+    const window = root.locator('[data-window="1"]')
+    const box = root.locator('[data-exercise="environment-variable"]')
+    await expect(box).toBeVisible()
+
+    // The machine's state alone (greeter has GREETING=hello, printed an empty line) does not say why:
+    // the explainer's code of the typed line does (the laptop's shell expanded $GREETING).
+    await run(page, window, 'docker run --name greeter -e GREETING=hello python:3.12 bash -c "echo $GREETING"')
+    await expect(box.locator('[data-hint]')).toHaveAttribute('data-hint', 'expanded-on-host')
+    await expect(box.locator('[data-hint]')).toContainText('Use single quotes')
+
+    await run(page, window, 'docker rm greeter')
+    await run(page, window, 'docker run --name greeter -e GREETING=hello python:3.12 bash -c \'echo $GREETING\'')
+    await expect(box.locator('[data-status="passed"]')).toBeVisible()
+    deck.expectNoProblems(slideName(envSlide))
   })
 })

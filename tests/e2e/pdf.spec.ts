@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
+import { EXERCISES } from '../../lib/exercises/index'
+import { APPENDIX_TITLE } from '../../scripts/deck/exercise-appendix'
 import { ROOM_MARKER } from '../../scripts/deck/handout-page'
 import { loadDeck } from '../../scripts/deck/model'
 import { readOutline } from '../../scripts/deck/pdf-outline'
@@ -182,6 +184,32 @@ test('the handout holds every slide and its notes', () => {
       expect.soft(compactText, `slide ${slide.no} notes`).toContain(compact(words.slice(0, 6).join(' ')))
       expect.soft(compactText, `slide ${slide.no} notes`).toContain(compact(words.slice(-4).join(' ')))
     }
+  }
+})
+
+test('the handout ends with every exercise\'s task, steps, expected output and reference solution', async () => {
+  const pdf = await PDFDocument.load(readFileSync(handoutPdf))
+  const entry = readOutline(pdf).find(item => item.title === APPENDIX_TITLE)
+  expect(entry, 'an outline entry for the appendix').toBeDefined()
+  const lastSlideHeading = normalizeText(`${source.slides.length} / ${source.slides.length} ${source.slides.at(-1)!.title}`)
+  // Page by page, each without its running footer ("Docker: an overview - handout 137 / 143").
+  const appendixText = Array.from({ length: pdf.getPageCount() - entry!.pageIndex }, (_, i) => pdfText(handoutPdf, entry!.pageIndex + 1 + i)
+    .replace(/Docker: an overview - handout \d+ \/ \d+/g, ' ')).join(' ')
+  expect(appendixText.startsWith(APPENDIX_TITLE), 'the appendix starts its page').toBe(true)
+  expect(appendixText, 'after the last slide').not.toContain(lastSlideHeading)
+  // No spaces (code padding, wrapped lines) and no dashes: pdftotext joins a word broken after its
+  // hyphen ("Read-" / "only" comes back as "Readonly") and reads a run of dashes as one.
+  const compact = (value: string) => normalizeText(value).replace(/\s+/g, '').replace(/[-–—]+/g, '')
+  const text = compact(appendixText)
+  for (const [index, exercise] of EXERCISES.entries()) {
+    const where = `exercise ${index + 1} (${exercise.id})`
+    expect.soft(text, `${where}: title`).toContain(compact(`${index + 1}. ${exercise.title}`))
+    expect.soft(text, `${where}: task`).toContain(compact(exercise.task.replace(/`/g, '')))
+    for (const step of exercise.steps)
+      expect.soft(text, `${where}: step`).toContain(compact(step))
+    expect.soft(text, `${where}: expected output`).toContain(compact(exercise.expectedOutput))
+    for (const command of exercise.solutions.flatMap(solution => solution.commands))
+      expect.soft(text, `${where}: solution`).toContain(compact(command))
   }
 })
 

@@ -2,7 +2,7 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ref } from 'vue'
+import { reactive, ref } from 'vue'
 import ExerciseBox from '../../../components/ExerciseBox.vue'
 import { exerciseById } from '../../../lib/exercises/index'
 import { startingMachine } from '../../../lib/exercises/replay'
@@ -13,7 +13,13 @@ vi.mock('../../../composables/useIsPrinting', () => ({ useIsPrinting: () => prin
 const simulator = await startingMachine(exerciseById('stop-and-remove')!)
 const revision = ref(0)
 const typed: { channel: string, lines: readonly string[] }[] = []
+const lastCommands = reactive<Record<string, string[]>>({})
 vi.mock('../../../composables/useMachine', () => ({
+  // Read when the box checks (vi.mock is hoisted above this file's variables).
+  get lastCommands() {
+    return lastCommands
+  },
+  clearCommands: (channel?: string) => Object.keys(lastCommands).filter(key => channel === undefined || key === channel).forEach(key => delete lastCommands[key]),
   machine: async () => simulator,
   machineChanged: async () => {
     revision.value++
@@ -43,6 +49,23 @@ describe('exerciseBox', () => {
     await wrapper.get('button:nth-of-type(3)').trigger('click')
     await flushPromises()
     expect(typed.at(-1)).toEqual({ channel: 'lifecycle', lines: exerciseById('stop-and-remove')!.solutions[0]!.commands })
+  })
+
+  it('reads the lines its channel ran: a hint keyed by an engine code shows (as in the CLI)', async () => {
+    // Double quotes: the laptop's shell replaces $GREETING (empty there) before docker sees it.
+    const line = 'docker run --name greeter -e GREETING=hello python:3.12 bash -c "echo $GREETING"'
+    wrapper = mount(ExerciseBox, { props: { id: 'environment-variable', channel: 'env' } })
+    await flushPromises()
+    await simulator.run(line)
+    lastCommands.other = [line]
+    revision.value++
+    await flushPromises()
+    // Typed in another channel's terminal: not this box's evidence, so only the unmet goal is said.
+    expect(wrapper.get('[data-hint]').attributes('data-hint')).toBe('goal:printed')
+    lastCommands.env = [line]
+    revision.value++
+    await flushPromises()
+    expect(wrapper.get('[data-hint]').attributes('data-hint')).toBe('expanded-on-host')
   })
 
   it('prints numbered steps and the expected output, no buttons', async () => {
