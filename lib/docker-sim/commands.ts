@@ -9,13 +9,14 @@ import type { CommandExplanation } from '../docker/index'
 import type { CreateRequest, DockerHost } from './docker-host'
 import type { Invocation } from './invocation'
 import type { ProcessIO, Signal } from './process'
-import type { ContainerRecord, ImageRecord, LogEntry, PortBinding, RestartPolicy } from './state'
+import type { ContainerRecord, ImageRecord, LogEntry, NetworkRecord, PortBinding, RestartPolicy } from './state'
 import { isCatalogRepository } from '../docker/catalog'
 import { parseGoDuration } from '../docker/values/numbers'
 import { composeCommand } from './compose'
 import { DaemonError, isAnyAddress, normaliseReference, splitReference, volumeMountpoint } from './docker-host'
 import { bytesSize, ellipsis, formatRows, goQuote, goTimeString, humanDuration, humanSize, rfc3339Nano, shortId, tabwrite, TemplateError } from './format'
 import { containerChanges, copyBetween, CopyError, formatChanges, FsError } from './fs'
+import { readTar, tarOf } from './fs/tar'
 import { allValues, isSet, lastValue, readInvocation } from './invocation'
 import * as messages from './messages'
 import { Interrupted } from './process'
@@ -1783,6 +1784,35 @@ const cpCommand: Handler = async ({ host, io }, invocation) => {
   }
   const from = side(source)
   const to = side(destination)
+  // `-` is a tar stream: docker cp CONTAINER:PATH - writes one to stdout, docker cp - CONTAINER:PATH unpacks stdin.
+  if (destination === '-' && from.container) {
+    const files = host.containerFiles.get(from.container.id)!
+    const path = from.path.startsWith('/') ? from.path : `/${from.path}`
+    if (!files.stat(path))
+      throw new ClientError(`Error response from daemon: Could not find the file ${from.path} in container ${from.container.name}`, 1)
+    io.stdout(tarOf(files, path, host.clock.epochMs))
+    return 0
+  }
+  if (source === '-' && to.container) {
+    let archive = ''
+    for (let chunk = io.readChunk ? await io.readChunk() : null; chunk !== null; chunk = io.readChunk ? await io.readChunk() : null)
+      archive += chunk
+    const entries = readTar(archive)
+    if (!entries)
+      throw new ClientError('Error response from daemon: archive/tar: invalid tar header', 1)
+    const files = host.containerFiles.get(to.container.id)!
+    const base = to.path.startsWith('/') ? to.path : `/${to.path}`
+    if (files.stat(base)?.kind !== 'dir')
+      throw new ClientError(`Error response from daemon: Could not find the file ${to.path} in container ${to.container.name}`, 1)
+    for (const entry of entries) {
+      const target = `${base.replace(/\/$/, '')}/${entry.name}`.replace(/\/$/, '')
+      if (entry.kind === 'dir')
+        files.mkdir(target, { parents: true })
+      else
+        files.writeFile(target, entry.content, { mode: entry.mode })
+    }
+    return 0
+  }
   if ((from.container === null) === (to.container === null))
     throw new ClientError(from.container ? 'copying between containers is not supported' : 'must specify at least one container source', 1)
   const hostPath = (path: string): string => path.startsWith('/') ? path : `${io.cwd.replace(/\/$/, '')}/${path}`
@@ -1878,17 +1908,37 @@ const volumeRm: Handler = async (context, invocation) => eachArgument(context, i
 const volumePrune: Handler = async ({ host, io }, invocation) => {
   if (!isSet(invocation, 'force') && !await confirm(io, 'WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] '))
     return 0
-  const all = isSet(invocation, 'all')
+  const reclaimed = pruneVolumes(host, io, isSet(invocation, 'all'))
+  io.stdout(`Total reclaimed space: ${humanSize(reclaimed)}\n`)
+  return 0
+}
+
+/** Removes the volumes no container uses (anonymous ones; every one with `all`), listing them; the bytes freed. */
+function pruneVolumes(host: DockerHost, io: ProcessIO, all: boolean): number {
   const removable = host.volumes.filter(v => (all || v.anonymous) && host.volumeUsers(v.name).length === 0)
   let reclaimed = 0
-  io.stdout(removable.length ? 'Deleted Volumes:\n' : '')
+  if (removable.length)
+    io.stdout('Deleted Volumes:\n')
   for (const volume of removable) {
-    reclaimed += (host.volumeFiles.get(volume.name)?.upperSize ?? 0)
+    reclaimed += host.volumeFiles.get(volume.name)?.upperSize ?? 0
     host.removeVolume(volume.name)
     io.stdout(`${volume.name}\n`)
   }
-  io.stdout(`${removable.length ? '\n' : ''}Total reclaimed space: ${humanSize(reclaimed)}\n`)
-  return 0
+  if (removable.length)
+    io.stdout('\n')
+  return reclaimed
+}
+
+/** Removes the user networks no container is attached to, listing them; how many went. */
+function pruneNetworks(host: DockerHost, io: ProcessIO): number {
+  const unused = host.networks.filter(n => n.userDefined && !host.containers.some(c => c.networks.some(a => a.network === n.name)))
+  if (unused.length)
+    io.stdout('Deleted Networks:\n')
+  for (const network of unused) {
+    host.removeNetwork(network.name)
+    io.stdout(`${network.name}\n`)
+  }
+  return unused.length
 }
 
 const networkCreate: Handler = async ({ host, io }, invocation) => {
@@ -1922,12 +1972,17 @@ const networkRm: Handler = async (context, invocation) => {
   return code
 }
 
-const networkConnect: Handler = async ({ host }, invocation) => {
+/** `docker network connect|disconnect NETWORK CONTAINER`: both looked up, the network first (as the daemon does). */
+function networkAndContainer(host: DockerHost, invocation: Invocation): { network: NetworkRecord, container: ContainerRecord } {
   const [networkName, containerName] = invocation.args as [string, string]
   const network = host.findNetwork(networkName)
   if (!network)
     throw new DaemonError(messages.networkNotFound(networkName), 'not-found')
-  const container = host.requireContainer(containerName)
+  return { network, container: host.requireContainer(containerName) }
+}
+
+const networkConnect: Handler = async ({ host }, invocation) => {
+  const { network, container } = networkAndContainer(host, invocation)
   if (container.networks.some(a => a.network === network.name))
     throw new DaemonError(`endpoint with name ${container.name} already exists in network ${network.name}`, 'conflict')
   container.networks.push(host.attach(network, container, allValues(invocation, 'alias')))
@@ -1935,11 +1990,7 @@ const networkConnect: Handler = async ({ host }, invocation) => {
 }
 
 const networkDisconnect: Handler = async ({ host }, invocation) => {
-  const [networkName, containerName] = invocation.args as [string, string]
-  const network = host.findNetwork(networkName)
-  if (!network)
-    throw new DaemonError(messages.networkNotFound(networkName), 'not-found')
-  const container = host.requireContainer(containerName)
+  const { network, container } = networkAndContainer(host, invocation)
   if (!container.networks.some(a => a.network === network.name))
     throw new DaemonError(`container ${container.id} is not connected to network ${network.name}`, 'conflict')
   container.networks = container.networks.filter(a => a.network !== network.name)
@@ -1949,13 +2000,7 @@ const networkDisconnect: Handler = async ({ host }, invocation) => {
 const networkPrune: Handler = async ({ host, io }, invocation) => {
   if (!isSet(invocation, 'force') && !await confirm(io, 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] '))
     return 0
-  const unused = host.networks.filter(n => n.userDefined && !host.containers.some(c => c.networks.some(a => a.network === n.name)))
-  if (unused.length)
-    io.stdout('Deleted Networks:\n')
-  for (const network of unused) {
-    host.removeNetwork(network.name)
-    io.stdout(`${network.name}\n`)
-  }
+  pruneNetworks(host, io)
   return 0
 }
 
@@ -2036,26 +2081,10 @@ const systemPrune: Handler = async ({ host, io }, invocation) => {
   if (!isSet(invocation, 'force') && !await confirm(io, question))
     return 0
   let reclaimed = pruneContainers(host, io)
-  const unused = host.networks.filter(n => n.userDefined && !host.containers.some(c => c.networks.some(a => a.network === n.name)))
-  if (unused.length)
-    io.stdout('Deleted Networks:\n')
-  for (const network of unused) {
-    host.removeNetwork(network.name)
-    io.stdout(`${network.name}\n`)
-  }
-  if (unused.length)
+  if (pruneNetworks(host, io))
     io.stdout('\n')
-  if (volumes) {
-    const removable = host.volumes.filter(v => v.anonymous && host.volumeUsers(v.name).length === 0)
-    if (removable.length)
-      io.stdout('Deleted Volumes:\n')
-    for (const volume of removable) {
-      host.removeVolume(volume.name)
-      io.stdout(`${volume.name}\n`)
-    }
-    if (removable.length)
-      io.stdout('\n')
-  }
+  if (volumes)
+    reclaimed += pruneVolumes(host, io, false)
   reclaimed += pruneImages(host, io, all)
   io.stdout(`Total reclaimed space: ${humanSize(reclaimed)}\n`)
   return 0

@@ -1,11 +1,14 @@
 // The tools that read a container's kernel view rather than its files: `ps` (the container's processes:
-// PID 1 and what `docker exec` started), `df` (its mounts) and BusyBox `wget` (the container's network).
+// PID 1 and what `docker exec` started), `df` (its mounts), BusyBox `wget` and `ping` (its network);
+// and `tar`, which `docker cp … -` pairs with.
 // Each family's own format: BusyBox's applets (busybox, alpine), procps and coreutils in Debian-based
 // images. Recorded from the real programs: tests/fixtures/daemon/scenarios/container-tools.yaml.
 
 import type { MountInfo, ProcessInfo, ProcessIO, Program } from './process'
 import type { ToolFamily } from './programs'
 import { resolvePath } from './fs/filesystem'
+import { readTar, tarOf } from './fs/tar'
+import { Interrupted } from './process'
 import { resolveUser } from './users'
 
 // ——— ps ———
@@ -319,6 +322,144 @@ const wget: Program = async (io) => {
   return 0
 }
 
+// ——— ping (BusyBox) ———
+
+/** BusyBox ping: one echo a second to what the name resolves to; containers always answer (no firewall inside a bridge). */
+const ping: Program = async (io) => {
+  const args = io.argv.slice(1)
+  let count = Number.POSITIVE_INFINITY
+  let target: string | null = null
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c')
+      count = Number(args[++i])
+    else if (/^-c\d+$/.test(args[i]!))
+      count = Number(args[i]!.slice(2))
+    else if (!args[i]!.startsWith('-'))
+      target = args[i]!
+  }
+  if (!target) {
+    io.stderr('BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n')
+    return 1
+  }
+  const ip = /^\d+\.\d+\.\d+\.\d+$/.test(target)
+  const address = io.network.resolve ? io.network.resolve(target) : null
+  if (address === null && !ip) {
+    io.stderr(`ping: bad address '${target}'\n`)
+    return 1
+  }
+  // An address nothing holds never answers.
+  const answers = address !== null
+  io.stdout(`PING ${target} (${address ?? target}): 56 data bytes\n`)
+  let sent = 0
+  let received = 0
+  try {
+    while (sent < count) {
+      sent++
+      if (answers) {
+        received++
+        io.stdout(`64 bytes from ${address}: seq=${sent - 1} ttl=64 time=0.080 ms\n`)
+      }
+      if (sent < count)
+        await io.clock.sleep(1000)
+    }
+  }
+  catch (failure) {
+    // Ctrl-C: the statistics, as at the end of -c.
+    if (!(failure instanceof Interrupted) || failure.signal !== 'SIGINT')
+      throw failure
+  }
+  const loss = sent ? Math.round(((sent - received) * 100) / sent) : 0
+  io.stdout(`\n--- ${target} ping statistics ---\n${sent} packets transmitted, ${received} packets received, ${loss}% packet loss\n`)
+  if (received)
+    io.stdout('round-trip min/avg/max = 0.080/0.080/0.080 ms\n')
+  return received ? 0 : 1
+}
+
+// ——— tar (no compression) ———
+
+async function readAll(io: ProcessIO): Promise<string> {
+  let text = ''
+  if (io.readChunk) {
+    for (let c = await io.readChunk(); c !== null; c = await io.readChunk())
+      text += c
+  }
+  return text
+}
+
+/** tar -c, -t and -x of plain archives, on a file or standard input (`-f -`), with -C and -v: what `docker cp … -` pairs with. */
+export function tarProgram(family: ToolFamily): Program {
+  return async (io) => {
+    const args = io.argv.slice(1)
+    let mode: 'c' | 't' | 'x' | null = null
+    let file: string | null = null
+    let verbose = false
+    let directory = io.cwd
+    const operands: string[] = []
+    for (let i = 0; i < args.length; i++) {
+      let arg = args[i]!
+      if (arg === '-C' || arg === '--directory') {
+        directory = resolvePath(io.cwd, args[++i] ?? '.')
+        continue
+      }
+      if (i === 0 && /^[ctxvf]+$/.test(arg))
+        arg = `-${arg}` // tar's old style: `tar tf -`
+      if (/^-[ctxvzf]+$/.test(arg)) {
+        for (const letter of arg.slice(1)) {
+          if (letter === 'c' || letter === 't' || letter === 'x')
+            mode = letter
+          else if (letter === 'v')
+            verbose = true
+          else if (letter === 'f')
+            file = args[++i] ?? null
+          else if (letter === 'z')
+            return (io.stderr('[simulator] tar -z (gzip) is not simulated: use a plain archive\n'), 2)
+        }
+        continue
+      }
+      operands.push(arg)
+    }
+    const fail = (message: string): number => {
+      io.stderr(family === 'busybox' ? `tar: ${message}\n` : `tar: ${message}\ntar: Exiting with failure status due to previous errors\n`)
+      return family === 'busybox' ? 1 : 2
+    }
+    if (!mode)
+      return fail(family === 'busybox' ? 'need at least one of -c, -t or -x' : 'You must specify one of the \'-Acdtrux\', \'--delete\' or \'--test-label\' options')
+    if (mode === 'c') {
+      let archive = ''
+      for (const operand of operands) {
+        const path = resolvePath(directory, operand)
+        if (!io.fs.stat(path))
+          return fail(`${operand}: Cannot stat: No such file or directory`)
+        archive += tarOf(io.fs, path, io.clock.epochMs).slice(0, -1024)
+      }
+      archive += '\0'.repeat(1024)
+      if (file === null || file === '-')
+        io.stdout(archive)
+      else
+        io.fs.writeFile(resolvePath(io.cwd, file), archive)
+      return 0
+    }
+    const archive = file === null || file === '-' ? await readAll(io) : (io.fs.stat(resolvePath(io.cwd, file)) ? io.fs.readFile(resolvePath(io.cwd, file)) : null)
+    if (archive === null)
+      return fail(`${file}: Cannot open: No such file or directory`)
+    const entries = readTar(archive)
+    if (!entries)
+      return fail(family === 'busybox' ? 'invalid tar magic' : 'This does not look like a tar archive')
+    for (const entry of entries) {
+      if (mode === 't' || verbose)
+        io.stdout(`${entry.name}\n`)
+      if (mode === 'x') {
+        const target = resolvePath(directory, entry.name)
+        if (entry.kind === 'dir')
+          io.fs.mkdir(target, { parents: true })
+        else
+          io.fs.writeFile(target, entry.content, { mode: entry.mode })
+      }
+    }
+    return 0
+  }
+}
+
 /** The programs of this file for a command name and tool family; null for the others. */
 export function systemTool(name: string, family: ToolFamily): Program | null {
   if (name === 'ps')
@@ -327,5 +468,9 @@ export function systemTool(name: string, family: ToolFamily): Program | null {
     return df(family)
   if (name === 'wget' && family === 'busybox')
     return wget
+  if (name === 'ping' && family === 'busybox')
+    return ping
+  if (name === 'tar')
+    return tarProgram(family)
   return null
 }

@@ -10,6 +10,7 @@ import { pathLookup } from '../programs'
 import { makePythonProgram } from '../programs/python'
 import { ExitRequest, promptOf, Shell, shellProgram } from '../shell'
 import { inputFromLines } from '../shell/streams'
+import { tarProgram } from '../system-tools'
 import { SNIPPETS } from './snippets-data'
 
 /** The host's account and machine name, as its prompt shows them (`student@laptop:~$ `). */
@@ -23,7 +24,7 @@ export const HOST_HOME = `/home/${HOST_USER}`
  */
 export const HOST_PYTHON = { version: '3.12.3', defaultBind: '0.0.0.0' } as const
 
-const HOST_PROGRAMS = ['bash', 'sh', 'cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'printenv', 'sleep', 'date', 'hostname', 'whoami', 'uname', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee', 'echo', 'true', 'false', 'curl', 'python3', 'docker']
+const HOST_PROGRAMS = ['bash', 'sh', 'cat', 'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'env', 'printenv', 'sleep', 'date', 'hostname', 'whoami', 'uname', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'tee', 'echo', 'true', 'false', 'curl', 'python3', 'docker', 'tar']
 
 export interface HostMachineOptions {
   clock: Clock
@@ -110,6 +111,8 @@ export class HostMachine {
       return { ...found, program: this.options.docker }
     if (base === 'python3' || base === 'python')
       return { ...found, program: this.python }
+    if (base === 'tar')
+      return { ...found, program: tarProgram('gnu') }
     return found
   }
 

@@ -24,7 +24,7 @@ export interface ShellProgramOptions {
   lookup: ProgramLookup
 }
 
-/** In a container, `ps`, `df` and `wget` read its kernel view (lib/docker-sim/system-tools.ts) when the image has them. */
+/** In a container, `ps`, `df`, `wget` and `ping` read its kernel view (lib/docker-sim/system-tools.ts) when the image has them. */
 function withSystemTools(lookup: ProgramLookup): ProgramLookup {
   return (name, env, cwd, fs) => {
     const found = lookup(name, env, cwd, fs)

@@ -104,3 +104,25 @@ describe('-u reaches the programs', () => {
     expect((await sim.run('docker exec -u nobody box id')).stdout).toBe('uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n')
   })
 })
+
+describe('ping inside a container', () => {
+  it('reaches a container by name on a user network; a name it cannot resolve is a bad address', async () => {
+    const sim = await host('docker pull busybox', 'docker network create net', 'docker run -d --name server --network net busybox sleep 300')
+    const reached = await sim.run('docker run --rm --network net busybox ping -c 2 server')
+    expect(reached.stdout).toBe('PING server (172.18.0.2): 56 data bytes\n64 bytes from 172.18.0.2: seq=0 ttl=64 time=0.080 ms\n64 bytes from 172.18.0.2: seq=1 ttl=64 time=0.080 ms\n\n--- server ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min/avg/max = 0.080/0.080/0.080 ms\n')
+    expect(reached.exit).toBe(0)
+    expect(await sim.run('docker run --rm busybox ping -c 1 server')).toMatchObject({ stderr: 'ping: bad address \'server\'\n', exit: 1 })
+  })
+})
+
+describe('docker cp with - and tar', () => {
+  it('docker cp CONTAINER:PATH - writes a tar stream the host\'s tar lists and unpacks; docker cp - unpacks one into a container', async () => {
+    const sim = await host('docker run -d --name box busybox sleep 300', 'docker exec box sh -c \'mkdir /tmp/out && echo hi > /tmp/out/a.txt\'')
+    expect((await sim.run('docker cp box:/tmp/out - | tar -tf - | sort')).stdout).toBe('out/\nout/a.txt\n')
+    expect((await sim.run('docker cp box:/tmp/out - | tar -xf - && cat out/a.txt')).stdout).toBe('hi\n')
+    expect((await sim.run('tar -cf - out | docker cp - box:/root')).exit).toBe(0)
+    expect((await sim.run('docker exec box cat /root/out/a.txt')).stdout).toBe('hi\n')
+    expect((await sim.run('tar -cf - out | docker cp - box:/nowhere')).stderr).toBe('Error response from daemon: Could not find the file /nowhere in container box\n')
+    expect(await sim.run('echo nope | tar -tf -')).toMatchObject({ exit: 2, stderr: 'tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n' })
+  })
+})
