@@ -141,12 +141,18 @@ export interface TypingRequest {
   lines: readonly string[]
   /** Distinguishes two requests of the same text. */
   serial: number
+  /**
+   * The slide the request comes from (an exercise box's), when known: Slidev keeps every slide mounted,
+   * so several terminals of one channel exist at once, and the one on this slide is the one meant.
+   */
+  page?: number
 }
 const typingRequest = ref<TypingRequest | null>(null)
 
 /** Asks the terminal(s) of `channel` to type these lines, pressing Enter after each but the last. */
-export function typeIntoTerminal(channel: string, lines: readonly string[]): void {
-  typingRequest.value = { channel, lines, serial: (typingRequest.value?.serial ?? 0) + 1 }
+export function typeIntoTerminal(channel: string, lines: readonly string[], page?: number): void {
+  const serial = (typingRequest.value?.serial ?? 0) + 1
+  typingRequest.value = page === undefined ? { channel, lines, serial } : { channel, lines, serial, page }
 }
 
 /** Lines kept per channel: more than any exercise needs, few enough to explain again on every check. */

@@ -12,7 +12,7 @@ vi.mock('../../../composables/useIsPrinting', () => ({ useIsPrinting: () => prin
 
 const simulator = await startingMachine(exerciseById('stop-and-remove')!)
 const revision = ref(0)
-const typed: { channel: string, lines: readonly string[] }[] = []
+const typed: { channel: string, lines: readonly string[], page?: number }[] = []
 const lastCommands = reactive<Record<string, string[]>>({})
 vi.mock('../../../composables/useMachine', () => ({
   // Read when the box checks (vi.mock is hoisted above this file's variables).
@@ -24,7 +24,7 @@ vi.mock('../../../composables/useMachine', () => ({
   machineChanged: async () => {
     revision.value++
   },
-  useMachine: () => ({ revision, typeIntoTerminal: (channel: string, lines: readonly string[]) => typed.push({ channel, lines }) }),
+  useMachine: () => ({ revision, typeIntoTerminal: (channel: string, lines: readonly string[], page?: number) => typed.push(page === undefined ? { channel, lines } : { channel, lines, page }) }),
 }))
 
 let wrapper: VueWrapper | null = null
@@ -35,7 +35,8 @@ afterEach(() => {
 
 describe('exerciseBox', () => {
   it('checks after a command: the specific hint, then passed; Show me types the reference solution', async () => {
-    wrapper = mount(ExerciseBox, { props: { id: 'stop-and-remove', channel: 'lifecycle' } })
+    // Slidev gives every slide its number; "Show me" says which slide's terminal is meant.
+    wrapper = mount(ExerciseBox, { props: { id: 'stop-and-remove', channel: 'lifecycle' }, global: { provide: { '$$slidev-page': ref(32) } } })
     await flushPromises()
     await simulator.run('docker rm pinger')
     revision.value++
@@ -48,7 +49,7 @@ describe('exerciseBox', () => {
     expect(wrapper.find('[data-status="passed"]').exists()).toBe(true)
     await wrapper.get('button:nth-of-type(3)').trigger('click')
     await flushPromises()
-    expect(typed.at(-1)).toEqual({ channel: 'lifecycle', lines: exerciseById('stop-and-remove')!.solutions[0]!.commands })
+    expect(typed.at(-1)).toEqual({ channel: 'lifecycle', lines: exerciseById('stop-and-remove')!.solutions[0]!.commands, page: 32 })
   })
 
   it('reads the lines its channel ran: a hint keyed by an engine code shows (as in the CLI)', async () => {
