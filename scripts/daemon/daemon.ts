@@ -18,6 +18,16 @@ export const BASE_IMAGES: { name: string, standsFor: string }[] = [
   { name: 'ubuntu:24.04', standsFor: 'busybox applets and bash, CMD ["/bin/bash"]: ubuntu:24.04 for shell use; no apt-get' },
 ]
 
+/**
+ * Images images.sh makes only for the scenarios that ask for them (a scenario's `images:`), so that the
+ * others start with the base images alone. `pip`: the packages the stand-in has as `pip install` leaves
+ * them, so the simulator can install the same ones on python:3.12 when it replays the transcript.
+ */
+export const EXTRA_IMAGES: { name: string, standsFor: string, pip?: string[] }[] = [
+  { name: 'flask-stack:latest', standsFor: 'python:3.12 after `pip install` of the deck\'s Flask requirements: Debian\'s Flask 2.2.2, Werkzeug 2.2.2, Jinja2, MarkupSafe, itsdangerous, click 8.1, blinker and redis-py 4.3.4 (no PyPI here, so not the pinned versions) and a `flask` command in /usr/local/bin', pip: ['flask', 'werkzeug', 'jinja2', 'markupsafe', 'itsdangerous', 'click', 'blinker', 'redis'] },
+  { name: 'redis:8-alpine', standsFor: 'busybox applets and Debian\'s redis-server 7.0.15, CMD ["redis-server", "--protected-mode", "no"] (the official image is built with protected mode off): redis:8-alpine as a server other containers reach by name' },
+]
+
 export const SCRIPTS_DIR = resolve(import.meta.dirname ?? '.', '.')
 
 export interface RunResult {
@@ -99,15 +109,16 @@ export class Daemon {
     }
   }
 
-  images(): ImageStandIn[] {
-    return BASE_IMAGES.map(({ name, standsFor }) => {
+  images(extra: readonly string[] = []): ImageStandIn[] {
+    const wanted: { name: string, standsFor: string, pip?: string[] }[] = [...BASE_IMAGES, ...EXTRA_IMAGES.filter(image => extra.includes(image.name))]
+    return wanted.map(({ name, standsFor, pip }) => {
       const config = JSON.parse(this.docker(['image', 'inspect', '--format', '{{json .Config}}', name])) as { Cmd: string[] | null, Env: string[] | null }
-      return { name, standsFor, cmd: config.Cmd, env: config.Env ?? [] }
+      return { name, standsFor, cmd: config.Cmd, env: config.Env ?? [], ...(pip ? { pip } : {}) }
     })
   }
 
-  /** Every container, volume, user network and image that is not a base image goes; the base images are (re)made. */
-  reset(): void {
+  /** Every container, volume, user network and image that is not a base image (or one of `extra`) goes; those are (re)made. */
+  reset(extra: readonly string[] = []): void {
     // A --rm container may still be on its way out ("removal … is already in progress"): ask again
     // until none is left.
     for (let attempt = 0; ; attempt++) {
@@ -123,7 +134,7 @@ export class Daemon {
     if (volumes.length)
       this.docker(['volume', 'rm', '-f', ...volumes])
     this.docker(['network', 'prune', '-f'])
-    const baseNames = new Set(BASE_IMAGES.map(image => image.name))
+    const baseNames = new Set([...BASE_IMAGES.map(image => image.name), ...extra])
     const images = this.docker(['images', '-a', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']).split('\n').filter(Boolean)
     const tagsToDrop = images.map(line => line.split(' ')[0]!).filter(tag => !baseNames.has(tag) && !tag.includes('<none>'))
     if (tagsToDrop.length)
@@ -131,7 +142,7 @@ export class Daemon {
     const dangling = this.docker(['images', '-aq', '--filter', 'dangling=true']).split('\n').filter(Boolean)
     if (dangling.length)
       spawnSync('docker', ['rmi', '-f', ...new Set(dangling)], { env: this.env(false) })
-    const made = spawnSync(join(SCRIPTS_DIR, 'images.sh'), [], { env: this.env(false), encoding: 'utf8' })
+    const made = spawnSync(join(SCRIPTS_DIR, 'images.sh'), [...extra], { env: this.env(false), encoding: 'utf8' })
     if (made.status !== 0)
       throw new Error(`scripts/daemon/images.sh failed: ${made.stderr}`)
   }

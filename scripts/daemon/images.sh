@@ -10,6 +10,14 @@
 #    python:3.14-slim) Stands for python:3.12 in Python behaviour (signals as PID 1,
 #                       tracebacks, http.server, exit codes); its Python is 3.11, its tools busybox's.
 #   ubuntu:24.04        busybox applets and bash, CMD ["/bin/bash"] as the real ubuntu; no apt-get.
+#   Extra, only when named:
+#   flask-stack:latest  python:3.12's files plus Debian's Flask 2.2.2 and what it needs (werkzeug, jinja2,
+#                       markupsafe, itsdangerous, click, blinker) and redis-py 4.3.4, with a `flask`
+#                       command in /usr/local/bin: what `pip install -r requirements.txt` of the deck's
+#                       Flask snippets leaves (no PyPI here: Debian's packages instead of the pinned ones).
+#   redis:8-alpine      busybox applets and Debian's redis-server 7.0 with its libraries,
+#                       CMD ["redis-server", "--protected-mode", "no"] (the official image builds with
+#                       protected mode off, so other containers may connect).
 set -euo pipefail
 
 fail() { echo "scripts/daemon/images.sh: $*" >&2; exit 1; }
@@ -26,6 +34,11 @@ has_image() {
 }
 
 work="$(mktemp -d)"
+wants() { local name; for name in "${EXTRA[@]}"; do [ "$name" = "$1" ] && return 0; done; return 1; }
+EXTRA=("$@")
+for name in "${EXTRA[@]}"; do
+  case "$name" in flask-stack:latest|redis:8-alpine) ;; *) fail "no extra image $name (flask-stack:latest, redis:8-alpine)" ;; esac
+done
 trap 'rm -rf "$work"' EXIT
 
 # Debian's bash start-up files, so an interactive bash prompts `root@<hostname>:/# ` as in the
@@ -121,3 +134,45 @@ for alias in python:3.11 python:3.11-slim python:3.14-slim; do
   [ "$(docker image inspect --format '{{.Id}}' "$alias" 2>/dev/null)" = "$(docker image inspect --format '{{.Id}}' python:3.12)" ] \
     || docker tag python:3.12 "$alias"
 done
+
+# The deck's Flask stack on the python stand-in: Debian's packages (and the Python packages they depend
+# on) copied where pip would install them, and pip's `flask` console script.
+if wants flask-stack:latest && ! has_image flask-stack:latest; then
+  root="$work/flask"
+  mkdir -p "$root"
+  docker create --name reference-flask-base python:3.12 >/dev/null
+  docker export reference-flask-base | tar -C "$root" -x
+  docker rm reference-flask-base >/dev/null
+  packages="python3-flask python3-werkzeug python3-jinja2 python3-markupsafe python3-itsdangerous python3-click python3-blinker python3-redis"
+  for package in $packages; do
+    dpkg -s "$package" >/dev/null 2>&1 || fail "$package is not installed: apt-get install -y python3-flask python3-redis"
+  done
+  # Their Python dependencies that are installed (some names are provided by python3 itself).
+  for dep in $(apt-cache depends --no-recommends --no-suggests $packages 2>/dev/null | awk '/Depends: python3-/ {print $2}' | sort -u); do
+    case " $packages " in *" $dep "*) ;; *) dpkg -s "$dep" >/dev/null 2>&1 && packages="$packages $dep" ;; esac
+  done
+  for package in $packages; do
+    dpkg -L "$package" | grep '^/usr/lib/python3/dist-packages/.' | while read -r path; do
+      [ -f "$path" ] || continue
+      mkdir -p "$root$(dirname "$path")"
+      cp -L "$path" "$root$path"
+    done
+  done
+  printf '#!/usr/bin/python3\nimport sys\nfrom flask.cli import main\nif __name__ == "__main__":\n    sys.exit(main())\n' >"$root/usr/local/bin/flask"
+  chmod 755 "$root/usr/local/bin/flask"
+  import_rootfs "$root" flask-stack:latest \
+    --change 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' \
+    --change 'CMD ["python3"]'
+fi
+
+if wants redis:8-alpine && ! has_image redis:8-alpine; then
+  command -v redis-server >/dev/null || fail "redis-server not found: apt-get install -y redis-server"
+  base_rootfs "$work/redis"
+  copy_with_libs "$work/redis" "$(readlink -f "$(command -v redis-server)")"
+  [ "$(readlink -f "$(command -v redis-server)")" = /usr/bin/redis-server ] || ln -s "$(readlink -f "$(command -v redis-server)")" "$work/redis/usr/bin/redis-server"
+  mkdir -p "$work/redis/data"
+  import_rootfs "$work/redis" redis:8-alpine \
+    --change 'WORKDIR /data' \
+    --change 'CMD ["redis-server", "--protected-mode", "no"]'
+fi

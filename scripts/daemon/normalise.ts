@@ -50,6 +50,12 @@ const TEXT_RULES: TextRule[] = [
   { kind: 'date', pattern: /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d [A-Z]{2,5} \d{4}\b/g, replace: '<date>' },
   // [01/Dec/2026 07:50:00] (python -m http.server's log line)
   { kind: 'date', pattern: /\[\d\d\/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/\d{4} \d\d:\d\d:\d\d\]/g, replace: '[<date>]' },
+  // Tue, 01 Dec 2026 07:50:00 GMT (an HTTP Date header: Werkzeug's, http.server's)
+  { kind: 'date', pattern: /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT\b/g, replace: '<http-date>' },
+  // [2026-12-01 07:50:00,495] (Python logging's asctime: Flask's "ERROR in app" line)
+  { kind: 'date', pattern: /\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\b/g, replace: '<asctime>' },
+  // Werkzeug's debugger PIN: derived from the machine id and the container's MAC address
+  { kind: 'pid', pattern: /(Debugger PIN: )\d{3}-\d{3}-\d{3}/g, replace: '$1<pin>' },
   // "Pid": 1234 in inspect
   { kind: 'pid', pattern: /("Pid": )\d+/g, replace: '$1<pid>' },
   // Up 3 seconds, Exited (0) 2 minutes ago, About a minute ago, Less than a second ago

@@ -32,9 +32,9 @@ function listYaml(dir: string): string[] {
 
 export async function recordScenario(daemon: Daemon, name: string): Promise<Transcript> {
   const scenario = parseScenario(name, readFileSync(join(SCENARIO_DIR, `${name}.yaml`), 'utf8'))
-  daemon.reset()
+  daemon.reset(scenario.images)
   // Before the first step: a scenario may untag or remove a base image.
-  const images = daemon.images()
+  const images = daemon.images(scenario.images)
   const cwd = mkdtempSync(join(tmpdir(), 'docker-scenario-'))
   try {
     for (const [path, content] of Object.entries(scenario.files)) {

@@ -38,13 +38,15 @@ export interface Scenario {
   about?: string
   /** Files written into the scenario's working folder before the first step (path → content). */
   files: Record<string, string>
+  /** Images beyond the base ones that images.sh makes for this scenario (daemon.ts EXTRA_IMAGES). */
+  images: string[]
   steps: ScenarioStep[]
 }
 
 export class ScenarioError extends Error {}
 
 const STEP_KEYS = new Set(['run', 'tty', 'input', 'timed', 'interruptAfter', 'docker29', 'note'])
-const TOP_KEYS = new Set(['title', 'about', 'files', 'steps'])
+const TOP_KEYS = new Set(['title', 'about', 'files', 'images', 'steps'])
 const DOCKER29_KEYS = new Set(['stdout', 'stderr', 'exit', 'source', 'note'])
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -89,10 +91,13 @@ export function parseScenario(name: string, text: string): Scenario {
       files[path] = content as string
     }
   }
+  if (doc.images !== undefined && (!Array.isArray(doc.images) || !doc.images.every(name => typeof name === 'string')))
+    fail('images', 'must be a list of image names (scripts/daemon/daemon.ts EXTRA_IMAGES)')
+  const images = (doc.images ?? []) as string[]
   if (!Array.isArray(doc.steps) || doc.steps.length === 0)
     fail('', 'steps must be a non-empty list')
   const steps = (doc.steps as unknown[]).map((raw, index) => parseStep(raw, `step ${index + 1}`, fail))
-  return { name, title: doc.title as string, about: doc.about as string | undefined, files, steps }
+  return { name, title: doc.title as string, about: doc.about as string | undefined, files, images, steps }
 }
 
 function parseStep(raw: unknown, at: string, fail: (at: string, message: string) => never): ScenarioStep {

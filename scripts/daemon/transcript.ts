@@ -23,6 +23,8 @@ export interface ImageStandIn {
   standsFor: string
   cmd: string[] | null
   env: string[]
+  /** Packages the stand-in has as `pip install` leaves them (an extra image such as flask-stack). */
+  pip?: string[]
 }
 
 export interface TranscriptStep {

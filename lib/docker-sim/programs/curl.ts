@@ -142,7 +142,7 @@ export const curlProgram: Program = async (io) => {
     return error(22, `The requested URL returned error: ${response.status}`)
   let text = ''
   if (include || headOnly) {
-    text += `${response.protocol ?? 'HTTP/1.1'} ${response.status} ${REASONS[response.status] ?? ''}\r\n`
+    text += `${response.protocol ?? 'HTTP/1.1'} ${response.status} ${(response as { reason?: string }).reason ?? REASONS[response.status] ?? ''}\r\n`
     for (const [name, value] of Object.entries(response.headers))
       text += `${name}: ${value}\r\n`
     text += '\r\n'

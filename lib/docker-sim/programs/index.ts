@@ -7,6 +7,7 @@ import type { ToolFamily } from './tools'
 import { resolvePath } from '../fs/filesystem'
 import { shellProgram } from '../shell'
 import { curlProgram } from './curl'
+import { flaskProgram } from './flask'
 import { ollamaProgram } from './ollama-server'
 import { postgresEntrypoint } from './postgres'
 import { pythonProgram } from './python'
@@ -54,6 +55,9 @@ export function programFor(name: string, fs: FileSystem): Program | null {
     return pythonProgram
   if (base === 'curl')
     return curlProgram
+  // pip's console script: the image has it only when Flask was installed (build/estimates.ts PIP_CONSOLE_SCRIPTS).
+  if (base === 'flask')
+    return flaskProgram
   // postgres:18's entrypoint is modelled; other images' docker-entrypoint.sh end in `exec "$@"`, which the host runs for them.
   if (base === 'docker-entrypoint.sh' && fs.stat('/usr/bin/postgres'))
     return postgresEntrypoint

@@ -7,6 +7,7 @@ import type { PyodideAPI } from 'pyodide'
 import type { FileSystem, ProcessIO, Program } from '../process'
 import type { ServerMachine } from './http-server'
 import { Interrupted } from '../process'
+import { flaskInterpreter, serveAppRun, shimsFor } from './flask'
 import { makeHttpServer } from './http-server'
 
 type Interpreter = Pick<PyodideAPI, 'runPython' | 'setStdout' | 'setStderr' | 'setStdin' | 'FS' | 'globals' | 'toPy'>
@@ -108,6 +109,8 @@ def _sim_no_network(self, *args, **kwargs):
 _sim_originals = {'sleep': _sim_time.sleep, **{n: getattr(_sim_socket.socket, n) for n in ('connect', 'connect_ex', 'bind')}}
 _sim_saved = {}
 _sim_repl_context = None
+# app.run() of the flask stand-in (flask-modules.ts): the script ends there and flask.ts serves the app.
+_sim_pending_run = [None]
 def _sim_patch(on):
     _sim_time.sleep = _sim_sleep if on else _sim_originals['sleep']
     for name in ('connect', 'connect_ex', 'bind'):
@@ -163,6 +166,9 @@ def _sim_run(code, filename, argv, env, cwd):
         print(code, file=sys.stderr)
         return 1
     except BaseException as error:
+        if type(error).__name__ == '_SimFlaskRun':
+            _sim_pending_run[0] = error
+            return -1
         _sim_report(error, error.__traceback__.tb_next)
         return 1
     finally:
@@ -348,18 +354,29 @@ function connectStreams(py: Interpreter, io: ProcessIO): void {
 
 /** Runs code on Pyodide with the container's files copied in and changes copied back. */
 async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv: string[]): Promise<number> {
-  const py = await driver()
+  // The image's installed Flask, redis-py or numpy: their stand-ins are importable while its code runs.
+  const shims = shimsFor(io)
+  const py = shims.length ? await flaskInterpreter() : await driver()
   connectStreams(py, io)
   const copied = copyIn(io.fs, py.FS)
   try {
     const run = withPatches(py, py.globals.get('_sim_run') as (...args: unknown[]) => number)
     const env = py.toPy([...io.env])
     let status: number
+    const saved = shims.length ? (py.globals.get('_sim_shims_on') as (names: unknown) => unknown)(py.toPy(shims)) : null
     try {
       status = Number(run(code, filename, argv, env, io.cwd))
     }
     finally {
       env.destroy()
+      if (saved)
+        (py.globals.get('_sim_shims_off') as (saved: unknown) => void)(saved)
+    }
+    if (status === -1) {
+      copyOut(io.fs, py.FS, copied)
+      copied.files.clear()
+      copied.roots = []
+      return (await serveAppRun(io)) ?? 1
     }
     try {
       await followSleeps(py, io)
@@ -380,7 +397,7 @@ async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv:
 }
 
 /** Runs a driver function with the simulator's patches of time.sleep and sockets on (see DRIVER). */
-function withPatches<A extends unknown[], R>(py: Interpreter, fn: (...args: A) => R): (...args: A) => R {
+export function withPatches<A extends unknown[], R>(py: Interpreter, fn: (...args: A) => R): (...args: A) => R {
   const patch = py.globals.get('_sim_patch') as (on: boolean) => void
   return (...args: A) => {
     patch(true)

@@ -1,8 +1,10 @@
 // Database and model clients, only as far as the deck's slides use them (pages/07-examples.md):
-// `psql -U postgres` with its prompt, `SELECT version();` and `\q`; `ollama run`; `redis-cli ping`.
+// `psql -U postgres` with its prompt, `SELECT version();` and `\q`; `ollama run`; `redis-cli COMMAND`
+// against the simulated redis-server (its key store: redis-server.ts).
 // Each says plainly where the simulation stops.
 
 import type { Program } from '../process'
+import type { RedisAnswer, RedisReply } from './redis-server'
 
 function table(column: string, value: string): string {
   const width = Math.max(column.length, value.length) + 2
@@ -51,14 +53,53 @@ const ollama: Program = async (io) => {
   return 1
 }
 
+/** redis-cli's printing of a reply: raw without a terminal, typed (`(integer) 1`, `"1"`, `(nil)`) on one (redis-cli 7.0 on this machine). */
+function showReply(reply: RedisReply, tty: boolean): string {
+  if (reply.kind === 'integer')
+    return tty ? `(integer) ${reply.value}\n` : `${reply.value}\n`
+  if (reply.kind === 'status')
+    return `${reply.text}\n`
+  if (reply.kind === 'error')
+    return tty ? `(error) ${reply.text}\n` : `${reply.text}\n\n`
+  if (reply.value === null)
+    return tty ? '(nil)\n' : '\n'
+  return tty ? `${JSON.stringify(reply.value)}\n` : `${reply.value}\n`
+}
+
 const redisCli: Program = async (io) => {
-  const command = io.argv.slice(1).filter(a => !a.startsWith('-')).join(' ')
-  if (/^ping$/i.test(command)) {
-    io.stdout('PONG\n')
-    return 0
+  const args = io.argv.slice(1)
+  let host = '127.0.0.1'
+  let port = 6379
+  const words: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-h')
+      host = args[++i] ?? host
+    else if (args[i] === '-p')
+      port = Number(args[++i] ?? port)
+    else if (args[i]!.startsWith('-') && words.length === 0)
+      continue
+    else
+      words.push(args[i]!)
   }
-  io.stderr(`[simulator] redis-cli ${command}: not simulated (only PING); the Compose example counts visits through the Flask app\n`)
-  return 1
+  if (!words.length) {
+    io.stderr(`[simulator] redis-cli's interactive prompt is not simulated; give the command on the line: redis-cli get hits\n`)
+    return 1
+  }
+  let answer: RedisAnswer
+  try {
+    answer = await io.network.request(host, port, { method: 'REDIS', path: '/', headers: {}, body: '' })
+  }
+  catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr(`Could not connect to Redis at ${host}:${port}: ${/resolve/i.test(message) ? 'Name or service not known' : /timed out/i.test(message) ? 'Connection timed out' : 'Connection refused'}\n`)
+    return 1
+  }
+  if (!answer.redis) {
+    io.stderr(`Error: Connection reset by peer\n`)
+    return 1
+  }
+  io.stdout(showReply(answer.redis.command(words), io.tty))
+  return 0
 }
 
 /** Clients by the name they have on an image's PATH. */

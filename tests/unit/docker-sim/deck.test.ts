@@ -22,9 +22,7 @@ const NEEDS_WHAT_THE_SIMULATOR_CANNOT_BE: Readonly<Record<string, string>> = {
 }
 
 /** Gaps recognised by the answer itself (one program behind several commands), each with why; a ratchet too. */
-const PENDING_PROGRAMS: readonly { answer: RegExp, reason: string }[] = [
-  { answer: /flask is in the image, but what it does is not simulated/, reason: 'the Flask development server (`flask run`, the deck\'s app) is a program of lib/docker-sim/programs, not written yet (asked for in /tmp/coord/sim-process.md)' },
-]
+const PENDING_PROGRAMS: readonly { answer: RegExp, reason: string }[] = []
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((name) => {
