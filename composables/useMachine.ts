@@ -186,6 +186,35 @@ export function clearCommands(channel?: string): void {
   }
 }
 
+/** The student's home on the simulated computer, where `snippets/` is: relative paths start there. */
+export const HOST_HOME = '/home/student'
+
+function onHost(path: string): string {
+  return path.startsWith('/') ? path : `${HOST_HOME}/${path}`
+}
+
+/** A file of the student's computer (`snippets/flask_app/Dockerfile`), null when there is none. */
+export async function readHostFile(path: string): Promise<string | null> {
+  const simulator = await machine()
+  try {
+    return simulator.machine.fs.readFile(onHost(path))
+  }
+  catch {
+    return null // missing, or a folder: nothing to show
+  }
+}
+
+/** Writes a file of the student's computer (an editor's text: what `docker build` then reads), saved like a command. */
+export async function writeHostFile(path: string, content: string): Promise<void> {
+  const simulator = await machine()
+  const full = onHost(path)
+  const folder = full.slice(0, full.lastIndexOf('/'))
+  if (folder)
+    simulator.machine.fs.mkdir(folder, { parents: true })
+  simulator.machine.fs.writeFile(full, content)
+  await machineChanged()
+}
+
 export function useMachine() {
   return { machine, machineChanged, resetMachine, revision, resets, reloads, typingRequest, typeIntoTerminal, lastCommands, recordCommand, clearCommands }
 }

@@ -43,6 +43,8 @@ export interface MirrorLink {
 
 export class TerminalMirror {
   private readonly links = new Map<string, { handlers: MirrorHandlers, owner: string | null, state: TerminalState }[]>()
+  /** The windows of this browser heard from on the port. */
+  private readonly peers = new Set<string>()
 
   constructor(private readonly port: MirrorPort, readonly windowId: string) {
     port.onmessage = event => this.receive(event.data as MirrorMessage)
@@ -78,6 +80,11 @@ export class TerminalMirror {
     }
   }
 
+  /** Whether `windowId` is a window of this browser (so its terminals reach this one through the port). */
+  isPeer(windowId: string): boolean {
+    return this.peers.has(windowId)
+  }
+
   close(): void {
     this.links.clear()
     this.port.onmessage = null
@@ -87,6 +94,7 @@ export class TerminalMirror {
   private receive(message: MirrorMessage): void {
     if (message.from === this.windowId)
       return
+    this.peers.add(message.from)
     if ((message.kind === 'input' || message.kind === 'screen') && message.to !== this.windowId)
       return
     for (const entry of this.links.get(message.key) ?? []) {

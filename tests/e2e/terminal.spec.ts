@@ -2,6 +2,7 @@
 // windows on one machine, the machine kept across a reload and emptied by reset, the deck never moved.
 import type { Locator, Page } from '@playwright/test'
 import { Deck, expect, test } from './support/deck'
+import { clippingProblems, typeSizeProblems } from './support/gates'
 import { deckSlides, slideName } from './support/slides'
 
 function findSlide(title: RegExp) {
@@ -16,6 +17,16 @@ async function screenText(window: Locator): Promise<string> {
   const rows = await window.locator('.xterm-rows > div').allTextContents()
   return rows.map(row => row.replace(/\u00A0/g, ' ').trimEnd()).join('\n').trimEnd()
 }
+
+/** The reference Dockerfile of the dockerize-flask exercise, as a student would type it. */
+const FLASK_DOCKERFILE = [
+  'FROM python:3.14-slim',
+  'WORKDIR /app',
+  'COPY requirements.txt .',
+  'RUN python3 -m pip install --no-cache-dir -r requirements.txt',
+  'COPY app.py .',
+  'CMD ["flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"]',
+].join('\n')
 
 async function openTerminal(deck: Deck, no: number): Promise<Locator> {
   await deck.open(no)
@@ -137,4 +148,74 @@ test.describe('terminals on the simulated machine', () => {
     deck.expectNoProblems(slideName(ports))
     presenterDeck.expectNoProblems(`${slideName(ports)} (presenter view)`)
   })
+  const dockerize = findSlide(/^Try it: dockerize the app$/)
+  const dockerizeExercise = findSlide(/^Exercise: Dockerize the Flask \+ NumPy app$/)
+  test(`${slideName(dockerize)}: the Dockerfile typed in the editor is what docker build reads; ${slideName(dockerizeExercise)} passes on the image`, async ({ deck, page }) => {
+    const root = await openTerminal(deck, dockerize.no)
+    const editor = root.locator('[data-testid="dockerfile-editor"][data-ready="true"]')
+    await expect(editor).toBeVisible({ timeout: 30_000 })
+    // The deck's own Dockerfile is the answer: the editor starts from the starter lines instead.
+    await expect(editor.locator('.view-lines')).toContainText('FROM python:3.14-slim')
+    await expect(editor.locator('.view-lines')).not.toContainText('STOPSIGNAL')
+    await editor.locator('.view-lines').click()
+    const before = await deck.state()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.insertText(FLASK_DOCKERFILE)
+    expect(await deck.state(), 'typing in the editor moved the deck').toEqual(before)
+    const window = root.locator('[data-window="1"]')
+    // Clicking the terminal takes the focus from the editor, which writes the file at once.
+    await run(page, window, 'cd snippets/flask_app')
+    await run(page, window, 'tail -2 Dockerfile')
+    await expect.poll(() => screenText(window)).toContain('CMD ["flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"]')
+    await run(page, window, 'docker build -q -t flask-app .')
+    await run(page, window, 'docker image inspect flask-app --format \'{{json .Config.Cmd}}\'')
+    await expect.poll(() => screenText(window)).toContain('["flask","--app","app","run","--host","0.0.0.0","--port","5000"]')
+    await root.locator('.one-click', { hasText: 'docker run -d --name flask -p 5000:5000 flask-app' }).click()
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await screenText(window)).trimEnd(), { timeout: 30_000 }).toMatch(/\$\s*$/)
+    deck.expectNoProblems(slideName(dockerize))
+
+    await deck.open(dockerizeExercise.no)
+    const box = deck.slide(dockerizeExercise.no).locator('[data-exercise="dockerize-flask"]')
+    await box.getByRole('button', { name: 'Check' }).click()
+    for (const goal of ['built', 'python-base', 'deps-before-code', 'listens-everywhere', 'published'])
+      await expect(box.locator(`[data-goal="${goal}"]`), goal).toHaveAttribute('data-met', 'true')
+    await expect(box.locator('[data-status="passed"]')).toBeVisible()
+    deck.expectNoProblems(slideName(dockerizeExercise))
+  })
+
+  test(`${slideName(dockerize)}: a change made elsewhere (reset) shows in the editor and a reload keeps the student's file`, async ({ deck, page }) => {
+    let root = await openTerminal(deck, dockerize.no)
+    let editor = root.locator('[data-testid="dockerfile-editor"][data-ready="true"]')
+    await expect(editor).toBeVisible({ timeout: 30_000 })
+    await editor.locator('.view-lines').click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.insertText('FROM python:3.12-slim\nCMD ["python3", "--version"]')
+    await run(page, root.locator('[data-window="1"]'), 'cat snippets/flask_app/Dockerfile')
+    await expect.poll(() => screenText(root.locator('[data-window="1"]'))).toContain('CMD ["python3", "--version"]')
+    await page.reload()
+    root = await openTerminal(deck, dockerize.no)
+    editor = root.locator('[data-testid="dockerfile-editor"][data-ready="true"]')
+    await expect(editor.locator('.view-lines')).toContainText('python3", "--version', { timeout: 30_000 })
+    await root.getByTestId('reset-machine').click()
+    // A fresh machine holds the deck's own Dockerfile: the editor shows the starter again, and writes it.
+    await expect(editor.locator('.view-lines')).not.toContainText('--version')
+    await expect(editor.locator('.view-lines')).toContainText('FROM python:3.14-slim')
+    deck.expectNoProblems(slideName(dockerize))
+  })
+
+  for (const slide of deckSlides().filter(candidate => candidate.title.startsWith('Try it:'))) {
+    test(`${slideName(slide)}: with its longest command in the explainer strip, nothing is clipped or below the room's type floor`, async ({ deck }) => {
+      const root = await openTerminal(deck, slide.no)
+      const chips = root.locator('.one-click')
+      const texts = await chips.allTextContents()
+      test.skip(texts.length === 0, 'no one-click commands')
+      const longest = texts.reduce((best, text, i) => text.length > texts[best]!.length ? i : best, 0)
+      await chips.nth(longest).click()
+      await expect(root.getByTestId('terminal-explainer')).toBeVisible()
+      expect(await typeSizeProblems(deck.page, slide.no)).toEqual([])
+      expect(await clippingProblems(deck.page, slide.no)).toEqual([])
+      deck.expectNoProblems(slideName(slide))
+    })
+  }
 })
