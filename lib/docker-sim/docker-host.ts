@@ -460,9 +460,14 @@ export class DockerHost {
   attach(network: NetworkRecord, container: ContainerRecord, aliases: string[] = []): { network: string, ipAddress: string, aliases: string[], endpointId: string } {
     if (network.driver !== 'bridge')
       return { network: network.name, ipAddress: '', aliases, endpointId: this.random.hex(64) }
-    network.lastHost++
+    // libnetwork's default IPAM hands out the lowest free address (serial allocation is swarm's only):
+    // a removed container's address goes to the next one.
     const [a, b] = network.subnet.split('.')
-    const host = network.lastHost
+    const taken = new Set(this.containers.flatMap(c => c.networks.filter(n => n.network === network.name).map(n => n.ipAddress)))
+    let host = 2
+    while (taken.has(`${a}.${b}.${Math.floor(host / 256)}.${host % 256}`))
+      host++
+    network.lastHost = Math.max(network.lastHost, host)
     const ipAddress = `${a}.${b}.${Math.floor(host / 256)}.${host % 256}`
     return { network: network.name, ipAddress, aliases: network.userDefined ? [...aliases] : [], endpointId: this.random.hex(64) }
   }
@@ -636,6 +641,11 @@ export class DockerHost {
     return {
       processes: () => this.containerProcesses(container).map(({ process, ppid }) => ({ pid: inside(process.pid), ppid: inside(ppid), argv: process.argv, ...(process.io.user ? { user: process.io.user } : {}) })),
       mounts: () => containerMounts(container),
+      interfaces: () => container.networks.filter(a => a.ipAddress).map((a) => {
+        const network = this.networks.find(n => n.name === a.network)
+        const ip = a.ipAddress
+        return { ip, prefix: Number(network?.subnet.split('/')[1] ?? 16), mac: `02:42:${ip.split('.').map(n => Number(n).toString(16).padStart(2, '0')).join(':')}`, gateway: network?.gateway ?? '' }
+      }),
       signal: (pid, signal) => {
         const found = this.containerProcesses(container).find(p => inside(p.process.pid) === pid)
         if (!found)

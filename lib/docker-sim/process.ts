@@ -146,6 +146,8 @@ export interface MountInfo {
 export interface ContainerSystem {
   processes: () => ProcessInfo[]
   mounts: () => MountInfo[]
+  /** Its network interfaces besides lo, eth0 first: one a network it is attached to. */
+  interfaces: () => { ip: string, prefix: number, mac: string, gateway: string }[]
   /** Delivers a signal to a process of the container by its PID; false when there is none. */
   signal: (pid: number, signal: Signal) => boolean
 }

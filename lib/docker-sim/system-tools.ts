@@ -1,5 +1,5 @@
 // The tools that read a container's kernel view rather than its files: `ps` (the container's processes:
-// PID 1 and what `docker exec` started), `df` (its mounts), BusyBox `wget` and `ping` (its network);
+// PID 1 and what `docker exec` started), `df` (its mounts), BusyBox `wget`, `ping` and `ip` (its network);
 // and `tar`, which `docker cp … -` pairs with.
 // Each family's own format: BusyBox's applets (busybox, alpine), procps and coreutils in Debian-based
 // images. Recorded from the real programs: tests/fixtures/daemon/scenarios/container-tools.yaml.
@@ -375,6 +375,62 @@ const ping: Program = async (io) => {
   return received ? 0 : 1
 }
 
+// ——— ip (BusyBox) ———
+
+/** BusyBox ip link / addr / route, from the container's interfaces: lo, then one eth per network (the kernel's interface numbers are its own). */
+const ip: Program = async (io) => {
+  const args = io.argv.slice(1)
+  const oneLine = args.includes('-o')
+  const v4 = args.includes('-4')
+  const [object = 'addr'] = args.filter(a => !a.startsWith('-'))
+  const interfaces = io.system?.interfaces() ?? []
+  const join = (lines: string[]): string => oneLine ? lines.join('\\') : lines.join('\n')
+  const broadcast = (address: string, prefix: number): string => {
+    const n = address.split('.').reduce((acc, part) => acc * 256 + Number(part), 0)
+    const host = 2 ** (32 - prefix) - 1
+    const b = n - (n % (host + 1)) + host
+    return [24, 16, 8, 0].map(shift => Math.floor(b / 2 ** shift) % 256).join('.')
+  }
+  const links = [
+    { head: '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000', link: '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00', inet: ['    inet 127.0.0.1/8 scope host lo', '       valid_lft forever preferred_lft forever'], name: 'lo', index: 1 },
+    ...interfaces.map((nic, i) => {
+      const index = 2 * i + 10
+      return {
+        head: `${index}: eth${i}@if${index + 1}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue `,
+        link: `    link/ether ${nic.mac} brd ff:ff:ff:ff:ff:ff`,
+        inet: [`    inet ${nic.ip}/${nic.prefix} brd ${broadcast(nic.ip, nic.prefix)} scope global eth${i}`, '       valid_lft forever preferred_lft forever'],
+        name: `eth${i}`,
+        index,
+      }
+    }),
+  ]
+  if ('link'.startsWith(object)) {
+    for (const l of links)
+      io.stdout(`${join([l.head, l.link])}\n`)
+    return 0
+  }
+  if ('address'.startsWith(object)) {
+    for (const l of links) {
+      if (oneLine)
+        io.stdout(`${l.index}: ${l.name}    ${l.inet[0]!.trim()}\\${l.inet[1]}\n`)
+      else
+        io.stdout(`${[l.head, ...(v4 ? [] : [l.link]), ...l.inet].join('\n')}\n`)
+    }
+    return 0
+  }
+  if ('route'.startsWith(object)) {
+    if (interfaces[0]?.gateway)
+      io.stdout(`default via ${interfaces[0].gateway} dev eth0 \n`)
+    interfaces.forEach((nic, i) => {
+      const net = broadcast(nic.ip, nic.prefix).split('.').map((part, k) => k >= Math.floor(nic.prefix / 8) ? '0' : part).join('.')
+      io.stdout(`${net}/${nic.prefix} dev eth${i} scope link  src ${nic.ip} \n`)
+    })
+    return 0
+  }
+  io.stderr(`[simulator] ip ${object} is not simulated (ip link, ip addr, ip route are)\n`)
+  return 1
+}
+
 // ——— tar (no compression) ———
 
 async function readAll(io: ProcessIO): Promise<string> {
@@ -472,5 +528,7 @@ export function systemTool(name: string, family: ToolFamily): Program | null {
     return ping
   if (name === 'tar')
     return tarProgram(family)
+  if (name === 'ip' && family === 'busybox')
+    return ip
   return null
 }

@@ -126,3 +126,14 @@ describe('docker cp with - and tar', () => {
     expect(await sim.run('echo nope | tar -tf -')).toMatchObject({ exit: 2, stderr: 'tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n' })
   })
 })
+
+describe('ip inside a container, and the addresses it is given', () => {
+  it('lo and one eth per network; a removed container\'s address goes to the next one (lowest free)', async () => {
+    const sim = await host('docker pull busybox', 'docker run -d --name first busybox sleep 300')
+    expect((await sim.run('docker run --rm --network none busybox ip -o link')).stdout).toBe('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n')
+    const route = 'default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.3 \n'
+    expect((await sim.run('docker run --rm busybox ip route')).stdout).toBe(route)
+    expect((await sim.run('docker run --rm busybox ip route')).stdout).toBe(route)
+    expect((await sim.run('docker exec first ip -o -4 addr')).stdout).toContain('eth0    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\\')
+  })
+})
