@@ -164,7 +164,10 @@ class Flask:
         self._main_file = _sys._getframe(1).f_globals.get('__file__') if import_name == '__main__' else None
         self.rules = []
         self.view_functions = {}
-        self.config = _Config(DEBUG=False, TESTING=False, SECRET_KEY=None, JSON_SORT_KEYS=True)
+        import os
+        # flask --debug sets FLASK_DEBUG before the app is made (Flask's get_debug_flag).
+        flag = os.environ.get('FLASK_DEBUG')
+        self.config = _Config(DEBUG=bool(flag and flag.lower() not in ('0', 'false', 'no')), TESTING=False, SECRET_KEY=None, JSON_SORT_KEYS=True)
         self.error_handlers = {}
         self.before_request_funcs = []
         self.after_request_funcs = []
@@ -361,6 +364,14 @@ class _SimFlask:
             return self._finish(app, response, None)
         except Exception as error:
             error_log = (format_error or self.format_error)(error)
+            if app.debug:
+                # Werkzeug's debugger answers: its page starts with the exception; the rest (the traceback as
+                # HTML, a console) is not simulated. It logs the traceback after the request line, with no
+                # "ERROR in app" line (flask.ts, which adds Flask's frames above the debugger's).
+                title = ''.join(_traceback.format_exception_only(type(error), error))
+                page = ('<!doctype html>\n<html lang=en>\n  <head>\n    <title>%s // Werkzeug Debugger</title>\n'
+                        "[simulator] the rest of Werkzeug's debugger page (the traceback as HTML, with a console) is not simulated: the traceback is in the container's log\n") % title.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+                return (500, {'Content-Type': 'text/html; charset=utf-8'}, page, error_log, True)
             handler = app.error_handlers.get(500) or app.error_handlers.get(type(error))
             if handler is not None and not app.debug:
                 response = _make_response(handler(InternalServerError()))
@@ -373,7 +384,7 @@ class _SimFlask:
             _RequestProxy._current = None
 
     def _finish(self, app, response, error_log):
-        return (response.status_code, dict(response.headers), response.get_data(as_text=True), error_log)
+        return (response.status_code, dict(response.headers), response.get_data(as_text=True), error_log, False)
 
     def format_error(self, error):
         """Flask's log_exception: the user's frames of the traceback under the framework's own (see flask.ts)."""

@@ -114,12 +114,12 @@ def _sim_flask_request(key, method, path, query, headers_json, body, remote, env
         flask = _sim_shim('flask')
         redis = _sim_shim('redis') if 'redis' in shims else None
         try:
-            status, headers, text, error = flask._sim_flask.dispatch(_sim_apps[key], method, path, query, _fjson.loads(headers_json), body, remote, _sim_format_error)
+            status, headers, text, error, debugger = flask._sim_flask.dispatch(_sim_apps[key], method, path, query, _fjson.loads(headers_json), body, remote, _sim_format_error)
         except BaseException as need:
             if redis is not None and isinstance(need, redis._SimNeedPeer):
                 return _fjson.dumps(['need-peer', need.host, need.port])
             raise
-        return _fjson.dumps(['done', status, headers, text, error])
+        return _fjson.dumps(['done', status, headers, text, error, debugger])
     finally:
         _sim_shims_off(saved)
 def _sim_flask_pending_run():
@@ -194,14 +194,24 @@ function sitePackagesOf(io: ProcessIO): string {
   return `/usr/local/lib/python${(io.env.get('PYTHON_VERSION') ?? '3').split('.').slice(0, 2).join('.')}/site-packages`
 }
 
-/** Flask 3.1.3's own frames between the server and the view (app.py of the pinned wheel, as its traceback shows them). */
-export function flaskFrames(sitePackages: string): string {
+/**
+ * Flask 3.1.3's own frames between the server and the view (app.py of the pinned wheel, as its traceback shows
+ * them); under the debugger (debug mode) two more come first: Flask.__call__ and wsgi_app's handle_exception.
+ */
+export function flaskFrames(sitePackages: string, underDebugger = false): string {
   const file = `${sitePackages}/flask/app.py`
   return [
+    ...(underDebugger
+      ? [
+          `  File "${file}", line 1536, in __call__\n    return self.wsgi_app(environ, start_response)\n           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
+          `  File "${file}", line 1514, in wsgi_app\n    response = self.handle_exception(e)\n               ^^^^^^^^^^^^^^^^^^^^^^^^\n`,
+        ]
+      : []),
     `  File "${file}", line 1511, in wsgi_app\n    response = self.full_dispatch_request()\n               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
     `  File "${file}", line 919, in full_dispatch_request\n    rv = self.handle_user_exception(e)\n         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
     `  File "${file}", line 917, in full_dispatch_request\n    rv = self.dispatch_request()\n         ^^^^^^^^^^^^^^^^^^^^^^^\n`,
-    `  File "${file}", line 902, in dispatch_request\n    return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)  # type: ignore[no-any-return]\n           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
+    // The debugger's own rendering underlines the rest of the line, the comment too (96 carets).
+    `  File "${file}", line 902, in dispatch_request\n    return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)  # type: ignore[no-any-return]\n           ${'^'.repeat(underDebugger ? 96 : 65)}\n`,
   ].join('')
 }
 
@@ -314,7 +324,7 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
   const shims = shimsFor(io)
   const setFrames = () => {
     const frames = py.globals.get('_sim_flask_frames') as { set: (i: number, v: string) => void }
-    frames.set(0, flaskFrames(sitePackagesOf(io)))
+    frames.set(0, flaskFrames(sitePackagesOf(io), options.debug))
   }
   io.setSignal('SIGINT', 'handle')
   // With --debug, PID 1 is Werkzeug's reloader, whose SIGTERM handler exits 0 (recorded: docker stop took 0.9 s).
@@ -364,6 +374,11 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
         io.stderr(` * Debugger is active!\n * Debugger PIN: ${pin}\n`)
       }
     }
+    // redis-py reconnects when a command finds its connection gone: every server the app reached is looked up again.
+    for (const key of [...peers.keys()]) {
+      const at = key.lastIndexOf(':')
+      peers.set(key, await resolvePeer(io, key.slice(0, at), Number(key.slice(at + 1))))
+    }
     const [path = '/', query = ''] = request.path.split(/\?(.*)/s)
     const remote = request.remoteAddress ?? '127.0.0.1'
     const dispatch = py.globals.get('_sim_flask_request') as (...args: unknown[]) => string
@@ -391,16 +406,16 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
       const [, host, port] = answer as [string, string, number]
       peers.set(`${host}:${port}`, await resolvePeer(io, host, port))
     }
-    // A peer that stops answering is looked up again on the next request (redis-py reconnects).
-    for (const [key, peer] of peers) {
-      if (peer.failure)
-        peers.delete(key)
-    }
-    const [, status, headers, body, error] = answer as [string, number, Record<string, string>, string, string | null]
+    const [, status, headers, body, error, fromDebugger] = answer as [string, number, Record<string, string>, string, string | null, boolean]
     const now = wallClock(io.clock)
-    if (error)
-      io.stderr(`[${asctime(now)}] ERROR in app: Exception on ${path} [${request.method}]\n${error}`)
-    io.stderr(`${remote} - - [${logDate(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} -\n`)
+    const accessLine = `${remote} - - [${logDate(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} -\n`
+    // Flask logs the error before the request line; Werkzeug's debugger writes the traceback after it (checked on Flask 3.1.3).
+    if (error && fromDebugger)
+      io.stderr(`${accessLine}${error}`)
+    else if (error)
+      io.stderr(`[${asctime(now)}] ERROR in app: Exception on ${path} [${request.method}]\n${error}${accessLine}`)
+    else
+      io.stderr(accessLine)
     const sent = request.method === 'HEAD' ? '' : body
     return {
       status,
@@ -427,7 +442,7 @@ function readOrNull(io: ProcessIO, path: string): string | null {
 }
 
 /** Imports the app's module on Pyodide and finds its Flask instance; prints Flask's CLI error when it cannot. */
-async function loadApp(io: ProcessIO, key: string, target: string, fromCli: boolean): Promise<{ ok: true, path: string } | { ok: false, status: number }> {
+async function loadApp(io: ProcessIO, key: string, target: string, fromCli: boolean, debug = false): Promise<{ ok: true, path: string } | { ok: false, status: number }> {
   const [moduleSpec = 'app', appName = null] = target.split(':') as [string, string | null]
   let modulePath = moduleSpec
   let moduleName = moduleSpec
@@ -446,7 +461,7 @@ async function loadApp(io: ProcessIO, key: string, target: string, fromCli: bool
   }
   const py = await flaskInterpreter()
   const load = py.globals.get('_sim_flask_load') as (...args: unknown[]) => string
-  const env = py.toPy(envPairs(io))
+  const env = py.toPy(envPairs(io, debug ? { FLASK_DEBUG: '1' } : {}))
   let answer: [string, string, boolean]
   try {
     answer = JSON.parse(withPatches(py, load)(key, moduleName, appName, code, path, env, io.cwd, py.toPy(shimsFor(io)), fromCli)) as [string, string, boolean]
@@ -530,7 +545,7 @@ export const flaskProgram: Program = async (io) => {
   }
   const early = listenEarly(io, port, host)
   // Flask 3.1 loads the app before serving: an import error ends the command.
-  const loaded = await loadApp(io, key, found, true)
+  const loaded = await loadApp(io, key, found, true, debug)
   if (!loaded.ok) {
     early.open(null)
     early.close()
@@ -542,7 +557,7 @@ export const flaskProgram: Program = async (io) => {
     host,
     port,
     debug,
-    reload: { path: loaded.path, load: async () => (await loadApp(io, key, found, true)).ok },
+    reload: { path: loaded.path, load: async () => (await loadApp(io, key, found, true, debug)).ok },
   }, early)
 }
 

@@ -104,6 +104,13 @@ describe('normaliser: times, durations, sizes, PIDs', () => {
     expect(n1.text('10.172.24.1 and 172.240.0.1')).toBe('10.172.24.1 and 172.240.0.1')
   })
 
+  it('replaces what the Flask server prints that changes from run to run: the Date header, logging\'s asctime, the debugger PIN', () => {
+    expect(n().text('Date: Tue, 01 Dec 2026 10:50:00 GMT\n[2026-12-01 10:50:00,495] ERROR in app: Exception on / [GET]\n * Debugger PIN: 540-636-183\n'))
+      .toBe('Date: <http-date>\n[<asctime>] ERROR in app: Exception on / [GET]\n * Debugger PIN: <pin>\n')
+    // A plain date and clock keep their own placeholders.
+    expect(n().text('2026-12-01 10:50:00 +0000 UTC')).toBe('<datetime>')
+  })
+
   it('replaces ephemeral host ports (-P) and keeps chosen ones', () => {
     expect(n().text('7000/tcp -> 0.0.0.0:32771\n7000/tcp -> [::]:32771\n80/tcp -> 0.0.0.0:8080')).toBe('7000/tcp -> 0.0.0.0:<port>\n7000/tcp -> [::]:<port>\n80/tcp -> 0.0.0.0:8080')
   })

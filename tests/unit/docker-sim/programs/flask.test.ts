@@ -65,6 +65,13 @@ describe('the deck\'s Compose example: Flask and Redis', () => {
     const logs = (await sim.run('docker compose logs web')).stdout.replace(/^web-1 {2}\| /gm, '')
     // --debug: the reloader's and the debugger's lines, then one access line a request from the host (the network's gateway).
     expect(logs).toMatch(/^ \* Serving Flask app 'app'\n \* Debug mode: on\nWARNING: This is a development server\. Do not use it in a production deployment\. Use a production WSGI server instead\.\n \* Running on all addresses \(0\.0\.0\.0\)\n \* Running on http:\/\/127\.0\.0\.1:8000\n \* Running on http:\/\/172\.18\.0\.\d:8000\nPress CTRL\+C to quit\n \* Restarting with stat\n \* Debugger is active!\n \* Debugger PIN: \d{3}-\d{3}-\d{3}\n(?:172\.18\.0\.1 - - \[\d\d\/\w{3}\/\d{4} \d\d:\d\d:\d\d\] "GET \/ HTTP\/1\.1" 200 -\n){3}$/)
+    // Redis gone: in debug mode Werkzeug's debugger answers the 500 and the traceback follows the request line.
+    await sim.run('docker stop flask_redis-redis-1')
+    expect((await sim.run('curl -s localhost:8000')).stdout).toMatch(/^<!doctype html>\n<html lang=en>\n {2}<head>\n {4}<title>redis\.exceptions\.ConnectionError: Error -3 connecting to redis:6379\. Temporary failure in name resolution\.\n \/\/ Werkzeug Debugger<\/title>\n\[simulator\] /)
+    const debugLog = (await sim.run('docker compose logs web')).stdout.replace(/^web-1 {2}\| /gm, '')
+    expect(debugLog).toMatch(/"GET \/ HTTP\/1\.1" 500 -\nTraceback \(most recent call last\):\n/)
+    expect(debugLog).toContain('site-packages/flask/app.py", line 1536, in __call__\n    return self.wsgi_app(environ, start_response)\n')
+    expect(debugLog).not.toContain('ERROR in app')
     // After down and up the count starts again: Redis kept it in memory only.
     await sim.run('docker compose down')
     await sim.run('docker compose up -d')
