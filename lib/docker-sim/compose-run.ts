@@ -403,6 +403,9 @@ async function logs(context: ClientContext, invocation: Invocation): Promise<num
   const width = Math.max(...chosen.map(c => short(c).length))
   for (const container of chosen) {
     const text = container.logs.map(entry => entry.text).join('').replace(/\r\n/g, '\n')
+    // A service that has printed nothing yet (Flask still starting) has no line at all.
+    if (!text)
+      continue
     for (const line of text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined))
       io.stdout(`${short(container).padEnd(width)}  | ${line}\n`)
   }
