@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import linkAttributes from 'markdown-it-link-attributes'
 import { defineConfig } from 'vite'
 import { PYODIDE_DIR, PYODIDE_RUNTIME_FILES } from './lib/python/files'
+import { firstSlidePlugins } from './setup/first-slide/plugin'
 
 const require = createRequire(import.meta.url)
 const pyodideRoot = dirname(require.resolve('pyodide/package.json'))
@@ -102,12 +103,15 @@ export default defineConfig({
       },
     },
   },
-  plugins: [pyodideRuntime()],
+  plugins: [pyodideRuntime(), ...firstSlidePlugins()],
   optimizeDeps: {
     // Loaded at run time from <base>pyodide/, never pre-bundled.
     exclude: ['pyodide'],
   },
   build: {
+    // Fonts stay files: inlined, a subset only some slides draw (Fira Code's box drawing) would sit
+    // in the stylesheet every slide downloads; as a file it loads when a glyph needs it.
+    assetsInlineLimit: (file: string) => /\.woff2?$/.test(file) ? false : undefined,
     rollupOptions: {
       output: { manualChunks },
       // Slidev's client imports @slidev/parser/core for one helper, and that module imports `yaml`,
