@@ -15,7 +15,7 @@ import type { RedisAnswer, RedisStore } from './redis-server'
 import { resolvePath } from '../fs/filesystem'
 import { SHIM_MODULES } from './flask-modules'
 import { httpDate, logDate } from './http-server'
-import { sharedInterpreter, withPatches } from './python'
+import { connectStreams, sharedInterpreter, withPatches } from './python'
 import { wallClock } from './time'
 import { untilSignalled } from './until-signalled'
 
@@ -326,6 +326,9 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
     const frames = py.globals.get('_sim_flask_frames') as { set: (i: number, v: string) => void }
     frames.set(0, flaskFrames(sitePackagesOf(io), options.debug))
   }
+  const dispatch = py.globals.get('_sim_flask_request') as (...args: unknown[]) => string
+  const setTransport = py.globals.get('_sim_set_transport') as (transport: unknown) => void
+  const shimsPy = py.toPy(shims)
   io.setSignal('SIGINT', 'handle')
   // With --debug, PID 1 is Werkzeug's reloader, whose SIGTERM handler exits 0 (recorded: docker stop took 0.9 s).
   if (options.debug)
@@ -362,6 +365,7 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
   }
   finally {
     port.close()
+    shimsPy.destroy()
   }
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {
@@ -381,7 +385,6 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
     }
     const [path = '/', query = ''] = request.path.split(/\?(.*)/s)
     const remote = request.remoteAddress ?? '127.0.0.1'
-    const dispatch = py.globals.get('_sim_flask_request') as (...args: unknown[]) => string
     const transport = (host: string, port: number, argsJson: string): string => {
       const peer = peers.get(`${host}:${port}`)
       if (!peer)
@@ -393,10 +396,17 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
     let answer: unknown[] = []
     for (let attempt = 0; attempt < 8; attempt++) {
       setFrames()
-      ;(py.globals.get('_sim_set_transport') as (t: unknown) => void)(transport)
+      setTransport(transport)
+      // What a view prints goes to the container's output (unbuffered here; Python buffers it without a terminal).
+      connectStreams(py, io)
       const env = py.toPy(envPairs(io))
       try {
-        answer = JSON.parse(withPatches(py, dispatch)(options.key, request.method, path, query, JSON.stringify(request.headers), request.body, remote, env, io.cwd, py.toPy(shims))) as unknown[]
+        answer = JSON.parse(withPatches(py, dispatch)(options.key, request.method, path, query, JSON.stringify(request.headers), request.body, remote, env, io.cwd, shimsPy)) as unknown[]
+      }
+      catch (failure) {
+        // The stand-in itself failed (not the app: its errors are Flask's 500 above): said, not hidden.
+        io.stderr(`[simulator] the Flask stand-in failed on this request: ${failure instanceof Error ? failure.message.split('\n').filter(Boolean).pop() : String(failure)}\n`)
+        answer = ['done', 500, { 'Content-Type': 'text/html; charset=utf-8' }, '[simulator] the Flask stand-in failed on this request; see the container\'s log\n', null, false]
       }
       finally {
         env.destroy()
@@ -461,6 +471,7 @@ async function loadApp(io: ProcessIO, key: string, target: string, fromCli: bool
   }
   const py = await flaskInterpreter()
   const load = py.globals.get('_sim_flask_load') as (...args: unknown[]) => string
+  connectStreams(py, io)
   const env = py.toPy(envPairs(io, debug ? { FLASK_DEBUG: '1' } : {}))
   let answer: [string, string, boolean]
   try {

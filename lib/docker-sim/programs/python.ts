@@ -338,7 +338,7 @@ function copyOut(fs: FileSystem, FS: PyFS, copied: Copied): void {
   }
 }
 
-function connectStreams(py: Interpreter, io: ProcessIO): void {
+export function connectStreams(py: Interpreter, io: ProcessIO): void {
   const decoder = { out: new TextDecoder(), err: new TextDecoder() }
   py.setStdout({ write: (buffer: Uint8Array) => {
     io.stdout(decoder.out.decode(buffer, { stream: true }))
