@@ -9,6 +9,8 @@ import { deckSlides, slideName } from './support/slides'
 const EXERCISE_SLIDE = /^Exercise: Logs of a background container$/
 /** The slide with <ExerciseBox id="environment-variable" />, whose quoting hint is keyed by engine codes. */
 const ENV_SLIDE = /^Exercise: An environment variable$/
+/** The slide with <ExerciseBox id="stop-and-remove" />: its Start makes the container it asks to remove. */
+const STOP_SLIDE = /^Exercise: Stop and remove a running container$/
 
 function findSlide(title = EXERCISE_SLIDE) {
   const slide = deckSlides().find(candidate => title.test(candidate.title))
@@ -77,5 +79,23 @@ test.describe('exercise box', () => {
     await run(page, window, 'docker run --name greeter -e GREETING=hello python:3.12 bash -c \'echo $GREETING\'')
     await expect(box.locator('[data-status="passed"]')).toBeVisible()
     deck.expectNoProblems(slideName(envSlide))
+  })
+
+  const stopSlide = findSlide(STOP_SLIDE)
+
+  test(`${slideName(stopSlide)}: Start makes pinger, docker rm of it running gets its hint, rm -f passes`, async ({ deck, page }) => {
+    await deck.open(stopSlide.no)
+    const root = deck.slide(stopSlide.no)
+    await expect(root.locator('[data-testid="docker-terminal"][data-ready="true"]')).toBeVisible({ timeout: 30_000 })
+    const window = root.locator('[data-window="1"]')
+    const box = root.locator('[data-exercise="stop-and-remove"]')
+    await box.getByRole('button', { name: 'Start' }).click()
+    await expect(box.locator('[data-goal="pinger-running"]')).toHaveAttribute('data-met', 'true', { timeout: 30_000 })
+
+    await run(page, window, 'docker rm pinger')
+    await expect(box.locator('[data-hint]')).toHaveAttribute('data-hint', 'rm-running')
+    await run(page, window, 'docker rm -f pinger')
+    await expect(box.locator('[data-status="passed"]')).toBeVisible()
+    deck.expectNoProblems(slideName(stopSlide))
   })
 })
