@@ -30,6 +30,9 @@ _sim_shim_sources = {}
 _sim_shim_cache = {}
 _sim_apps = {}
 _sim_flask_frames = ['']
+def _sim_set_flask_frames(filename, frames_json):
+    frames = [_ftb.FrameSummary(filename, f['line'], f['name'], lookup_line=False, line=f['source'], end_lineno=f['line'], colno=f['span'][0], end_colno=f['span'][1]) for f in _fjson.loads(frames_json)]
+    _sim_flask_frames[0] = ''.join(_ftb.StackSummary.from_list(frames).format())
 def _sim_shim(name):
     module = _sim_shim_cache.get(name)
     if module is None:
@@ -194,25 +197,34 @@ function sitePackagesOf(io: ProcessIO): string {
   return `/usr/local/lib/python${(io.env.get('PYTHON_VERSION') ?? '3').split('.').slice(0, 2).join('.')}/site-packages`
 }
 
+/** A frame of Flask's own code: its line in app.py, the function, the source line, the span Python underlines. */
+export interface FlaskFrame {
+  line: number
+  name: string
+  source: string
+  /** Start and end of the underlined span in `source`. */
+  span: [number, number]
+}
+
 /**
- * Flask 3.1.3's own frames between the server and the view (app.py of the pinned wheel, as its traceback shows
- * them); under the debugger (debug mode) two more come first: Flask.__call__ and wsgi_app's handle_exception.
+ * Flask 3.1.3's own frames between the server and the view (app.py of the pinned wheel, read from its
+ * traceback on this machine); under the debugger (debug mode) two more come first: Flask.__call__ and
+ * wsgi_app's handle_exception. The spans are the calls' positions (what Python 3.11 underlined there); the
+ * image's Python (Pyodide's 3.14, as python:3.14-slim) formats them, so its own rules for underlining apply.
  */
-export function flaskFrames(sitePackages: string, underDebugger = false): string {
-  const file = `${sitePackages}/flask/app.py`
+export function flaskFrames(underDebugger = false): FlaskFrame[] {
   return [
     ...(underDebugger
       ? [
-          `  File "${file}", line 1536, in __call__\n    return self.wsgi_app(environ, start_response)\n           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
-          `  File "${file}", line 1514, in wsgi_app\n    response = self.handle_exception(e)\n               ^^^^^^^^^^^^^^^^^^^^^^^^\n`,
+          { line: 1536, name: '__call__', source: 'return self.wsgi_app(environ, start_response)', span: [7, 45] as [number, number] },
+          { line: 1514, name: 'wsgi_app', source: 'response = self.handle_exception(e)', span: [11, 35] as [number, number] },
         ]
       : []),
-    `  File "${file}", line 1511, in wsgi_app\n    response = self.full_dispatch_request()\n               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
-    `  File "${file}", line 919, in full_dispatch_request\n    rv = self.handle_user_exception(e)\n         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
-    `  File "${file}", line 917, in full_dispatch_request\n    rv = self.dispatch_request()\n         ^^^^^^^^^^^^^^^^^^^^^^^\n`,
-    // The debugger's own rendering underlines the rest of the line, the comment too (96 carets).
-    `  File "${file}", line 902, in dispatch_request\n    return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)  # type: ignore[no-any-return]\n           ${'^'.repeat(underDebugger ? 96 : 65)}\n`,
-  ].join('')
+    { line: 1511, name: 'wsgi_app', source: 'response = self.full_dispatch_request()', span: [11, 39] },
+    { line: 919, name: 'full_dispatch_request', source: 'rv = self.handle_user_exception(e)', span: [5, 34] },
+    { line: 917, name: 'full_dispatch_request', source: 'rv = self.dispatch_request()', span: [5, 28] },
+    { line: 902, name: 'dispatch_request', source: 'return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)  # type: ignore[no-any-return]', span: [7, 72] },
+  ]
 }
 
 /** Upper-case reason phrases, as Werkzeug's status line sends them (`HTTP/1.1 404 NOT FOUND`). */
@@ -323,8 +335,7 @@ export async function serveFlask(io: ProcessIO, options: ServeOptions, early?: E
   const py = await flaskInterpreter()
   const shims = shimsFor(io)
   const setFrames = () => {
-    const frames = py.globals.get('_sim_flask_frames') as { set: (i: number, v: string) => void }
-    frames.set(0, flaskFrames(sitePackagesOf(io), options.debug))
+    (py.globals.get('_sim_set_flask_frames') as (file: string, frames: string) => void)(`${sitePackagesOf(io)}/flask/app.py`, JSON.stringify(flaskFrames(options.debug)))
   }
   const dispatch = py.globals.get('_sim_flask_request') as (...args: unknown[]) => string
   const setTransport = py.globals.get('_sim_set_transport') as (transport: unknown) => void
