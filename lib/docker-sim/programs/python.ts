@@ -427,7 +427,8 @@ function printVersionedSyntaxError(io: ProcessIO, error: VersionedSyntaxError, f
 }
 
 async function repl(io: ProcessIO, version: string): Promise<number> {
-  const py = await driver()
+  const shims = shimsFor(io)
+  const py = shims.length ? await flaskInterpreter() : await driver()
   const inside = await interpreterVersion()
   if (io.tty)
     io.stderr(`Python ${version} on linux (simulated: Pyodide's Python ${inside} runs the code)\nType "help", "copyright", "credits" or "license" for more information.\n`)
@@ -466,10 +467,14 @@ async function repl(io: ProcessIO, version: string): Promise<number> {
     connectStreams(py, io)
     const copied = copyIn(io.fs, py.FS)
     let result: unknown
+    // The image's installed Flask, redis-py or numpy stand-ins, importable at the prompt too.
+    const saved = shims.length ? (py.globals.get('_sim_shims_on') as (names: unknown) => unknown)(py.toPy(shims)) : null
     try {
       result = runLine(source)
     }
     finally {
+      if (saved)
+        (py.globals.get('_sim_shims_off') as (saved: unknown) => void)(saved)
       copyOut(io.fs, py.FS, copied)
     }
     await followSleeps(py, io)
