@@ -5,13 +5,15 @@
 // This plugin moves the notes into one lazy chunk (setup/first-slide/notes-store.ts), bundles Vue's
 // runtime-only build, gives KaTeX's stylesheet only to the slides (and notes) that render KaTeX, and
 // keeps only the font subsets of the scripts the deck writes in (a subset is an @font-face rule in the
-// stylesheet every slide downloads, even when its file never is).
+// stylesheet every slide downloads, even when its file never is). The one font file the title slide
+// draws is preloaded: otherwise its download starts only once the slide is laid out.
 import type { Plugin } from 'vite'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
 const NOTES_STORE = fileURLToPath(new URL('./notes-store.ts', import.meta.url))
+const SLIDE_META = fileURLToPath(new URL('./slide-meta.ts', import.meta.url))
 const NOTES_ID = 'virtual:deck-notes'
 const RESOLVED_NOTES_ID = `\0${NOTES_ID}`
 // The ids Slidev gives its generated modules (@slidev/cli, node/vite/loaders.ts and node/virtual/).
@@ -49,6 +51,23 @@ export function moveNotesOut(code: string, index: number, store = NOTES_STORE): 
   }
 }
 
+// Slidev's meta object in each frontmatter module, getters first and two flags last.
+const META_HEAD = [
+  'export const meta = shallowReactive({',
+  ...['layout', 'transition', 'class', 'clicks', 'name', 'preload'].map(key => `  get ${key}(){ return frontmatter.${key} },`),
+].join('\n')
+const META_TAIL = '  __clicksContext: null,\n  __preloaded: false,\n})'
+
+/** A frontmatter module whose meta object is built by slide-meta.ts instead of spelled out. */
+export function compactSlideMeta(code: string, index: number, helper = SLIDE_META): string {
+  const head = code.indexOf(META_HEAD)
+  const tail = code.lastIndexOf(META_TAIL)
+  if (head < 0 || tail < head)
+    throw new Error(`Slide ${index + 1}'s frontmatter module builds its meta differently: Slidev changed its code, update setup/first-slide/slide-meta.ts and plugin.ts.`)
+  return `import { slideMeta as __deckSlideMeta } from ${JSON.stringify(helper)}\n${code.slice(0, head)}`
+    + `export const meta = shallowReactive(__deckSlideMeta(frontmatter, {${code.slice(head + META_HEAD.length, tail)}}))${code.slice(tail + META_TAIL.length)}`
+}
+
 /** The number of slides the slides module lists (one `meta as fN` import each). */
 export function countSlides(code: string): number {
   return code.match(/\bimport \{ meta as f\d+ \}/g)?.length ?? 0
@@ -68,8 +87,31 @@ export function dropFontSubsets(css: string, subsets: readonly string[] = UNUSED
   return kept
 }
 
+// The body face, regular, Latin: the only font file the title slide's text uses (headmatter `fonts.sans`).
+const FIRST_SLIDE_FONT = /(?:^|\/)nunito-sans-latin-400-normal-[\w-]+\.woff2$/
+
 export function firstSlidePlugins(): Plugin[] {
-  return [fontSubsets(), lighterFirstSlide()]
+  return [fontSubsets(), lighterFirstSlide(), preloadFirstSlideFont()]
+}
+
+function preloadFirstSlideFont(): Plugin {
+  let base = '/'
+  return {
+    name: 'deck:preload-first-slide-font',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const font = Object.keys(context.bundle ?? {}).find(file => FIRST_SLIDE_FONT.test(file))
+        if (!font)
+          throw new Error('The title slide\'s font (Nunito Sans 400, Latin) is not in the build: update FIRST_SLIDE_FONT in setup/first-slide/plugin.ts.')
+        return [{ tag: 'link', attrs: { rel: 'preload', href: `${base}${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' }]
+      },
+    },
+  }
 }
 
 function fontSubsets(): Plugin {
@@ -133,7 +175,7 @@ function lighterFirstSlide(): Plugin {
       const moved = moveNotesOut(code, index)
       notes.set(index, moved.noteHTML)
       checkNotes()
-      return moved.code
+      return compactSlideMeta(moved.code, index)
     },
   }
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { countSlides, dropFontSubsets, dropKatexStylesheet, moveNotesOut } from '../../../setup/first-slide/plugin'
+import { compactSlideMeta, countSlides, dropFontSubsets, dropKatexStylesheet, moveNotesOut } from '../../../setup/first-slide/plugin'
+import { slideMeta } from '../../../setup/first-slide/slide-meta'
 
 const require = createRequire(import.meta.url)
 
@@ -11,13 +12,16 @@ const frontmatterModule = [
   '// @unocss-include',
   'import { computed, reactive, shallowReactive } from "vue"',
   'export const frontmatterData = {"layout":"cover"}',
+  'export const frontmatter = reactive(frontmatterData)',
   'export const meta = shallowReactive({',
-  '  get layout(){ return frontmatter.layout },',
+  ...['layout', 'transition', 'class', 'clicks', 'name', 'preload'].map(key => `  get ${key}(){ return frontmatter.${key} },`),
   '  slide: {',
   `    ...(${JSON.stringify(info)}),`,
   '    frontmatter,',
   '    no: 3,',
   '  },',
+  '  __clicksContext: null,',
+  '  __preloaded: false,',
   '})',
 ].join('\n')
 
@@ -34,6 +38,24 @@ describe('moveNotesOut', () => {
   it('says so when Slidev\'s generated code has another shape', () => {
     expect(() => moveNotesOut('export const meta = {}', 0)).toThrow(/Slidev changed its code/)
     expect(() => moveNotesOut(frontmatterModule.replace('"noteHTML":"<p>Say hello.</p>\\n",', ''), 0)).toThrow(/no noteHTML/)
+  })
+})
+
+describe('compactSlideMeta', () => {
+  it('builds the meta with the shared helper, which reads through to the frontmatter as Slidev\'s getters do', () => {
+    const code = compactSlideMeta(frontmatterModule, 2, '/meta.ts')
+    expect(code).toContain('import { slideMeta as __deckSlideMeta } from "/meta.ts"')
+    expect(code).toContain('export const meta = shallowReactive(__deckSlideMeta(frontmatter, {\n  slide: {')
+    expect(code).not.toContain('get layout')
+    expect(code.trimEnd().endsWith('  },\n}))')).toBe(true)
+    const frontmatter: Record<string, unknown> = { layout: 'cover' }
+    const meta = slideMeta(frontmatter, { slide: { no: 3 } })
+    frontmatter.preload = false
+    expect([meta.layout, meta.preload, meta.slide.no, meta.__clicksContext, meta.__preloaded]).toEqual(['cover', false, 3, null, false])
+  })
+
+  it('says so when Slidev builds the meta differently', () => {
+    expect(() => compactSlideMeta(frontmatterModule.replace('  get name(){ return frontmatter.name },\n', ''), 0)).toThrow(/Slidev changed its code/)
   })
 })
 
