@@ -7,7 +7,7 @@ import type { PyodideAPI } from 'pyodide'
 import type { FileSystem, ProcessIO, Program } from '../process'
 import type { ServerMachine } from './http-server'
 import { Interrupted } from '../process'
-import { flaskInterpreter, serveAppRun, shimsFor } from './flask'
+import { flaskInterpreter, flaskProgram, serveAppRun, shimsFor } from './flask'
 import { makeHttpServer } from './http-server'
 
 type Interpreter = Pick<PyodideAPI, 'runPython' | 'setStdout' | 'setStderr' | 'setStdin' | 'FS' | 'globals' | 'toPy'>
@@ -539,6 +539,16 @@ async function runPython(io: ProcessIO, machine: PythonMachine): Promise<number>
     const module = args[1]
     if (module === 'http.server')
       return makeHttpServer({ pythonVersion: machine.version, defaultBind: machine.defaultBind })({ ...io, argv: ['http.server', ...args.slice(2)] })
+    // python -m flask …: the same command line as the flask script, where the image installed Flask.
+    if (module === 'flask' && shimsFor(io).includes('flask'))
+      return flaskProgram({ ...io, argv: ['flask', ...args.slice(2)] })
+    if (module === 'flask' || module === 'redis' || module === 'numpy') {
+      // Not installed in this image: runpy's message, with the interpreter's path (the python images': /usr/local/bin).
+      const name = io.argv[0] ?? 'python'
+      const path = name.includes('/') ? name : ['/usr/local/bin', '/usr/bin'].map(dir => `${dir}/${name}`).find(candidate => io.fs.stat(candidate)) ?? name
+      io.stderr(`${path}: No module named ${module}\n`)
+      return 1
+    }
     if (!module) {
       io.stderr(`Argument expected for the -m option\n`)
       return 2
