@@ -189,7 +189,7 @@ describe('the Flask development server in a container', () => {
     expect((await sim.run('docker logs dbg')).stderr).toContain(' * Detected change in \'/app/minimal.py\', reloading\n * Restarting with stat\n * Debugger is active!\n')
   }, 60_000)
 
-  it('python app.py with app.run() serves too; an image without Flask cannot import it', async () => {
+  it('python app.py with app.run() and python -m flask serve too; an image without Flask cannot import it', async () => {
     const sim = withFiles({ 'run.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.get("/")\ndef home():\n    return {"ok": True}\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=5000)\n' })
     await buildFlaskStack(sim)
     await sim.run(`docker run -d --name run -p 5000:5000 -v ${HOME}:/app -w /app flask-stack python run.py`)
@@ -197,5 +197,9 @@ describe('the Flask development server in a container', () => {
     expect((await sim.run('docker logs run')).stdout).toBe(' * Serving Flask app \'run\'\n * Debug mode: off\n')
     const bare = await sim.run('docker run --rm python:3.12 python3 -c "import flask"')
     expect(bare.stderr).toContain('ModuleNotFoundError: No module named \'flask\'')
+    // python -m flask: the flask command where Flask is installed, runpy's message where it is not.
+    await sim.run(`docker run -d --name module -p 5001:5000 -v ${HOME}:/app -w /app flask-stack python -m flask --app run run --host 0.0.0.0`)
+    expect((await sim.run('curl -s localhost:5001/')).stdout).toBe('{"ok":true}\n')
+    expect(await sim.run('docker run --rm python:3.12 python -m flask run')).toMatchObject({ exit: 1, stderr: expect.stringMatching(/\/usr\/local\/bin\/python: No module named flask\n$/) })
   }, 60_000)
 })
