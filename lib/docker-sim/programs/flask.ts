@@ -60,13 +60,7 @@ def _sim_shims_off(saved):
             _fsys.modules.pop(full, None)
         else:
             _fsys.modules[full] = value
-def _sim_enter(env, cwd):
-    _fos.environ.clear()
-    _fos.environ.update(dict(env))
-    try:
-        _fos.chdir(cwd)
-    except OSError:
-        pass
+# _sim_enter (the container's environment and folder) is python.ts's driver's.
 def _sim_set_transport(transport):
     _sim_shim('redis')._sim_transport = transport
 def _sim_format_error(error):

@@ -139,14 +139,17 @@ def _sim_report(error, tb):
     traceback.print_exception(type(error), error, tb)
     if isinstance(error, ModuleNotFoundError) and error.name:
         print(f"[simulator] Pyodide has no '{error.name}' package; in Docker the image has it only if it was installed (pip install in its Dockerfile)", file=sys.stderr)
-def _sim_run(code, filename, argv, env, cwd):
-    sys.argv = list(argv)
+def _sim_enter(env, cwd):
+    """The container's environment and working folder for the code about to run."""
     os.environ.clear()
     os.environ.update(dict(env))
     try:
         os.chdir(cwd)
     except OSError:
         pass
+def _sim_run(code, filename, argv, env, cwd):
+    sys.argv = list(argv)
+    _sim_enter(env, cwd)
     namespace = {'__name__': '__main__', '__builtins__': __builtins__}
     if filename not in ('<string>', '<stdin>'):
         namespace['__file__'] = filename
@@ -185,12 +188,7 @@ def _sim_repl_reset(argv, env, cwd):
 def _sim_repl_line(source):
     """'more' when the statement goes on, else runs it: None, or an exit code for SystemExit."""
     sys.argv = list(_sim_repl_context['argv'])
-    os.environ.clear()
-    os.environ.update(_sim_repl_context['environ'])
-    try:
-        os.chdir(_sim_repl_context['cwd'])
-    except OSError:
-        pass
+    _sim_enter(_sim_repl_context['environ'], _sim_repl_context['cwd'])
     try:
         compiled = codeop.compile_command(source, '<stdin>', 'single')
     except (SyntaxError, OverflowError, ValueError) as error:
