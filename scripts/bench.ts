@@ -1,4 +1,4 @@
-// `npm run bench [-- --reuse] [--runs 7]`: how heavy and how fast the deck's first slide is next to a
+// `npm run bench [-- --reuse] [--runs 7] [--dist DIR] [--first-slide]`: how heavy and how fast the deck's first slide is next to a
 // one-slide stock Slidev deck (same Slidev, default theme, no web fonts), plus build size and times,
 // PDF export time per slide, and the explainer engine's own benchmark when it is there.
 // and the simulated Docker host's per-command times (scripts/bench-sim.ts), and each exercise check's time
@@ -37,16 +37,23 @@ fonts:
 One slide, default theme, no Monaco.
 `
 
-interface Options { reuse: boolean, runs: number }
+// --dist measures a deck already built there (`npx tsx scripts/build.ts --out DIR`) instead of building
+// dist/; --first-slide stops after the first-slide comparison (no engine, simulator or exercise runs).
+interface Options { reuse: boolean, runs: number, dist: string | null, firstSlideOnly: boolean }
 
-const USAGE = 'Usage: npm run bench [-- --reuse] [--runs 7]'
+const USAGE = 'Usage: npm run bench [-- --reuse] [--runs 7] [--dist DIR] [--first-slide]'
 
 export function parseBenchArgs(argv: string[]): Options {
   let values
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { reuse: { type: 'boolean', default: false }, runs: { type: 'string', default: '7' } },
+      options: {
+        'reuse': { type: 'boolean', default: false },
+        'runs': { type: 'string', default: '7' },
+        'dist': { type: 'string' },
+        'first-slide': { type: 'boolean', default: false },
+      },
       strict: true,
       allowPositionals: false,
     }))
@@ -57,7 +64,9 @@ export function parseBenchArgs(argv: string[]): Options {
   const runs = Number(values.runs)
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs needs a whole number of loads, got "${values.runs}".`)
-  return { reuse: values.reuse, runs }
+  if (values.dist === '')
+    throw new Error(`--dist needs a directory. ${USAGE}`)
+  return { reuse: values.reuse, runs, dist: values.dist ? resolve(values.dist) : null, firstSlideOnly: values['first-slide'] }
 }
 
 function run(command: string, args: string[], cwd: string): Promise<number> {
@@ -84,6 +93,12 @@ async function directorySize(dir: string, skip: (path: string) => boolean = () =
 interface DeckBuild { dist: string, buildMs: number | null, result: BuildResult | null }
 
 async function buildThisDeck(options: Options): Promise<DeckBuild> {
+  if (options.dist) {
+    if (!existsSync(join(options.dist, 'index.html')))
+      throw new Error(`--dist ${options.dist} has no index.html: build it first (npx tsx scripts/build.ts --out ${options.dist}).`)
+    console.log(`Measuring the build in ${options.dist} (no build timings)`)
+    return { dist: options.dist, buildMs: null, result: null }
+  }
   const dist = join(PROJECT_ROOT, 'dist')
   const timingsFile = join(CACHE_DIR, 'build.json')
   await mkdir(CACHE_DIR, { recursive: true })
@@ -265,21 +280,23 @@ async function main(): Promise<number> {
   if (result?.precache)
     console.log(`  offline precache, fetched in the background after the first slide: ${result.precache.files} files, ${mib(result.precache.lazyBytes)}`)
 
-  console.log('\nBuild')
-  console.log(table([
-    ['', 'this deck', 'stock deck'],
-    ['dist/ size', mib(oursDist), mib(stockDist)],
-    ['dist/ without PDFs', mib(oursDistNoPdf), mib(stockDist)],
-    ['build time (total)', secs(ours.buildMs), secs(stock.buildMs)],
-    ['  deck bundle', secs(result?.timings.bundleMs ?? null), ''],
-    ['  slides PDF', result ? `${secs(result.timings.slidesPdfMs)} (${(result.timings.slidesPdfMs / Math.max(1, slides)).toFixed(0)} ms/slide)` : 'n/a', ''],
-    ['  handout PDF', result ? `${secs(result.timings.handoutMs)} (${(result.timings.handoutMs / Math.max(1, slides)).toFixed(0)} ms/slide)` : 'n/a', ''],
-    ['slides / PDF pages', result ? `${slides} / ${result.slidesPdf?.pages ?? '-'} + handout ${result.handoutPdf?.pages ?? '-'}` : 'n/a', '1'],
-  ]))
+  if (!options.firstSlideOnly) {
+    console.log('\nBuild')
+    console.log(table([
+      ['', 'this deck', 'stock deck'],
+      ['dist/ size', mib(oursDist), mib(stockDist)],
+      ['dist/ without PDFs', mib(oursDistNoPdf), mib(stockDist)],
+      ['build time (total)', secs(ours.buildMs), secs(stock.buildMs)],
+      ['  deck bundle', secs(result?.timings.bundleMs ?? null), ''],
+      ['  slides PDF', result ? `${secs(result.timings.slidesPdfMs)} (${(result.timings.slidesPdfMs / Math.max(1, slides)).toFixed(0)} ms/slide)` : 'n/a', ''],
+      ['  handout PDF', result ? `${secs(result.timings.handoutMs)} (${(result.timings.handoutMs / Math.max(1, slides)).toFixed(0)} ms/slide)` : 'n/a', ''],
+      ['slides / PDF pages', result ? `${slides} / ${result.slidesPdf?.pages ?? '-'} + handout ${result.handoutPdf?.pages ?? '-'}` : 'n/a', '1'],
+    ]))
 
-  console.log(`\n${await engineBench()}`)
-  console.log(`\n${await simulatorBench()}`)
-  console.log(`\n${await exerciseBench()}`)
+    console.log(`\n${await engineBench()}`)
+    console.log(`\n${await simulatorBench()}`)
+    console.log(`\n${await exerciseBench()}`)
+  }
 
   const over: string[] = []
   if (o.bytes > s.bytes * BYTES_BUDGET_RATIO)
