@@ -3,7 +3,7 @@
 // the rest of the deck. Progress shows on <html data-offline>: "caching", then "ready" (or "partial",
 // or "unavailable" with data-offline-error). Automated browsers (PDF export, tests, crawlers) need no
 // offline copy and get none, unless localStorage "deck:offline" is "always" (the offline test).
-import { PRECACHE_DONE, PRECACHE_REQUEST } from './service-worker'
+import { PRECACHE_DONE, PRECACHE_REQUEST } from './messages'
 
 export const SERVICE_WORKER_FILE = 'sw.js'
 export const OFFLINE_OPT_IN_KEY = 'deck:offline'

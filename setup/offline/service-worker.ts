@@ -3,6 +3,7 @@
 // it caches what is used and, when the page asks, the whole precache list. A new build gets a new
 // cache name; activation drops the old caches. scripts/offline.ts bundles this file into `sw.js`
 // with the build's precache list in place of __DECK_PRECACHE__.
+import { PRECACHE_DONE, PRECACHE_REQUEST } from './messages'
 
 export interface PrecacheManifest {
   /** Changes whenever any precached file's content changes. */
@@ -118,9 +119,6 @@ export async function precacheAll(env: WorkerEnvironment, manifest: PrecacheMani
   await Promise.all(Array.from({ length: parallel }, downloadNext))
   return { total: wanted.length, downloaded: missing.length - failed.length, failed }
 }
-
-export const PRECACHE_REQUEST = 'precache'
-export const PRECACHE_DONE = 'precache-done'
 
 interface ExtendableEventLike { waitUntil: (promise: Promise<unknown>) => void }
 interface FetchEventLike { request: Request, respondWith: (response: Promise<Response>) => void }
