@@ -77,12 +77,15 @@ export class TerminalRelay {
       if (screen)
         this.latest.set(key, screen)
     }
-    transport.onPatch((patch) => {
-      for (const [key, screen] of Object.entries(patch)) {
-        if (screen)
-          this.deliver(key, screen)
-      }
-    })
+    transport.onPatch(patch => this.receive(patch))
+  }
+
+  /** Screens from the server: a patch, or its whole state read again (older serials are ignored). */
+  receive(state: RelayState): void {
+    for (const [key, screen] of Object.entries(state)) {
+      if (screen)
+        this.deliver(key, screen)
+    }
   }
 
   /** The presenter's side: this is now the terminal's screen. Sends are coalesced, one at a time, in order. */
