@@ -1,6 +1,8 @@
 // `docker compose`: the Compose v2 plugin (v2.36, shipped alongside docker 28). It is not installed on
 // every machine, so its names, summaries and flags come from Compose's reference
-// (tests/fixtures/docker-help/compose/*.yaml, transcribed by scripts/capture-docker-grammar.ts). Compose's own
+// (tests/fixtures/docker-help/compose/*.yaml: docs/reference/ of docker/compose at tag v2.36.2, commit
+// e45e58b3ecec43646594fe2410a2d91b2685de7b; v2.36.1's files are the same; transcribed by
+// scripts/capture-docker-grammar.ts). Compose's own
 // options (-f, -p, --profile…) belong to `docker compose` itself and must come before the subcommand; only
 // --dry-run is accepted after it too. Argument counts and explanations are ours.
 import type { CommandSpec } from '../types'
@@ -149,7 +151,7 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
   fromHelp({
     path: ['compose', 'run'],
     interspersed: false,
-    explain: 'Starts a new, one-off container for a service and runs a command in it (e.g. a database migration), with the service\'s settings but without its ports unless asked.',
+    explain: 'Starts a new, one-off container for a service and runs a command in it (a database migration, say), with the service\'s settings but without its ports unless asked.',
     args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }, { name: 'COMMAND', kind: 'command', min: 0, max: null }],
     flagOverlays: {
       'build': { explain: 'Builds the image before starting the container.' },
@@ -215,6 +217,227 @@ export const COMPOSE_COMMANDS: readonly CommandSpec[] = [
       'services': { explain: 'Prints only the service names.' },
       'variables': { explain: 'Prints the variables the file uses and their defaults.' },
       'volumes': { explain: 'Prints only the volume names.' },
+    },
+  }),
+  // Every other subcommand `docker compose` lists (its reference's cname), so none is refused as unknown.
+  // Argument counts follow each command's cobra validator in cmd/compose/*.go (v2.36.2): where Compose checks
+  // only a minimum (attach, export, port), it ignores the extra words, and so do we (ARG...).
+  fromHelp({
+    path: ['compose', 'create'],
+    explain: 'Creates the containers of the services (with their network and volumes, building or pulling images as needed) but does not start them; `docker compose start` starts them later.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      'build': { explain: 'Builds the images before creating the containers.' },
+      'force-recreate': { explain: 'Recreates every container even if nothing changed.' },
+      'no-build': { explain: 'Never builds images, even when missing.' },
+      'no-recreate': { explain: 'Keeps existing containers even if the configuration changed.' },
+      'pull': { explain: 'When to download images first: always, missing, never or build ({value}).' },
+      'quiet-pull': { explain: 'Hides the download progress.' },
+      'remove-orphans': { explain: 'Removes containers of services no longer in the Compose file.' },
+      'scale': { explain: 'Creates a number of containers for a service, written SERVICE=NUMBER.' },
+      'yes': { explain: 'Answers yes to every question Compose would ask.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'start'],
+    explain: 'Starts again the stopped containers of the services. It creates nothing: the containers must exist already (made by `docker compose up` or `create`).',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+  }),
+  fromHelp({
+    path: ['compose', 'stop'],
+    explain: 'Stops the running containers of the services without removing them: their files stay, and `docker compose start` starts them again. Each gets its stop signal and some seconds to exit before it is killed.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      timeout: { explain: 'Seconds to wait for each container to exit before killing it ({value}).' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'restart'],
+    explain: 'Stops and starts again the containers of the services. It does not apply changes made to compose.yaml or a rebuilt image since: `docker compose up` does that.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      'no-deps': { explain: 'Restarts only the named services, not the services that depend on them (with `depends_on: restart: true`).' },
+      'timeout': { explain: 'Seconds to wait for each container to exit before killing it ({value}).' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'kill'],
+    explain: 'Stops the containers of the services at once by sending them a signal (SIGKILL unless you choose another), without the grace period `docker compose stop` gives.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      'remove-orphans': { explain: 'Also removes containers of services no longer in the Compose file.' },
+      'signal': { explain: 'Sends {value} instead of SIGKILL.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'pause'],
+    explain: 'Freezes every process in the services\' containers without stopping them; `docker compose unpause` lets them go on where they were.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+  }),
+  fromHelp({
+    path: ['compose', 'unpause'],
+    explain: 'Lets the processes of paused service containers go on where they were.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+  }),
+  fromHelp({
+    path: ['compose', 'rm'],
+    explain: 'Deletes the stopped containers of the services (it asks first unless -f). Running ones stay unless -s stops them; named volumes are kept.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      all: { explain: 'Has no effect any more.' },
+      force: { explain: 'Does not ask for confirmation before deleting.' },
+      stop: { explain: 'Stops running containers first, so they can be removed too.' },
+      volumes: { explain: 'Also deletes the anonymous volumes of the containers: the data in them is lost.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'top'],
+    explain: 'Shows the processes running inside each container of the services, one table per container (like `docker top`).',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+  }),
+  fromHelp({
+    path: ['compose', 'images'],
+    explain: 'Lists the images the project\'s containers were made from, with their tags, IDs and sizes.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      format: { explain: 'Prints a table or json ({value}).' },
+      quiet: { explain: 'Prints only image IDs, one per line; handy for scripts.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'port'],
+    explain: 'Prints the address and port of your computer that a container port of the service is published on (`docker compose port web 80` might answer 0.0.0.0:8000).',
+    args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }, { name: 'PRIVATE_PORT', kind: 'text', min: 1, max: 1 }, { name: 'ARG...', kind: 'text', min: 0, max: null }],
+    flagOverlays: {
+      index: { explain: 'Picks one container when the service runs several replicas.' },
+      protocol: { explain: 'The port\'s protocol: tcp (the default) or udp.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'ls'],
+    explain: 'Lists the Compose projects on this machine that have running containers (with -a, stopped ones too), with their status and Compose files.',
+    args: [],
+    flagOverlays: {
+      all: { explain: 'Also lists projects whose containers are all stopped.' },
+      filter: { explain: 'Shows only projects matching a condition (name=…).' },
+      format: { explain: 'Prints a table or json ({value}).' },
+      quiet: { explain: 'Prints only the project names, one per line; handy for scripts.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'events'],
+    explain: 'Prints what happens to the project\'s containers (created, started, died…) as it happens, until you press Ctrl-C.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      json: { explain: 'Prints each event as one line of JSON, for programs to read.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'stats'],
+    explain: 'Shows the CPU, memory, network and disk use of the project\'s running containers, refreshed live until Ctrl-C.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: 1 }],
+    flagOverlays: {
+      'all': { explain: 'Also lists stopped containers.' },
+      'no-stream': { explain: 'Prints one table and returns instead of refreshing it.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'attach'],
+    explain: 'Connects your terminal to the main program of a service\'s running container: you see its output and what you type goes to it. Ctrl-P Ctrl-Q detaches and leaves it running; Ctrl-C is passed on and usually stops it.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }, { name: 'ARG...', kind: 'text', min: 0, max: null }],
+    flagOverlays: {
+      'detach-keys': { explain: 'Keys that detach your terminal instead of Ctrl-P Ctrl-Q ({value}).' },
+      'index': { explain: 'Picks one container when the service runs several replicas.' },
+      'no-stdin': { explain: 'Only shows the output; what you type is not sent to the container.' },
+      'sig-proxy': { explain: 'Passes signals such as Ctrl-C on to the program (on by default).' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'cp'],
+    explain: 'Copies files or folders between a service\'s container and your computer, in either direction. One side is written SERVICE:PATH, the other a local path (or - for a tar stream).',
+    args: [{ name: 'SRC_PATH', kind: 'cp-location', min: 1, max: 1 }, { name: 'DEST_PATH', kind: 'cp-location', min: 1, max: 1 }],
+    flagOverlays: {
+      'all': { explain: 'Also copies to containers made by `docker compose run`.' },
+      'archive': { explain: 'Keeps the files\' owners (user and group IDs) as they are.' },
+      'follow-link': { explain: 'Copies what a symbolic link points to instead of the link.' },
+      'index': { explain: 'Picks one container when the service runs several replicas.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'wait'],
+    explain: 'Waits until the containers of the named services stop, prints the exit code of each, and ends with that of the last one. Handy in scripts.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 1, max: null }],
+    flagOverlays: {
+      'down-project': { explain: 'Runs `docker compose down` on the project as soon as a container stops.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'watch'],
+    explain: 'Starts the services, then watches your source files: following the `develop: watch:` rules of compose.yaml, it copies changed files into the containers or rebuilds them, until Ctrl-C.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      'no-up': { explain: 'Only watches: does not build and start the services first.' },
+      'prune': { explain: 'Deletes the old, untagged images left by each rebuild (on by default).' },
+      'quiet': { explain: 'Hides the build output.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'scale'],
+    explain: 'Sets how many containers a service runs, written SERVICE=NUMBER (web=3): Compose starts or removes containers to match.',
+    args: [{ name: 'SERVICE=REPLICAS', kind: 'text', min: 1, max: null }],
+    flagOverlays: {
+      'no-deps': { explain: 'Does not start the services the scaled ones depend on.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'commit'],
+    explain: 'Saves the current files of a service\'s container as a new image (like `docker commit`). A Dockerfile is the repeatable way to make an image.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }, { name: 'REPOSITORY[:TAG]', kind: 'image', min: 0, max: 1 }],
+    flagOverlays: {
+      author: { explain: 'Records {value} as the image\'s author.' },
+      change: { explain: 'Applies a Dockerfile instruction (CMD, ENV, EXPOSE…) to the new image.' },
+      index: { explain: 'Picks one container when the service runs several replicas.' },
+      message: { explain: 'A note stored with the image.' },
+      pause: { explain: 'Freezes the container while its files are saved (on by default).' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'export'],
+    explain: 'Writes the files of a service\'s container as one tar archive, to the output or (with -o) to a file.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 1, max: 1 }, { name: 'ARG...', kind: 'text', min: 0, max: null }],
+    flagOverlays: {
+      index: { explain: 'Picks one container when the service runs several replicas.' },
+      output: { explain: 'Writes the archive to the file {value}.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'push'],
+    explain: 'Uploads the images of the services to their registry (the `image:` name of each says where), for instance after `docker compose build`.',
+    args: [{ name: 'SERVICE', kind: 'service', min: 0, max: null }],
+    flagOverlays: {
+      'ignore-push-failures': { explain: 'Goes on when an image cannot be uploaded.' },
+      'include-deps': { explain: 'Also pushes the images of services the named ones depend on.' },
+      'quiet': { explain: 'Hides the upload progress.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'publish'],
+    explain: 'Uploads the Compose application itself (its compose.yaml, not the images) to a registry as an OCI artifact, so others can run it with `docker compose -f oci://…`.',
+    args: [{ name: 'REPOSITORY[:TAG]', kind: 'text', min: 1, max: 1 }],
+    flagOverlays: {
+      'oci-version': { explain: 'Which version of the OCI format to write ({value}); chosen for you by default.' },
+      'resolve-image-digests': { explain: 'Pins each image tag to its digest, so everyone gets the exact same images.' },
+      'with-env': { explain: 'Also publishes the environment variables of the file: secrets in them become readable by anyone who can pull it.' },
+      'yes': { explain: 'Answers yes to every question Compose would ask.' },
+    },
+  }),
+  fromHelp({
+    path: ['compose', 'version'],
+    explain: 'Prints the version of Docker Compose (the plugin), not of Docker itself (`docker version` does that).',
+    args: [],
+    flagOverlays: {
+      format: { explain: 'Prints the version as text (pretty) or json ({value}).' },
+      short: { explain: 'Prints only the version number.' },
     },
   }),
 ]

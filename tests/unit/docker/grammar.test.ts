@@ -68,8 +68,10 @@ describe('subcommandsOf', () => {
       ['create', 'inspect', 'ls', 'prune', 'rm', 'update'],
     )
     expect(subcommandsOf(['builder']).map(command => command.path.join(' ')).sort()).toEqual(['builder prune', 'image build'])
-    expect(subcommandsOf(['compose']).map(command => command.path.at(-1))).toEqual(
-      ['up', 'down', 'logs', 'ps', 'build', 'exec', 'run', 'pull', 'config'],
+    expect(subcommandsOf(['compose']).map(command => command.path.at(-1)).join(' ')).toBe(
+      'up down logs ps build exec run pull config '
+      + 'create start stop restart kill pause unpause rm top images port ls events stats '
+      + 'attach cp wait watch scale commit export push publish version',
     )
     expect(subcommandsOf(['container', 'run'])).toEqual([])
   })
@@ -179,6 +181,7 @@ describe('explanations', () => {
       ...['create', 'ls', 'inspect', 'rm', 'prune'].map(name => ['volume', name]),
       ...['create', 'ls', 'inspect', 'rm', 'prune', 'connect', 'disconnect'].map(name => ['network', name]),
       ...['up', 'down', 'logs', 'ps', 'build', 'exec', 'run', 'pull', 'config'].map(name => ['compose', name]),
+      ...subcommandsOf(['compose']).map(command => command.path),
     ]
     for (const path of beginnerCommands) {
       const command = spec(...path)
@@ -215,6 +218,22 @@ describe('argument rules', () => {
     [['compose', 'exec'], 2, null],
     [['compose', 'run'], 1, null],
     [['compose', 'up'], 0, null],
+    // Compose's cobra validators (cmd/compose/*.go, v2.36.2): none on stop, start, restart, rm…
+    [['compose', 'stop'], 0, null],
+    [['compose', 'start'], 0, null],
+    [['compose', 'restart'], 0, null],
+    [['compose', 'rm'], 0, null],
+    [['compose', 'ls'], 0, 0], // cobra.NoArgs
+    [['compose', 'version'], 0, 0],
+    [['compose', 'stats'], 0, 1], // MaximumNArgs(1)
+    [['compose', 'cp'], 2, 2], // ExactArgs(2)
+    [['compose', 'publish'], 1, 1],
+    [['compose', 'commit'], 1, 2], // RangeArgs(1, 2)
+    [['compose', 'port'], 2, null], // MinimumNArgs(2)
+    [['compose', 'attach'], 1, null], // MinimumNArgs(1): the words after SERVICE are ignored
+    [['compose', 'export'], 1, null],
+    [['compose', 'wait'], 1, null],
+    [['compose', 'scale'], 1, null],
   ] as const)('docker %j takes %i to %s arguments', (path, min, max) => {
     const args = spec(...path).args
     expect(args.reduce((sum, arg) => sum + arg.min, 0)).toBe(min)
