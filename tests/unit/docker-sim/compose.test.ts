@@ -65,3 +65,106 @@ describe('docker compose', () => {
     expect(await sim.run('docker compose ps')).toMatchObject({ exit: 1, stderr: 'no configuration file provided: not found\n' })
   })
 })
+
+// stop/start/restart/rm were refused by the explainer as unknown until the grammar knew every Compose
+// subcommand; a subcommand the simulator does not model (top) answers with Compose's own summary.
+function states(sim: Simulator): Record<string, string> {
+  return Object.fromEntries(sim.host.containers.map(c => [c.name, c.status]))
+}
+
+describe('docker compose stop, start, restart, rm', () => {
+  it('stop stops dependents first and keeps the containers; start starts them again in dependency order', async () => {
+    const sim = await project()
+    await sim.run('docker compose up -d')
+    const stop = await sim.run('docker compose stop')
+    expect(stop.exit).toBe(0)
+    expect(stop.stderr).toBe([
+      ' Container shop-app-1  Stopping',
+      ' Container shop-app-1  Stopped',
+      ' Container shop-cache-1  Stopping',
+      ' Container shop-cache-1  Stopped',
+      '',
+    ].join('\n'))
+    expect(states(sim)).toEqual({ 'shop-cache-1': 'exited', 'shop-app-1': 'exited' })
+    const start = await sim.run('docker compose start')
+    expect(start.exit).toBe(0)
+    expect(start.stderr.indexOf('Container shop-cache-1  Started')).toBeLessThan(start.stderr.indexOf('Container shop-app-1  Starting'))
+    expect(states(sim)).toEqual({ 'shop-cache-1': 'running', 'shop-app-1': 'running' })
+    // The same containers ran twice: their output is kept across the stop.
+    expect((await sim.run('docker compose logs app')).stdout).toBe('app-1  | app up\napp-1  | app up\n')
+  })
+
+  it('stop and restart of one service touch only its container', async () => {
+    const sim = await project()
+    await sim.run('docker compose up -d')
+    expect((await sim.run('docker compose stop app')).stderr).not.toContain('shop-cache-1')
+    expect(states(sim)).toEqual({ 'shop-cache-1': 'running', 'shop-app-1': 'exited' })
+    const restart = await sim.run('docker compose restart cache')
+    expect(restart.exit).toBe(0)
+    expect(restart.stderr).toBe(' Container shop-cache-1  Stopping\n Container shop-cache-1  Stopped\n Container shop-cache-1  Restarting\n Container shop-cache-1  Started\n')
+    expect(states(sim)).toEqual({ 'shop-cache-1': 'running', 'shop-app-1': 'exited' })
+  })
+
+  it('rm -f removes the stopped containers and leaves running ones', async () => {
+    const sim = await project()
+    await sim.run('docker compose up -d')
+    await sim.run('docker compose stop app')
+    const rm = await sim.run('docker compose rm -f')
+    expect(rm).toMatchObject({ exit: 0, stdout: '' })
+    expect(rm.stderr).toBe(' Container shop-app-1  Removing\n Container shop-app-1  Removed\n')
+    expect(states(sim)).toEqual({ 'shop-cache-1': 'running' })
+    expect(sim.host.findNetwork('shop_default')).not.toBeNull()
+  })
+
+  it('a valid subcommand the simulator does not model says so with Compose\'s summary, and changes nothing', async () => {
+    const sim = await project()
+    await sim.run('docker compose up -d')
+    const before = states(sim)
+    expect(await sim.run('docker compose top')).toMatchObject({
+      exit: 0,
+      stdout: 'docker compose top: not simulated here. What Docker does: Display the running processes.\n',
+      stderr: '',
+    })
+    expect(await sim.run('docker compose scale app=2')).toMatchObject({
+      exit: 0,
+      stdout: 'docker compose scale: not simulated here. What Docker does: Scale services.\n',
+    })
+    expect(states(sim)).toEqual(before)
+  })
+
+  it('what Compose refuses is refused before anything runs: extra arguments, a flag of another command', async () => {
+    const sim = await project()
+    expect(await sim.run('docker compose ls shop')).toMatchObject({ exit: 1, stderr: expect.stringContaining('\'docker compose ls\' accepts no arguments') })
+    expect(await sim.run('docker compose stop --signal KILL')).toMatchObject({ exit: 125, stderr: expect.stringContaining('Unknown flag: --signal') })
+    expect(sim.host.containers).toHaveLength(0)
+  })
+})
+
+describe('the deck\'s Flask + Redis project', () => {
+  it('up -d, stop, start, restart web, stop and rm -f in snippets/flask_redis', async () => {
+    const sim = new Simulator()
+    await sim.run('cd /home/student/snippets/flask_redis')
+    expect((await sim.run('docker compose up -d')).exit).toBe(0)
+    expect((await sim.run('curl -s localhost:8000')).stdout).toBe('Hello! Visits so far: 1\n')
+    const stop = await sim.run('docker compose stop')
+    expect(stop.exit).toBe(0)
+    expect(stop.stderr).toMatch(/^ Container flask_redis-web-1 {2}Stopping\n Container flask_redis-web-1 {2}Stopped\n Container flask_redis-redis-1 {2}Stopping\n Container flask_redis-redis-1 {2}Stopped\n$/)
+    expect(states(sim)).toEqual({ 'flask_redis-redis-1': 'exited', 'flask_redis-web-1': 'exited' })
+    expect((await sim.run('curl -s localhost:8000')).exit).not.toBe(0)
+    expect((await sim.run('docker compose start')).exit).toBe(0)
+    expect(states(sim)).toEqual({ 'flask_redis-redis-1': 'running', 'flask_redis-web-1': 'running' })
+    expect((await sim.run('curl -s localhost:8000')).stdout).toMatch(/^Hello! Visits so far: \d+\n$/)
+    const restart = await sim.run('docker compose restart web')
+    expect(restart.exit).toBe(0)
+    expect(restart.stderr).toContain(' Container flask_redis-web-1  Restarting\n')
+    expect(restart.stderr).not.toContain('redis-1')
+    expect((await sim.run('curl -s localhost:8000')).stdout).toMatch(/^Hello! Visits so far: \d+\n$/)
+    await sim.run('docker compose stop')
+    const rm = await sim.run('docker compose rm -f')
+    expect(rm.exit).toBe(0)
+    expect(rm.stderr).toContain(' Container flask_redis-web-1  Removed\n')
+    expect(rm.stderr).toContain(' Container flask_redis-redis-1  Removed\n')
+    expect(sim.host.containers).toHaveLength(0)
+    expect((await sim.run('docker compose ps -a')).stdout).toBe('NAME      IMAGE     COMMAND   SERVICE   CREATED   STATUS    PORTS\n')
+  }, 60_000)
+})
