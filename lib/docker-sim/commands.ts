@@ -814,7 +814,7 @@ function startOrFail(context: ClientContext, container: ContainerRecord, command
 }
 
 /** Streams a container's output to the client until it exits (or the client detaches); forwards typed lines when `stdin`. */
-async function attachTo(context: ClientContext, container: ContainerRecord, options: { stdin: boolean, detachable: boolean, sigProxy: boolean, interruptible?: boolean }): Promise<'exited' | 'detached'> {
+async function attachTo(context: ClientContext, container: ContainerRecord, options: { stdin: boolean, detachable: boolean, sigProxy: boolean, interruptible?: boolean, terminal?: boolean }): Promise<'exited' | 'detached'> {
   const { host, io } = context
   const unsubscribe = host.follow(container, (entry: LogEntry) => {
     if (entry.stream === 'stderr')
@@ -837,19 +837,33 @@ async function attachTo(context: ClientContext, container: ContainerRecord, opti
     main.stdin.echo = echo
   }
   const exited = host.waitForExit(container).then(() => 'exited' as const)
+  // `interruptible`: a Ctrl-C reaches the caller (which counts them) through a sleep that rejects.
+  const interruption = (): Promise<never> | null => options.interruptible
+    ? new Promise<never>((_resolve, reject) => {
+        void io.clock.sleep(Number.MAX_SAFE_INTEGER).catch(reject)
+      })
+    : null
+  let interrupted = interruption()
   let outcome: 'exited' | 'detached' = 'exited'
   try {
     if (options.stdin && main) {
+      // Once input has ended (Ctrl-D), Ctrl-C can still come while the container runs on.
+      let inputEnded = false
       for (;;) {
         let line: string | null | 'exited' | 'detached'
         try {
-          line = await blockedOn(io, Promise.race([io.readLine(), exited, detached]))
+          const waits: Promise<string | null | 'exited' | 'detached'>[] = inputEnded ? [exited, detached] : [io.readLine(), exited, detached]
+          line = await blockedOn(io, Promise.race(interrupted ? [...waits, interrupted] : waits))
         }
         catch (failure) {
-          if (failure instanceof Interrupted && failure.signal === 'SIGINT' && options.sigProxy) {
-            // A terminal shows ^C; the container's terminal makes SIGINT of it (sig-proxy passes it otherwise).
-            if (options.detachable)
-              io.stdout('^C')
+          // `terminal`: the client's terminal is raw, ^C goes through the container's terminal to its foreground
+          // process group (the echo is the caller's: the terminal's). `interruptible`: the caller counts Ctrl-C.
+          if (failure instanceof Interrupted && failure.signal === 'SIGINT' && options.terminal) {
+            main.terminalSignal('SIGINT')
+            interrupted = interruption()
+            continue
+          }
+          if (failure instanceof Interrupted && failure.signal === 'SIGINT' && options.sigProxy && !options.interruptible) {
             main.signal('SIGINT')
             continue
           }
@@ -861,19 +875,17 @@ async function attachTo(context: ClientContext, container: ContainerRecord, opti
         }
         if (line === null) {
           main.closeInput()
-          outcome = await blockedOn(io, Promise.race([exited, detached]))
-          break
+          inputEnded = true
+          if (!interrupted) {
+            outcome = await blockedOn(io, Promise.race([exited, detached]))
+            break
+          }
+          continue
         }
         main.writeLine(line)
       }
     }
     else {
-      // `interruptible`: a Ctrl-C reaches the caller (docker attach counts them) through a sleep that rejects.
-      const interrupted = options.interruptible
-        ? new Promise<never>((_resolve, reject) => {
-            void io.clock.sleep(Number.MAX_SAFE_INTEGER).catch(reject)
-          })
-        : null
       outcome = await blockedOn(io, Promise.race(interrupted ? [exited, detached, interrupted] : [exited, detached]))
     }
   }
@@ -900,10 +912,51 @@ const runCommand: Handler = async (context, invocation) => {
     return 0
   }
   startOrFail(context, container, 'run')
-  const outcome = await attachTo(context, container, { stdin: interactive, detachable: tty && interactive, sigProxy: lastValue(invocation, 'sig-proxy') !== 'false' })
-  if (outcome === 'detached')
-    return 0
-  return container.exitCode
+  return attachForeground(context, container, { stdin: interactive, tty, sigProxy: lastValue(invocation, 'sig-proxy') !== 'false' })
+}
+
+/**
+ * An attached `docker run` until the container exits, and Ctrl-C (recorded: interrupts.json). With -it the
+ * client's terminal is raw: ^C reaches the container's terminal, whose foreground process group gets SIGINT
+ * (Python raises KeyboardInterrupt, `sh -c` ends with 130, `sleep` as PID 1 goes on), and the client waits on.
+ * Otherwise the client gets the SIGINT: it passes each one on to PID 1 (--sig-proxy, the default; none with
+ * -t, whose proxy is off) and gives up on the third, "got 3 SIGTERM/SIGINTs, forcefully exiting", exit 1, the
+ * container left running.
+ */
+async function attachForeground(context: ClientContext, container: ContainerRecord, options: { stdin: boolean, tty: boolean, sigProxy: boolean }): Promise<number> {
+  const { host, io } = context
+  const client = processOf(io)
+  const before = client?.disposition('SIGINT') ?? 'default'
+  client?.io.setSignal('SIGINT', 'handle')
+  const terminal = options.tty && options.stdin
+  let interrupts = 0
+  try {
+    for (;;) {
+      try {
+        const outcome = await attachTo(context, container, { stdin: options.stdin, detachable: terminal, sigProxy: options.sigProxy, interruptible: true, terminal })
+        return outcome === 'detached' ? 0 : container.exitCode
+      }
+      catch (failure) {
+        if (!(failure instanceof Interrupted) || failure.signal !== 'SIGINT')
+          throw failure
+        const main = host.mainProcess(container)
+        if (terminal) {
+          main?.terminalSignal('SIGINT')
+          continue
+        }
+        interrupts++
+        if (options.sigProxy && !options.tty)
+          main?.signal('SIGINT')
+        if (interrupts >= 3) {
+          io.stderr('\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n') // cmd/docker/docker.go
+          return 1
+        }
+      }
+    }
+  }
+  finally {
+    client?.io.setSignal('SIGINT', before)
+  }
 }
 
 // ---------------------------------------------------------------------------

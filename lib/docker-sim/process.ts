@@ -118,6 +118,11 @@ export interface ProcessIO {
    * `docker stop`'s SIGTERM and has a trap): the child goes on waiting, the shell runs its trap once the child ends.
    */
   signalledParent?: (interrupt: Interrupted) => boolean
+  /**
+   * A handled signal that came while the program was busy rather than waiting (Pyodide loading), taken once; its
+   * next sleep or read would be interrupted by it otherwise. Python looks between bytecodes. Absent: none kept.
+   */
+  takePendingSignal?: () => Signal | null
   /** Declares how the program takes a signal from now on (Python's SIGINT handler, a shell's `trap`). */
   setSignal: (signal: Signal, disposition: SignalDisposition) => void
   /** Runs another program by name (a shell running `ls`): resolves to its exit code; 127 with the shell's own message when absent. */

@@ -77,6 +77,9 @@ export class InputQueue {
   }
 }
 
+/** The shells whose foreground commands run inside them (lib/docker-sim/shell). */
+const SHELLS = /(?:^|\/)(?:sh|ash|bash|dash)$/
+
 const PROCESS_OF_IO = new WeakMap<ProcessIO, SimProcess>()
 /** A shell runs its commands with its own clock object: the clock finds the process they run in. */
 const PROCESS_OF_CLOCK = new WeakMap<object, SimProcess>()
@@ -244,6 +247,21 @@ export class SimProcess {
     this.terminate(signal)
   }
 
+  /**
+   * ^C on the container's terminal (-t): the terminal sends SIGINT to its whole foreground process group. PID 1
+   * still ignores what it has no handler for (`sleep` as PID 1 goes on), but a shell's foreground command runs
+   * inside the shell here, not as a process of its own, and is not PID 1: it dies of it, and the shell goes on
+   * as it would (a script ends with 130, an interactive shell prompts again). Recorded: interrupts.json.
+   */
+  terminalSignal(signal: Signal): void {
+    const target = this.foreground()
+    if (target === this && this.options.pid1 && this.disposition(signal) === 'default' && SHELLS.test(this.argv[0] ?? '')) {
+      this.interrupt(new Interrupted(signal))
+      return
+    }
+    target.signal(signal)
+  }
+
   /** Ends the process now, whatever the program does next (its later output is dropped, as a dead process prints nothing). */
   private terminate(signal: Signal): void {
     for (const child of this.children)
@@ -257,11 +275,26 @@ export class SimProcess {
     this.waiters.clear()
     for (const wake of waiters)
       wake(reason)
+    let woke = waiters.length > 0
     if (this.stdin.reader?.owner === this) {
       const reader = this.stdin.reader
       this.stdin.reader = null
       reader.reject(reason)
+      woke = true
     }
+    // A handled signal that finds the program busy (Python still loading) waits for it, as the kernel keeps
+    // it pending until the handler can run: its next sleep or read is interrupted at once.
+    if (!woke && this.running)
+      this.pendingInterrupt ??= reason
+  }
+
+  private pendingInterrupt: Interrupted | null = null
+
+  /** The handled signal that came while the program was busy, taken once. */
+  private takePending(): Interrupted | null {
+    const pending = this.pendingInterrupt
+    this.pendingInterrupt = null
+    return pending
   }
 
   /** docker pause: the cgroup freezer stops the process; timers that fall due wait until unpause. */
@@ -335,6 +368,7 @@ export class SimProcess {
       setSignal: (signal: Signal, disposition: SignalDisposition) => {
         this.dispositions.set(signal, disposition)
       },
+      takePendingSignal: () => this.takePending()?.signal ?? null,
       spawn: (argv, spawnOptions) => this.spawn(argv, spawnOptions),
     }
     return io
@@ -343,6 +377,9 @@ export class SimProcess {
   private sleep(ms: number): Promise<void> {
     if (!this.running)
       return Promise.reject(new Interrupted(this.endedBy ?? 'SIGKILL'))
+    const pending = this.takePending()
+    if (pending)
+      return Promise.reject(pending)
     return this.waitOn(new Promise<void>((resolve, reject) => {
       let cancel = (): void => {}
       const wake = (reason: Interrupted): void => {
@@ -367,6 +404,9 @@ export class SimProcess {
   }
 
   private readLine(prompt?: string): Promise<string | null> {
+    const pending = this.running ? this.takePending() : null
+    if (pending)
+      return Promise.reject(pending)
     if (prompt && this.running)
       this.options.output('stdout', prompt)
     if (this.stdin.lines.length > 0) {

@@ -203,6 +203,8 @@ export class Simulator {
             onNote(`still running after ${Math.round((clock.now() - started) / 1000)} simulated seconds: ended as if Ctrl-C was pressed`)
           continue
         }
+        // The last Ctrl-C pressed: a command that ignored them all (`sleep` as PID 1 behind -it) runs on as long as any other.
+        deadline = Math.max(deadline, started + (options.maxSimulatedMs ?? 30_000))
         continue
       }
       if (clock.active === 0 && next === null && !process.foreground().waitingForInput && idleRounds < 200) {

@@ -13,11 +13,12 @@
 import type { HttpRequest, HttpResponse, ProcessIO, Program } from '../process'
 import type { RedisAnswer, RedisStore } from './redis-server'
 import { resolvePath } from '../fs/filesystem'
+import { Interrupted } from '../process'
 import { SHIM_MODULES } from './flask-modules'
 import { httpDate, logDate } from './http-server'
-import { connectStreams, sharedInterpreter, withPatches } from './python'
+import { connectStreams, sharedInterpreter, takeSlept, withPatches } from './python'
 import { wallClock } from './time'
-import { untilSignalled } from './until-signalled'
+import { signalledWithin, untilSignalled } from './until-signalled'
 
 const WERKZEUG_VERSION = '3.1.8'
 
@@ -475,6 +476,12 @@ async function loadApp(io: ProcessIO, key: string, target: string, fromCli: bool
     return { ok: false, status: 2 }
   }
   const py = await flaskInterpreter()
+  // A SIGINT that came while the interpreter loaded: in a real container Python was still importing Flask itself
+  // (the console script's `from flask.cli import main`), before click runs: KeyboardInterrupt's traceback, 130.
+  if (io.takePendingSignal?.() === 'SIGINT') {
+    io.stderr('Traceback (most recent call last):\n  [simulator: Python was still importing Flask; the frames where the signal landed are left out]\nKeyboardInterrupt\n')
+    return { ok: false, status: 130 }
+  }
   const load = py.globals.get('_sim_flask_load') as (...args: unknown[]) => string
   connectStreams(py, io)
   const env = py.toPy(envPairs(io, debug ? { FLASK_DEBUG: '1' } : {}))
@@ -485,6 +492,17 @@ async function loadApp(io: ProcessIO, key: string, target: string, fromCli: bool
   finally {
     env.destroy()
   }
+  // What the app's import slept (counted inside Pyodide) passes on the clock; a SIGINT then is a KeyboardInterrupt
+  // inside the command, which click turns into "Aborted!" and exit 1 (recorded: interrupts.json, docker stop early).
+  // The import's lines after its sleep have run already: Pyodide cannot stop in the middle of it.
+  const slept = takeSlept(py)
+  const signal = slept > 0 ? await signalledWithin(io, slept * 1000) : null
+  if (signal === 'SIGINT') {
+    io.stderr('\nAborted!\n')
+    return { ok: false, status: 1 }
+  }
+  if (signal)
+    throw new Interrupted(signal)
   const [kind, text, isImportError] = answer
   if (kind === 'ok')
     return { ok: true, path }
@@ -504,6 +522,9 @@ let serverCount = 0
 
 /** The `flask` console script pip installs with Flask. */
 export const flaskProgram: Program = async (io) => {
+  // CPython installs its SIGINT handler (KeyboardInterrupt) as it starts, before Flask or the app is imported:
+  // as PID 1 a SIGINT is never ignored the way SIGTERM is, even while the app is still loading.
+  io.setSignal('SIGINT', 'handle')
   const args = io.argv.slice(1)
   let target: string | null = io.env.get('FLASK_APP') ?? null
   let debug = /^(?:1|true|yes|on)$/i.test(io.env.get('FLASK_DEBUG') ?? '')

@@ -370,16 +370,20 @@ async function runOnPyodide(io: ProcessIO, code: string, filename: string, argv:
       if (saved)
         (py.globals.get('_sim_shims_off') as (saved: unknown) => void)(saved)
     }
-    if (status === -1) {
-      copyOut(io.fs, py.FS, copied)
-      copied.files.clear()
-      copied.roots = []
-      return (await serveAppRun(io)) ?? 1
-    }
     try {
+      // Before app.run() serves too: what the script slept passes first, and a SIGINT then is its KeyboardInterrupt.
       await followSleeps(py, io)
+      if (status === -1) {
+        copyOut(io.fs, py.FS, copied)
+        copied.files.clear()
+        copied.roots = []
+        return (await serveAppRun(io)) ?? 1
+      }
     }
     catch (error) {
+      // The app.run() the script asked for is not served (nor left for another container's script).
+      if (status === -1)
+        (py.globals.get('_sim_flask_pending_run') as () => unknown)()
       // Ctrl-C while the code slept: CPython raises KeyboardInterrupt, prints it, and ends by SIGINT (Docker shows 130).
       if (error instanceof Interrupted && error.signal === 'SIGINT') {
         io.stderr('Traceback (most recent call last):\n  [simulator: the line that was sleeping is not tracked]\nKeyboardInterrupt\n')
@@ -412,9 +416,14 @@ export function withPatches<A extends unknown[], R>(py: Interpreter, fn: (...arg
   }
 }
 
+/** The seconds the code slept since the last look (see DRIVER), taken. */
+export function takeSlept(py: Pick<Interpreter, 'globals'>): number {
+  return Number((py.globals.get('_sim_take_slept') as () => number)())
+}
+
 /** Moves the simulated clock by what the code slept (see DRIVER). */
 async function followSleeps(py: Interpreter, io: ProcessIO): Promise<void> {
-  const slept = Number((py.globals.get('_sim_take_slept') as () => number)())
+  const slept = takeSlept(py)
   if (slept > 0)
     await io.clock.sleep(slept * 1000)
 }

@@ -16,3 +16,19 @@ export async function untilSignalled(io: ProcessIO): Promise<Signal> {
     throw error
   }
 }
+
+/**
+ * Sleeps `ms` on the simulated clock unless a handled signal comes first, or came while the program was busy
+ * (ProcessIO.takePendingSignal): answers that signal, or null once the time has passed.
+ */
+export async function signalledWithin(io: ProcessIO, ms: number): Promise<Signal | null> {
+  try {
+    await io.clock.sleep(ms)
+    return null
+  }
+  catch (error) {
+    if (error instanceof Interrupted)
+      return error.signal
+    throw error
+  }
+}

@@ -55,11 +55,11 @@ const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   { scenario: 'container-tools', command: 'touch /made-here', stream: '*', reason: 'simulated files have no owner and the file system checks no permission: a user other than root writes where only root may (lib/docker-sim/fs)' },
   { scenario: 'container-tools', command: 'touch /tmp/by-nobody', stream: 'stdout', reason: 'simulated files have no owner: `ls -l` shows root for a file nobody made (lib/docker-sim/fs and ls in programs)' },
   { scenario: 'exit-codes', command: 'docker run -it --rm python:3.12 python3 -c \'import time', stream: 'stdout', reason: 'Ctrl-C during time.sleep inside Pyodide: the KeyboardInterrupt traceback is the Python program\'s (lib/docker-sim/programs), which cannot interrupt a sleep inside Pyodide' },
+  { scenario: 'interrupts', command: 'docker run --name fgpy python:3.12', stream: 'stderr', reason: 'the traceback of a KeyboardInterrupt during time.sleep comes from the Python program (Pyodide), which does not know the sleeping line (see lifecycle\'s docker logs pyint)' },
   { scenario: 'lifecycle', command: 'docker logs pyint', stream: 'stderr', reason: 'the traceback of a KeyboardInterrupt during time.sleep comes from the Python program (Pyodide), which does not know the sleeping line' },
   { scenario: 'ports', command: 'curl -s -o /dev/null -w \'%{http_code}', stream: 'stdout', reason: 'curl\'s -w option is not in the simulated curl (lib/docker-sim/programs)' },
   { scenario: 'ports', command: 'docker run -d --name clash -p 8093:8000', stream: '*', reason: 'the recorder started a host server with `(setsid … &)` in a subshell, which the host shell (lib/docker-sim/host) does not keep running, so the port is free in the simulator' },
   { scenario: 'ports', command: 'kill $(cat host-server.pid)', stream: '*', reason: 'the host server of the step before never ran (see the clash step), so the shell\'s `kill` finds no such process' },
-  { scenario: 'python', command: 'docker run -it --rm -p 4568:4568 python:3.12 python -m http.server 4568', stream: '*', reason: 'Ctrl-C on http.server: "Keyboard interrupt received, exiting." and exit 0 are the http.server program\'s (lib/docker-sim/programs)' },
 ]
 
 function transcripts(): Transcript[] {
