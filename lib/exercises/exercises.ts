@@ -1,15 +1,19 @@
 // The deck's exercises, in slide order. Goals read the machine's state; hints name the known wrong paths
 // by what the engine reports (its codes) or by the state they leave behind.
 
+import type { ContainerRecord } from '../docker-sim/state'
 import type { Exercise, MachineView } from './types'
 import {
+  answeredRequests,
   answersOnHostPort,
   builtImageTagged,
   commandLine,
+  containerBehindHostPort,
   containerHasFile,
   containerNamed,
   containersOf,
   envValue,
+  flaskListenAddress,
   hasFlagInItsCommand,
   hasImage,
   isRunning,
@@ -36,6 +40,35 @@ const FLAG_AFTER_IMAGE_HINT = {
   id: 'flag-after-image',
   text: 'Everything after the image name is the command for the container, so a flag written there reaches the program, not docker. Put the flags between `docker run` and the image.',
   when: (view: MachineView, evidence: { codes: ReadonlySet<string> }) => flagAfterImage(view, evidence.codes),
+}
+
+/** Where the built flask-app's history puts pip install relative to copying app.py. */
+function installAndCopySteps(view: MachineView): 'install-first' | 'copy-first' | 'missing' {
+  const history = builtImageTagged(view, 'flask-app')?.history.map(step => step.createdBy) ?? []
+  const install = history.findIndex(line => /pip3? install|-m pip install/.test(line))
+  const copyApp = history.findIndex(line => /COPY[^\n]*app\.py|COPY \. /.test(line))
+  return install === -1 || copyApp === -1 ? 'missing' : install < copyApp ? 'install-first' : 'copy-first'
+}
+
+function flaskAppContainers(view: MachineView): ContainerRecord[] {
+  const image = builtImageTagged(view, 'flask-app')
+  return image ? view.host.containers.filter(c => c.imageId === image.id) : []
+}
+
+/**
+ * flask-app's server listens on every address: its image's command or FLASK_RUN_HOST says 0.0.0.0, or a
+ * running container's Flask said so at start-up (app.run(host=…) too). A container whose Flask said
+ * 127.0.0.1 decides against the image, since the run may have overridden its command.
+ */
+function flaskAppListensEverywhere(view: MachineView): boolean {
+  const image = builtImageTagged(view, 'flask-app')
+  if (image === null)
+    return false
+  const said = flaskAppContainers(view).filter(isRunning).map(flaskListenAddress).filter(address => address !== null)
+  if (said.length > 0)
+    return said.includes('0.0.0.0')
+  const { entrypoint, cmd, env } = image.config
+  return [...(entrypoint ?? []), ...(cmd ?? [])].join(' ').includes('0.0.0.0') || env.some(([name, value]) => name === 'FLASK_RUN_HOST' && value === '0.0.0.0')
 }
 
 function runningRemovedHint(name: string) {
@@ -330,15 +363,19 @@ export const EXERCISES: readonly Exercise[] = [
     id: 'compose-up-down',
     title: 'Flask and Redis with compose up, then down -v',
     page: '08-compose-and-kubernetes.md',
-    task: 'In snippets/flask_redis, start the two services with docker compose up -d, then take everything down again with its volumes (down -v). What survives?',
-    steps: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose ps (web and redis Up)', 'docker compose down -v', 'docker images (the images survive)'],
-    expectedOutput: 'down -v: Container … Removed, Network flask_redis_default Removed, Volume … Removed; docker images still lists flask_redis-web and redis:8-alpine',
+    task: 'In snippets/flask_redis, start the two services with docker compose up -d and ask the app for a page (`curl -s localhost:8000`), then take everything down again with its volumes (down -v). What survives?',
+    steps: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose ps (web and redis Up)', 'curl -s localhost:8000 (Hello! Visits so far: 1)', 'docker compose down -v', 'docker images (the images survive)'],
+    expectedOutput: 'curl: Hello! Visits so far: 1 (2, 3… on the next ones)\ndown -v: Container … Removed, Network flask_redis_default Removed (redis\'s anonymous volume goes with its container, without a line of its own); docker images still lists flask_redis-web and redis:8-alpine',
     setup: [],
     milestones: [
-      { id: 'up', text: 'compose made the web and redis containers of flask_redis, web published on 127.0.0.1:8000', holds: (view) => {
+      { id: 'up', text: 'compose runs flask_redis\'s web and redis, the app listening behind web\'s 127.0.0.1:8000', holds: (view) => {
         const [redis, web] = [containerNamed(view, 'flask_redis-redis-1'), containerNamed(view, 'flask_redis-web-1')]
-        return redis !== null && web !== null && [redis, web].every(c => c.status === 'running' || c.status === 'created')
+        return isRunning(redis) && isRunning(web) && containerBehindHostPort(view, 8000) === web
           && web.hostConfig.portBindings.some(b => b.hostPort === 8000 && b.hostIp === '127.0.0.1' && b.containerPort === 8000)
+      } },
+      { id: 'answered', text: 'the app answered a request on localhost:8000 (a GET answered 200 in web\'s log)', holds: (view) => {
+        const web = containerNamed(view, 'flask_redis-web-1')
+        return web !== null && answeredRequests(web).some(r => r.method === 'GET' && r.status === 200)
       } },
     ],
     goals: [
@@ -350,9 +387,17 @@ export const EXERCISES: readonly Exercise[] = [
     hints: [
       { id: 'down-without-v', text: 'docker compose down removed the containers and the network but kept the volume of redis\'s /data (docker volume ls): remove it with docker volume prune, and next time use down -v.', when: view => !view.host.containers.some(c => c.name.startsWith('flask_redis-')) && newVolumes(view).length > 0 },
       { id: 'wrong-folder', text: 'docker compose looks for compose.yaml in the current folder: cd snippets/flask_redis first.', when: view => !view.cwd.endsWith('/snippets/flask_redis') && !view.host.containers.some(c => c.name.startsWith('flask_redis-')) },
+      { id: 'redis-stopped', text: 'web answered with an error (500): the app could not reach redis, which is not running. Start it again (docker compose start redis, or up -d), then curl again.', when: (view) => {
+        const web = containerNamed(view, 'flask_redis-web-1')
+        return isRunning(web) && !isRunning(containerNamed(view, 'flask_redis-redis-1')) && answeredRequests(web).some(r => r.status === 500)
+      } },
+      { id: 'stopped-not-removed', text: 'docker compose stop stops the containers but keeps them and the network (docker ps -a): docker compose down -v removes them, and the volumes.', when: (view) => {
+        const project = view.host.containers.filter(c => c.name.startsWith('flask_redis-'))
+        return project.length > 0 && project.every(c => c.status === 'exited') && view.host.findNetwork('flask_redis_default') !== null
+      } },
     ],
-    solutions: [{ commands: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose ps', 'docker compose down -v', 'docker images'] }],
-    notChecked: 'Flask and the redis server do not run in the simulator: compose up makes their containers (Created), so the check reads what compose made and removed, not the app answering on port 8000.',
+    solutions: [{ commands: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose ps', 'curl -s localhost:8000', 'docker compose down -v', 'docker images'] }],
+    notChecked: 'What curl printed: the check sees that web ran with its app listening behind 127.0.0.1:8000 and that its log shows a request answered, not the visit count itself (it lives in redis, which down -v removes).',
   },
   {
     id: 'build-and-tag',
@@ -385,7 +430,7 @@ export const EXERCISES: readonly Exercise[] = [
     page: '10-dockerizing-flask.md',
     task: 'Write the Dockerfile of snippets/flask_app in the editor: a python base image, the requirements installed before the app is copied, a command that listens on 0.0.0.0:5000. Build it as flask-app and run it with port 5000 published on 5000.',
     steps: ['Write the Dockerfile (FROM python:3.14-slim, COPY requirements.txt, RUN pip install -r requirements.txt, COPY app.py, CMD flask … --host 0.0.0.0)', 'cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d --name flask -p 5000:5000 flask-app', 'curl localhost:5000/random'],
-    expectedOutput: 'curl prints Random number: 0.… (with real Docker)',
+    expectedOutput: 'curl prints Random number: 0.… (a new number each time)',
     setup: ['rm snippets/flask_app/Dockerfile'],
     dockerfilePath: 'snippets/flask_app/Dockerfile',
     milestones: [],
@@ -396,37 +441,22 @@ export const EXERCISES: readonly Exercise[] = [
         const base = image?.parentId ? view.host.images.find(i => i.id === image.parentId) : undefined
         return base !== undefined && base.repoTags.some(tag => repositoryOf(tag) === 'python')
       } },
-      { id: 'deps-before-code', text: 'the requirements are installed before app.py is copied (code changes keep the pip layer cached)', holds: (view) => {
-        const history = builtImageTagged(view, 'flask-app')?.history.map(step => step.createdBy) ?? []
-        const install = history.findIndex(line => /pip3? install|-m pip install/.test(line))
-        const copyApp = history.findIndex(line => /COPY[^\n]*app\.py|COPY \. /.test(line))
-        return install !== -1 && copyApp !== -1 && install < copyApp
-      } },
-      { id: 'listens-everywhere', text: 'its command listens on 0.0.0.0', holds: (view) => {
-        const config = builtImageTagged(view, 'flask-app')?.config
-        return config !== undefined && [...(config.entrypoint ?? []), ...(config.cmd ?? [])].join(' ').includes('0.0.0.0')
-      } },
-      { id: 'published', text: 'a container of it has port 5000 published on 5000', holds: (view) => {
+      { id: 'deps-before-code', text: 'the requirements are installed before app.py is copied (code changes keep the pip layer cached)', holds: view => installAndCopySteps(view) === 'install-first' },
+      { id: 'listens-everywhere', text: 'it listens on 0.0.0.0 (its command, FLASK_RUN_HOST or Flask\'s start-up lines say so)', holds: view => flaskAppListensEverywhere(view) },
+      { id: 'published', text: 'a container of it runs with port 5000 published on 5000, the app listening behind it', holds: (view) => {
         const image = builtImageTagged(view, 'flask-app')
-        return image !== null && view.host.containers.some(c => c.imageId === image.id && c.hostConfig.portBindings.some(b => b.hostPort === 5000 && b.containerPort === 5000))
+        const behind = containerBehindHostPort(view, 5000)
+        return image !== null && behind !== null && behind.imageId === image.id && behind.hostConfig.portBindings.some(b => b.hostPort === 5000 && b.containerPort === 5000)
       } },
     ],
     hints: [
       FLAG_AFTER_IMAGE_HINT,
-      { id: 'code-before-deps', text: 'The code is copied before pip install runs: every change to app.py then reinstalls every package. COPY requirements.txt and RUN pip install first, COPY app.py after.', when: (view) => {
-        const history = builtImageTagged(view, 'flask-app')?.history.map(step => step.createdBy) ?? []
-        const install = history.findIndex(line => /pip3? install|-m pip install/.test(line))
-        const copyApp = history.findIndex(line => /COPY[^\n]*app\.py|COPY \. /.test(line))
-        return install !== -1 && copyApp !== -1 && copyApp < install
-      } },
-      { id: 'localhost-only', text: 'flask run listens on 127.0.0.1 unless told otherwise, which inside a container no published port reaches: add --host 0.0.0.0.', when: (view) => {
-        const config = builtImageTagged(view, 'flask-app')?.config
-        return config !== undefined && !([...(config.entrypoint ?? []), ...(config.cmd ?? [])].join(' ').includes('0.0.0.0'))
-      } },
-      { id: 'port-sides-swapped', text: 'Publish the app\'s port: -p 5000:5000 (HOST:CONTAINER, and the app listens on 5000).', when: (view) => {
-        const image = builtImageTagged(view, 'flask-app')
-        return image !== null && view.host.containers.some(c => c.imageId === image.id && c.hostConfig.portBindings.length > 0 && !c.hostConfig.portBindings.some(b => b.containerPort === 5000))
-      } },
+      { id: 'code-before-deps', text: 'The code is copied before pip install runs: every change to app.py then reinstalls every package. COPY requirements.txt and RUN pip install first, COPY app.py after.', when: view => installAndCopySteps(view) === 'copy-first' },
+      { id: 'localhost-only', text: 'flask run listens on 127.0.0.1 unless told otherwise, which inside a container no published port reaches (real Docker fails the connection; the simulator still lets it through): add --host 0.0.0.0.', when: view => builtImageTagged(view, 'flask-app') !== null && !flaskAppListensEverywhere(view) },
+      { id: 'port-sides-swapped', text: 'Publish the app\'s port: -p 5000:5000 (HOST:CONTAINER, and the app listens on 5000).', when: view => flaskAppContainers(view).some(c => c.hostConfig.portBindings.length > 0 && !c.hostConfig.portBindings.some(b => b.containerPort === 5000)) },
+      { id: 'not-published', text: 'The app runs, but no port is published: run a new container with -p 5000:5000 (a running container\'s ports cannot be added).', when: view => flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.length === 0) && !answersOnHostPort(view, 5000) },
+      { id: 'app-port-mismatch', text: 'Port 5000 is published, but the app in the container listens on another port: give flask run --port 5000 (its default is 5000), or publish the port it uses.', when: view => flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.some(b => b.containerPort === 5000) && listeningPorts(view, c).length > 0 && !listeningPorts(view, c).includes(5000)) },
+      { id: 'app-stopped', text: 'The container of flask-app is not running: its program ended. `docker ps -a` shows the exit code and `docker logs` (or the error docker run printed) the reason, such as a misspelt --app name or flask not installed. Fix the Dockerfile, build again and run a new container.', when: view => flaskAppContainers(view).length > 0 && !flaskAppContainers(view).some(c => c.status === 'running' || c.status === 'paused') },
     ],
     solutions: [{
       dockerfile: [
@@ -440,7 +470,7 @@ export const EXERCISES: readonly Exercise[] = [
       ].join('\n'),
       commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d --name flask -p 5000:5000 flask-app', 'curl localhost:5000/random'],
     }],
-    notChecked: 'Flask itself does not run in the simulator: the check reads the built image and the container\'s ports, not an answer from /random.',
+    notChecked: 'What /random answered: the check sees the app listening behind port 5000, not what curl printed. And the simulator lets a published port reach an app listening on 127.0.0.1, which real Docker does not, so 0.0.0.0 is read from the image and from Flask\'s start-up lines instead.',
   },
 ]
 

@@ -90,10 +90,52 @@ export function listeningPorts(view: MachineView, container: ContainerRecord): n
   return [...(view.host.containerPorts.get(container.id)?.keys() ?? [])]
 }
 
+/** The running container a published host port leads to, when a program in it listens on the bound container port. */
+export function containerBehindHostPort(view: MachineView, hostPort: number): ContainerRecord | null {
+  return view.host.activeBindings().find(b => b.hostPort === hostPort && b.protocol === 'tcp' && isRunning(b.container)
+    && view.host.containerPorts.get(b.container.id)?.has(b.containerPort) === true)?.container ?? null
+}
+
 /** A published host port whose container has a program listening on the bound container port. */
 export function answersOnHostPort(view: MachineView, hostPort: number): boolean {
-  return view.host.activeBindings().some(b => b.hostPort === hostPort && b.protocol === 'tcp'
-    && view.host.containerPorts.get(b.container.id)?.has(b.containerPort) === true)
+  return containerBehindHostPort(view, hostPort) !== null
+}
+
+export interface LoggedRequest {
+  client: string
+  method: string
+  path: string
+  status: number
+}
+
+/** The requests a dev server in the container answered, from its access log (Werkzeug's and http.server's common format). */
+export function answeredRequests(container: ContainerRecord): LoggedRequest[] {
+  return [...logText(container).matchAll(/^(\S+) - - \[[^\]]*\] "(\w+) (\S+) HTTP\/1\.[01]" (\d{3}) /gm)]
+    .map(([, client, method, path, status]) => ({ client: client!, method: method!, path: path!, status: Number(status) }))
+}
+
+/**
+ * The address Flask's development server says it listens on in its latest start-up lines (`0.0.0.0` for
+ * "Running on all addresses", else the one "Running on http://HOST:PORT" line), or null before it has started.
+ */
+export function flaskListenAddress(container: ContainerRecord): string | null {
+  let address: string | null = null
+  let allAddresses = false
+  for (const line of logText(container).split('\n')) {
+    const all = /^ \* Running on all addresses \((.+)\)$/.exec(line)
+    const one = /^ \* Running on https?:\/\/(.+):\d+$/.exec(line)
+    if (all) {
+      address = all[1]!
+      allAddresses = true
+    }
+    else if (one && !allAddresses) {
+      address = one[1]!
+    }
+    else if (line === 'Press CTRL+C to quit') {
+      allAddresses = false
+    }
+  }
+  return address
 }
 
 export function builtImageTagged(view: MachineView, tag: string): ImageRecord | null {

@@ -9,6 +9,10 @@ export interface WrongPath extends Attempt {
 
 const LOOP = 'bash -c "while true; do date; sleep 1; done"'
 const FSTRING = 'python -c "print(f\'{6*7}\')"'
+/** The dockerize-flask Dockerfile up to its command: requirements installed before the code is copied. */
+const FLASK_DEPS = 'FROM python:3.14-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app.py .\n'
+const FLASK_CMD = 'CMD ["flask", "--app", "app", "run", "--host", "0.0.0.0"]\n'
+const IN_FLASK_APP = ['cd snippets/flask_app', 'docker build -t flask-app .']
 
 export const ALTERNATIVES: Record<string, Attempt[]> = {
   'python-versions': [
@@ -45,8 +49,9 @@ export const ALTERNATIVES: Record<string, Attempt[]> = {
     { commands: ['docker volume create pgdata', 'docker container run -d -v pgdata:/var/lib/postgresql -e POSTGRES_PASSWORD=pw --name some-postgres postgres:18'] },
   ],
   'compose-up-down': [
-    { commands: ['cd snippets/flask_redis', 'docker compose up --detach', 'docker compose down --volumes'] },
-    { commands: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose down', 'docker volume prune -f'] },
+    { commands: ['cd snippets/flask_redis', 'docker compose up --detach', 'curl localhost:8000', 'docker compose down --volumes'] },
+    { commands: ['cd snippets/flask_redis', 'docker compose up -d', 'curl -s http://127.0.0.1:8000/', 'docker compose down', 'docker volume prune -f'] },
+    { commands: ['cd snippets/flask_redis', 'docker compose up -d --build', 'curl -s localhost:8000', 'curl -s localhost:8000', 'docker compose down -v --remove-orphans'] },
   ],
   'build-and-tag': [
     { commands: ['docker build --tag hello:0.1 snippets/example_dockerfile_1'] },
@@ -61,6 +66,14 @@ export const ALTERNATIVES: Record<string, Attempt[]> = {
     {
       dockerfile: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt requirements.txt\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "-m", "flask", "--app", "app", "run", "--host=0.0.0.0"]\n',
       commands: ['docker build -t flask-app snippets/flask_app', 'docker run -d --publish 5000:5000 flask-app'],
+    },
+    {
+      dockerfile: `${FLASK_DEPS}ENV FLASK_RUN_HOST=0.0.0.0\nCMD ["flask", "--app", "app", "run"]\n`,
+      commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d -p 5000:5000 flask-app', 'curl -s localhost:5000/random'],
+    },
+    {
+      dockerfile: `${FLASK_DEPS}ENTRYPOINT ["flask", "--app", "app"]\nCMD ["run", "-h", "0.0.0.0", "-p", "5000"]\n`,
+      commands: ['cd snippets/flask_app', 'docker build --tag flask-app:latest .', 'docker container run --detach --name web -p 127.0.0.1:5000:5000 flask-app', 'curl localhost:5000/random', 'docker logs web'],
     },
   ],
 }
@@ -115,8 +128,12 @@ export const WRONG_PATHS: Record<string, WrongPath[]> = {
     { commands: ['docker run -d --name some-postgres -v pgdata:/var/lib/postgresql postgres:18 -e POSTGRES_PASSWORD=pw'], hint: 'flag-after-image' },
   ],
   'compose-up-down': [
-    { commands: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose down'], hint: 'down-without-v' },
+    { commands: ['cd snippets/flask_redis', 'docker compose up -d', 'curl -s localhost:8000', 'docker compose down'], hint: 'down-without-v' },
     { commands: ['docker compose up -d'], hint: 'wrong-folder' },
+    { commands: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose stop redis', 'curl -s localhost:8000'], hint: 'redis-stopped' },
+    { commands: ['cd snippets/flask_redis', 'docker compose up -d', 'curl -s localhost:8000', 'docker compose stop'], hint: 'stopped-not-removed' },
+    // Taken down before the app was ever asked: the milestone says what is missing.
+    { commands: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose down -v'], hint: 'goal:answered' },
   ],
   'build-and-tag': [
     { commands: ['cd snippets/example_dockerfile_1', 'docker build .'], hint: 'untagged' },
@@ -129,24 +146,51 @@ export const WRONG_PATHS: Record<string, WrongPath[]> = {
   ],
   'dockerize-flask': [
     {
-      dockerfile: 'FROM python:3.14-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["flask", "--app", "app", "run", "--host", "0.0.0.0"]\n',
-      commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d -p 5000:5000 flask-app'],
+      dockerfile: `FROM python:3.14-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n${FLASK_CMD}`,
+      commands: [...IN_FLASK_APP, 'docker run -d -p 5000:5000 flask-app'],
       hint: 'code-before-deps',
     },
     {
-      dockerfile: 'FROM python:3.14-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app.py .\nCMD ["flask", "--app", "app", "run"]\n',
-      commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d -p 5000:5000 flask-app'],
+      dockerfile: `${FLASK_DEPS}CMD ["flask", "--app", "app", "run"]\n`,
+      commands: [...IN_FLASK_APP, 'docker run -d -p 5000:5000 flask-app'],
+      hint: 'localhost-only',
+    },
+    // The image says 0.0.0.0, but the run's own command does not: Flask's start-up lines decide.
+    {
+      dockerfile: `${FLASK_DEPS}${FLASK_CMD}`,
+      commands: [...IN_FLASK_APP, 'docker run -d -p 5000:5000 flask-app flask --app app run', 'curl -s localhost:5000/random'],
       hint: 'localhost-only',
     },
     {
-      dockerfile: 'FROM python:3.14-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app.py .\nCMD ["flask", "--app", "app", "run", "--host", "0.0.0.0"]\n',
-      commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d -p 5000:80 flask-app'],
+      dockerfile: `${FLASK_DEPS}${FLASK_CMD}`,
+      commands: [...IN_FLASK_APP, 'docker run -d -p 5000:80 flask-app'],
       hint: 'port-sides-swapped',
     },
     {
+      dockerfile: `${FLASK_DEPS}${FLASK_CMD}`,
       commands: ['docker build -t flask-app snippets/flask_app', 'docker run -d flask-app -p 5000:5000'],
-      dockerfile: 'FROM python:3.14-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app.py .\nCMD ["flask", "--app", "app", "run", "--host", "0.0.0.0"]\n',
       hint: 'flag-after-image',
+    },
+    {
+      dockerfile: `${FLASK_DEPS}${FLASK_CMD}`,
+      commands: [...IN_FLASK_APP, 'docker run -d --name flask flask-app', 'curl -s localhost:5000/random'],
+      hint: 'not-published',
+    },
+    {
+      dockerfile: `${FLASK_DEPS}CMD ["flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "8000"]\n`,
+      commands: [...IN_FLASK_APP, 'docker run -d -p 5000:5000 flask-app', 'curl -s localhost:5000/random'],
+      hint: 'app-port-mismatch',
+    },
+    {
+      dockerfile: `${FLASK_DEPS}CMD ["flask", "--app", "ap", "run", "--host", "0.0.0.0"]\n`,
+      commands: [...IN_FLASK_APP, 'docker run -d -p 5000:5000 flask-app'],
+      hint: 'app-stopped',
+    },
+    // No pip install: the image has no flask program, so the container cannot start.
+    {
+      dockerfile: `FROM python:3.14-slim\nWORKDIR /app\nCOPY app.py .\n${FLASK_CMD}`,
+      commands: [...IN_FLASK_APP, 'docker run -d -p 5000:5000 flask-app'],
+      hint: 'app-stopped',
     },
   ],
 }
