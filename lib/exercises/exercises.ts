@@ -428,8 +428,8 @@ export const EXERCISES: readonly Exercise[] = [
     id: 'dockerize-flask',
     title: 'Dockerize the Flask + NumPy app',
     page: '10-dockerizing-flask.md',
-    task: 'Write the Dockerfile of snippets/flask_app in the editor: a python base image, the requirements installed before the app is copied, a command that listens on 0.0.0.0:5000. Build it as flask-app and run it with port 5000 published on 5000.',
-    steps: ['Write the Dockerfile (FROM python:3.14-slim, COPY requirements.txt, RUN pip install -r requirements.txt, COPY app.py, CMD flask … --host 0.0.0.0)', 'cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d --name flask -p 5000:5000 flask-app', 'curl localhost:5000/random'],
+    task: 'Write the Dockerfile of snippets/flask_app in the editor: a python base image, the requirements installed before the app is copied, a command that listens on 0.0.0.0:5000. Build it as flask-app and run it with the app\'s port 5000 published on a port of your laptop (8000 here, so that http://localhost:8000/random answers).',
+    steps: ['Write the Dockerfile (FROM python:3.14-slim, COPY requirements.txt, RUN pip install -r requirements.txt, COPY app.py, CMD flask … --host 0.0.0.0)', 'cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d --name flask -p 8000:5000 flask-app', 'curl localhost:8000/random'],
     expectedOutput: 'curl prints Random number: 0.… (a new number each time)',
     setup: ['rm snippets/flask_app/Dockerfile'],
     dockerfilePath: 'snippets/flask_app/Dockerfile',
@@ -443,18 +443,18 @@ export const EXERCISES: readonly Exercise[] = [
       } },
       { id: 'deps-before-code', text: 'the requirements are installed before app.py is copied (code changes keep the pip layer cached)', holds: view => installAndCopySteps(view) === 'install-first' },
       { id: 'listens-everywhere', text: 'it listens on 0.0.0.0 (its command, FLASK_RUN_HOST or Flask\'s start-up lines say so)', holds: view => flaskAppListensEverywhere(view) },
-      { id: 'published', text: 'a container of it runs with port 5000 published on 5000, the app listening behind it', holds: (view) => {
+      { id: 'published', text: 'a container of it runs with the app\'s port 5000 published on the laptop (any host port), the app listening behind it', holds: (view) => {
         const image = builtImageTagged(view, 'flask-app')
-        const behind = containerBehindHostPort(view, 5000)
-        return image !== null && behind !== null && behind.imageId === image.id && behind.hostConfig.portBindings.some(b => b.hostPort === 5000 && b.containerPort === 5000)
+        return image !== null && view.host.containers.some(c => c.imageId === image.id
+          && c.hostConfig.portBindings.some(b => b.containerPort === 5000 && containerBehindHostPort(view, b.hostPort)?.id === c.id))
       } },
     ],
     hints: [
       FLAG_AFTER_IMAGE_HINT,
       { id: 'code-before-deps', text: 'The code is copied before pip install runs: every change to app.py then reinstalls every package. COPY requirements.txt and RUN pip install first, COPY app.py after.', when: view => installAndCopySteps(view) === 'copy-first' },
       { id: 'localhost-only', text: 'flask run listens on 127.0.0.1 unless told otherwise, which inside a container no published port reaches (real Docker fails the connection; the simulator still lets it through): add --host 0.0.0.0.', when: view => builtImageTagged(view, 'flask-app') !== null && !flaskAppListensEverywhere(view) },
-      { id: 'port-sides-swapped', text: 'Publish the app\'s port: -p 5000:5000 (HOST:CONTAINER, and the app listens on 5000).', when: view => flaskAppContainers(view).some(c => c.hostConfig.portBindings.length > 0 && !c.hostConfig.portBindings.some(b => b.containerPort === 5000)) },
-      { id: 'not-published', text: 'The app runs, but no port is published: run a new container with -p 5000:5000 (a running container\'s ports cannot be added).', when: view => flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.length === 0) && !answersOnHostPort(view, 5000) },
+      { id: 'port-sides-swapped', text: 'Publish the app\'s port: -p 8000:5000 (HOST:CONTAINER: the laptop\'s 8000 first, then the 5000 the app listens on).', when: view => flaskAppContainers(view).some(c => c.hostConfig.portBindings.length > 0 && !c.hostConfig.portBindings.some(b => b.containerPort === 5000)) },
+      { id: 'not-published', text: 'The app runs, but no port is published: run a new container with -p 8000:5000 (a running container\'s ports cannot be added).', when: view => flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.length === 0) && !flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.some(b => b.containerPort === 5000)) },
       { id: 'app-port-mismatch', text: 'Port 5000 is published, but the app in the container listens on another port: give flask run --port 5000 (its default is 5000), or publish the port it uses.', when: view => flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.some(b => b.containerPort === 5000) && listeningPorts(view, c).length > 0 && !listeningPorts(view, c).includes(5000)) },
       { id: 'app-stopped', text: 'The container of flask-app is not running: its program ended. `docker ps -a` shows the exit code and `docker logs` (or the error docker run printed) the reason, such as a misspelt --app name or flask not installed. Fix the Dockerfile, build again and run a new container.', when: view => flaskAppContainers(view).length > 0 && !flaskAppContainers(view).some(c => c.status === 'running' || c.status === 'paused') },
     ],
@@ -468,9 +468,9 @@ export const EXERCISES: readonly Exercise[] = [
         'EXPOSE 5000',
         'CMD ["flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"]',
       ].join('\n'),
-      commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d --name flask -p 5000:5000 flask-app', 'curl localhost:5000/random'],
+      commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d --name flask -p 8000:5000 flask-app', 'curl localhost:8000/random'],
     }],
-    notChecked: 'What /random answered: the check sees the app listening behind port 5000, not what curl printed. And the simulator lets a published port reach an app listening on 127.0.0.1, which real Docker does not, so 0.0.0.0 is read from the image and from Flask\'s start-up lines instead.',
+    notChecked: 'What /random answered: the check sees the app listening behind the published port, not what curl printed. And the simulator lets a published port reach an app listening on 127.0.0.1, which real Docker does not, so 0.0.0.0 is read from the image and from Flask\'s start-up lines instead.',
   },
 ]
 

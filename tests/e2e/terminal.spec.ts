@@ -170,9 +170,13 @@ test.describe('terminals on the simulated machine', () => {
     await run(page, window, 'docker build -q -t flask-app .')
     await run(page, window, 'docker image inspect flask-app --format \'{{json .Config.Cmd}}\'')
     await expect.poll(() => screenText(window)).toContain('["flask","--app","app","run","--host","0.0.0.0","--port","5000"]')
-    await root.locator('.one-click', { hasText: 'docker run -d --name flask -p 5000:5000 flask-app' }).click()
+    await root.locator('.one-click', { hasText: 'docker run -d --name flask -p 8000:5000 flask-app' }).click()
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await screenText(window)).trimEnd(), { timeout: 30_000 }).toMatch(/\$\s*$/)
+    // The student's app answers through the published port (Flask on the page's Python).
+    await root.locator('.one-click', { hasText: 'curl localhost:8000/random' }).click()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => screenText(window), { timeout: 60_000 }).toMatch(/Random number: 0\.\d+/)
     deck.expectNoProblems(slideName(dockerize))
 
     await deck.open(dockerizeExercise.no)

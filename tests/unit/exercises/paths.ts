@@ -75,6 +75,11 @@ export const ALTERNATIVES: Record<string, Attempt[]> = {
       dockerfile: `${FLASK_DEPS}ENTRYPOINT ["flask", "--app", "app"]\nCMD ["run", "-h", "0.0.0.0", "-p", "5000"]\n`,
       commands: ['cd snippets/flask_app', 'docker build --tag flask-app:latest .', 'docker container run --detach --name web -p 127.0.0.1:5000:5000 flask-app', 'curl localhost:5000/random', 'docker logs web'],
     },
+    // Any host port will do: the solution slide's 127.0.0.1:8000 (port 5000 is AirPlay's on a Mac).
+    {
+      dockerfile: `${FLASK_DEPS}CMD ["flask", "--app", "app", "run", "--host", "0.0.0.0"]\n`,
+      commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run --rm -d -p 127.0.0.1:8000:5000 flask-app', 'curl localhost:8000/random'],
+    },
   ],
 }
 
