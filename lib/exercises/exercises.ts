@@ -361,7 +361,7 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     id: 'compose-up-down',
-    title: 'Flask and Redis with compose up, then down -v',
+    title: 'Flask + Redis: compose up, then down -v',
     page: '08-compose-and-kubernetes.md',
     task: 'In snippets/flask_redis, start the two services with docker compose up -d and ask the app for a page (`curl -s localhost:8000`), then take everything down again with its volumes (down -v). What survives?',
     steps: ['cd snippets/flask_redis', 'docker compose up -d', 'docker compose ps (web and redis Up)', 'curl -s localhost:8000 (Hello! Visits so far: 1)', 'docker compose down -v', 'docker images (the images survive)'],
