@@ -742,7 +742,7 @@ function createRequest(context: ClientContext, invocation: Invocation, image: Im
 
 /** Creates a container from flags given as data (Compose's services): the same reading as `docker run`'s. */
 export function createFromFlags(context: ClientContext, flags: Map<string, string[]>, command: string[], image: ImageRecord, reference: string): ContainerRecord {
-  const invocation = { path: ['container', 'create'], spec: null as never, flags, args: [reference], command, explanation: null as never } satisfies Invocation
+  const invocation = { path: ['container', 'create'], spec: null as never, flags, groupFlags: new Set<string>(), args: [reference], command, explanation: null as never } satisfies Invocation
   return context.host.createContainer(createRequest(context, invocation, image, reference))
 }
 
@@ -785,6 +785,7 @@ const createCommand: Handler = async (context, invocation) => {
 }
 
 function startOrFail(context: ClientContext, container: ContainerRecord, command: string): void {
+  const before = container.status
   try {
     context.host.start(container)
   }
@@ -802,10 +803,10 @@ function startOrFail(context: ClientContext, container: ContainerRecord, command
         context.host.removeContainer(container, { force: true, volumes: true })
       }
       else if (notFound || denied) {
-        container.status = 'exited'
+        // The daemon keeps the exit code, but the container never ran: `docker ps -a` shows a new one
+        // as Created (recorded: errors.yaml, `docker run --name nf busybox nosuchprogram`).
+        container.status = before === 'exited' ? 'exited' : 'created'
         container.exitCode = notFound ? 127 : 126
-        container.startedAt = context.host.now()
-        container.finishedAt = context.host.now()
       }
       throw new ClientError(command === 'run' ? messages.runFailure(daemonText(failure)) : `${daemonText(failure)}\nError: failed to start containers: ${container.name}`, command === 'run' ? (notFound ? 127 : denied ? 126 : 125) : 1)
     }

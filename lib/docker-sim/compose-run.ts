@@ -60,9 +60,19 @@ function list(value: unknown): string[] {
   return []
 }
 
+/** Compose's own options the simulator reads (-f once, -p); any other says so instead of being dropped. */
+const READ_GROUP_OPTIONS = new Set(['file', 'project-name', 'ansi', 'progress', 'no-ansi'])
+
+class NotSimulated extends Error {}
+
 function readProject(context: ClientContext, invocation: Invocation): Project {
   const { host, io } = context
   const given = allValues(invocation, 'file')
+  if (given.length > 1)
+    throw new NotSimulated('merges the Compose files given with -f, in order, into one project')
+  const group = [...invocation.groupFlags].find(flag => !READ_GROUP_OPTIONS.has(flag))
+  if (group)
+    throw new NotSimulated(`reads Compose's --${group} option before running the subcommand`)
   const directory = io.cwd
   const path = given.length
     ? (given[0]!.startsWith('/') ? given[0]! : `${directory}/${given[0]}`)
@@ -211,11 +221,33 @@ function portBindingsOf(ports: string[]): string[] {
     : port)
 }
 
+/**
+ * `up SERVICE…`: the named services and, unless --no-deps, what they depend on (transitively), in
+ * the project's start order; never the services that depend on them.
+ */
+function servicesToStart(project: Project, invocation: Invocation): Service[] {
+  if (!invocation.args.length)
+    return project.services
+  const unknown = invocation.args.find(name => !project.services.some(s => s.name === name))
+  if (unknown)
+    throw new ComposeError(`no such service: ${unknown}`)
+  const chosen = new Set<string>()
+  const add = (name: string): void => {
+    if (chosen.has(name))
+      return
+    chosen.add(name)
+    if (!isSet(invocation, 'no-deps'))
+      project.services.find(s => s.name === name)?.dependsOn.forEach(add)
+  }
+  invocation.args.forEach(add)
+  return project.services.filter(s => chosen.has(s.name))
+}
+
 async function up(context: ClientContext, invocation: Invocation): Promise<number> {
   const { host, io } = context
   const project = readProject(context, invocation)
   const networkName = `${project.name}_default`
-  const wanted = invocation.args.length ? project.services.filter(s => invocation.args.includes(s.name) || invocation.args.some(a => s.dependsOn.includes(a))) : project.services
+  const wanted = servicesToStart(project, invocation)
   for (const service of wanted)
     await ensureImage(context, project, service, isSet(invocation, 'build'))
   if (!host.findNetwork(networkName)) {
@@ -486,6 +518,10 @@ registerCompose(async (context, invocation) => {
     }
   }
   catch (failure) {
+    if (failure instanceof NotSimulated) {
+      context.io.stdout(notSimulated(`docker compose ${sub}`, failure.message))
+      return 0
+    }
     if (failure instanceof ComposeError) {
       context.io.stderr(`${failure.message}\n`)
       return 1

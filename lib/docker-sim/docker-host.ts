@@ -79,6 +79,8 @@ interface Running {
 }
 
 /** moby daemon/names: validContainerNamePattern. */
+/** Addresses that keep a server to its own container's network namespace. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1'])
 const VALID_NAME = /^\/?[a-z0-9][\w.-]+$/i
 
 const BRIDGE_SUBNET_BASE = 17 // 172.17.0.0/16 is the default bridge; user networks take 172.18, 172.19…
@@ -98,6 +100,8 @@ export class DockerHost {
   readonly running = new Map<string, Running>()
   /** Servers listening inside each container's network namespace (container id → port → handler). */
   readonly containerPorts = new Map<string, Map<number, HttpHandler>>()
+  /** Of those, the ports a server opened on the container's own loopback only (`--bind 127.0.0.1`, Flask's default host). */
+  readonly loopbackPorts = new Map<string, Set<number>>()
   /** Servers on the student's computer (python3 -m http.server on the host); the host machine's own map when wired. */
   hostPorts = new Map<number, HttpHandler>()
   programs: ProgramLookup
@@ -844,15 +848,22 @@ export class DockerHost {
   /** The network a container's processes see: their own ports on localhost, other containers by name on user networks. */
   containerNetwork(container: ContainerRecord): Network {
     return {
-      listen: (port, handler) => {
+      listen: (port, handler, options) => {
         const ports = this.containerPorts.get(container.id) ?? new Map<number, HttpHandler>()
         if (ports.has(port))
           throw new Error('address already in use')
         ports.set(port, handler)
         this.containerPorts.set(container.id, ports)
+        const loopback = this.loopbackPorts.get(container.id) ?? new Set<number>()
+        if (options?.host !== undefined && LOOPBACK_HOSTS.has(options.host)) {
+          loopback.add(port)
+          this.loopbackPorts.set(container.id, loopback)
+        }
         return () => {
-          if (ports.get(port) === handler)
+          if (ports.get(port) === handler) {
             ports.delete(port)
+            loopback.delete(port)
+          }
         }
       },
       resolve: (host) => {
@@ -872,7 +883,7 @@ export class DockerHost {
           throw new Error(`Could not resolve host: ${host}`)
         if (target === 'host')
           return this.requestHost(port, request)
-        return this.requestContainer(target, port, request)
+        return this.requestContainer(target, port, request, target === container && LOOPBACK_HOSTS.has(host) ? 'loopback' : 'network')
       },
     }
   }
@@ -903,7 +914,7 @@ export class DockerHost {
     if (!binding)
       return null
     // Through the bridge, the server sees the gateway's address (172.17.0.1) as the client.
-    return request => this.requestContainer(binding.container, binding.containerPort, { ...request, remoteAddress: this.networks.find(n => n.name === binding.container.networks[0]?.network)?.gateway || '172.17.0.1' })
+    return request => this.requestContainer(binding.container, binding.containerPort, { ...request, remoteAddress: this.networks.find(n => n.name === binding.container.networks[0]?.network)?.gateway || '172.17.0.1' }, 'proxy')
   }
 
   private async requestHost(port: number, request: HttpRequest): Promise<HttpResponse> {
@@ -913,14 +924,23 @@ export class DockerHost {
     const binding = this.activeBindings().find(b => b.hostPort === port && b.protocol === 'tcp')
     if (!binding)
       throw new Error('Connection refused')
-    return this.requestContainer(binding.container, binding.containerPort, request)
+    return this.requestContainer(binding.container, binding.containerPort, request, 'proxy')
   }
 
-  private async requestContainer(container: ContainerRecord, port: number, request: HttpRequest): Promise<HttpResponse> {
+  /**
+   * A connection to a container's port: from its own loopback, from another address on a network, or
+   * through docker-proxy (a published port). A server bound to 127.0.0.1 only answers the first; the
+   * proxy has already accepted the client's connection, so the client sees it reset (curl: exit 56),
+   * not refused (recorded: tests/fixtures/daemon/scenarios/ports.yaml, the loopback steps).
+   */
+  private async requestContainer(container: ContainerRecord, port: number, request: HttpRequest, via: 'loopback' | 'network' | 'proxy'): Promise<HttpResponse> {
     if (container.status === 'paused')
       throw new Error('Connection timed out')
     const handler = this.containerPorts.get(container.id)?.get(port)
-    if (!handler)
+    const unreachable = via !== 'loopback' && this.loopbackPorts.get(container.id)?.has(port) === true
+    if (unreachable && via === 'proxy')
+      throw new Error('Connection reset by peer')
+    if (!handler || unreachable)
       throw new Error('Connection refused')
     return handler(request)
   }

@@ -14,6 +14,8 @@ export interface Invocation {
   spec: CommandSpec
   /** Long flag name → values as given, in order (`'true'` for a bool flag written alone). */
   flags: Map<string, string[]>
+  /** Those of `flags` written before the subcommand, a group's own (`compose -f FILE up`). */
+  groupFlags: Set<string>
   /** Positional arguments before the container's command. */
   args: string[]
   /** run/create: what follows the image; exec: what follows the container. */
@@ -59,23 +61,50 @@ export function readInvocation(argv: readonly string[]): ReadResult {
     const flag = GLOBAL_FLAGS.find(f => (isShort ? f.short === name : f.long === name))
     index += flag && flag.type !== 'bool' && !word.includes('=') && (isShort ? word.length === 2 : true) ? 2 : 1
   }
-  const resolved = resolveCommand(argv.slice(index))
+  let rest = argv.slice(index)
+  let resolved = resolveCommand(rest)
+  // A group's own options before its subcommand (`compose -f FILE -p NAME up`; the engine accepted
+  // them): read first, each by the group's table (`compose -p NAME run -p 80:80` has two -p).
+  const groupWords: { spec: CommandSpec, word: string }[] = []
+  while (resolved?.spec.group && resolved.spec.flags.length > 0) {
+    const group = resolved.spec
+    let at = resolved.length
+    while (at < rest.length && rest[at]!.startsWith('-')) {
+      const word = rest[at]!
+      const isShort = !word.startsWith('--')
+      const name = isShort ? word.slice(1, 2) : word.slice(2).split('=')[0]!
+      const flag = findFlag(group, name, isShort)
+      at += flag && flag.type !== 'bool' && !word.includes('=') && (isShort ? word.length === 2 : true) ? 2 : 1
+    }
+    const sub = at > resolved.length ? resolveCommand([...rest.slice(0, resolved.length), ...rest.slice(at)]) : null
+    if (!sub || sub.length <= resolved.length)
+      break
+    groupWords.push(...rest.slice(resolved.length, at).map(word => ({ spec: group, word })))
+    rest = [...rest.slice(0, resolved.length), ...rest.slice(at)]
+    resolved = sub
+  }
   if (!resolved)
     return { ok: false, explanation }
   const { spec } = resolved
-  const words = argv.slice(index + resolved.length)
+  const words = [...groupWords.map(g => g.word), ...rest.slice(resolved.length)]
+  const specAt = (i: number): CommandSpec => groupWords[i]?.spec ?? spec
   const flags = new Map<string, string[]>()
   const args: string[] = []
   const command: string[] = []
   const stopAfter = STOPS_AT_COMMAND[spec.path.join(' ')]
+  const groupFlags = new Set<string>()
+  let current = 0
   const add = (flag: FlagSpec, value: string): void => {
+    if (current < groupWords.length)
+      groupFlags.add(flag.long)
     const list = flags.get(flag.long) ?? []
     list.push(value)
     flags.set(flag.long, list)
   }
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!
-    if (stopAfter !== undefined && args.length >= stopAfter) {
+    current = i
+    if (stopAfter !== undefined && args.length >= stopAfter && i >= groupWords.length) {
       command.push(...words.slice(i))
       break
     }
@@ -93,7 +122,7 @@ export function readInvocation(argv: readonly string[]): ReadResult {
     }
     if (word.startsWith('--') && word.length > 2) {
       const [name, ...valueParts] = word.slice(2).split('=')
-      const flag = flagOf(spec, name!, false)
+      const flag = flagOf(specAt(i), name!, false)
       if (!flag)
         continue
       if (valueParts.length > 0)
@@ -106,7 +135,7 @@ export function readInvocation(argv: readonly string[]): ReadResult {
     }
     if (word.startsWith('-') && word.length > 1) {
       for (let c = 1; c < word.length; c++) {
-        const flag = flagOf(spec, word[c]!, true)
+        const flag = flagOf(specAt(i), word[c]!, true)
         if (!flag)
           break
         if (flag.type === 'bool') {
@@ -125,7 +154,7 @@ export function readInvocation(argv: readonly string[]): ReadResult {
     }
     args.push(word)
   }
-  return { ok: true, invocation: { path: spec.path, spec, flags, args, command, explanation } }
+  return { ok: true, invocation: { path: spec.path, spec, flags, groupFlags, args, command, explanation } }
 }
 
 /** The last value of a flag (pflag: a repeated scalar flag keeps the last), or undefined. */

@@ -507,22 +507,45 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     parsed.args = rest.map(w => ({ word: w, spec: null }))
     return parsed
   }
-  const spec = found.spec
-  parsed.spec = spec
+  let spec = found.spec
   parsed.commandWords = rest.slice(0, found.length)
   rest = rest.slice(found.length)
-  const start = words.indexOf(parsed.commandWords.at(-1)!) + 1
+  let start = words.indexOf(parsed.commandWords.at(-1)!) + 1
+  // A group with options of its own (`docker compose -f FILE -p NAME up`): they come before the
+  // subcommand, which is the first word that is not one of them. They are kept with the subcommand's.
+  const groupFlags: CommandFlag[] = []
+  while (spec.group && spec.flags.length > 0) {
+    const scan = scanFlags(words, start, commandFlag(spec), {
+      scope: 'command',
+      interspersed: false,
+      strict: true,
+      spec,
+      helpShorthand: !spec.flags.some(f => f.short === 'h'),
+    })
+    if (scan.flags.length === 0 || scan.errors.length > 0 || scan.help.length > 0 || scan.separator)
+      break
+    const sub = resolveCommand([...spec.path, ...scan.positionals.map(w => w.value)])
+    if (!sub || sub.length <= spec.path.length)
+      break
+    readValues(scan.flags, false, parsed.errors)
+    groupFlags.push(...scan.flags)
+    parsed.commandWords.push(...scan.positionals.slice(0, sub.length - spec.path.length))
+    spec = sub.spec
+    start = words.indexOf(parsed.commandWords.at(-1)!) + 1
+  }
+  parsed.spec = spec
   const written = parsed.commandWords.map(w => w.value).join(' ')
 
   if (spec.group) {
     // A management command only groups others: alone, docker prints its help.
-    const scan = scanFlags(words, start, () => undefined, {
+    const scan = scanFlags(words, start, commandFlag(spec), {
       scope: 'command',
       interspersed: false,
       strict: true,
       spec,
       helpShorthand: true,
     })
+    parsed.flags = [...groupFlags, ...scan.flags]
     parsed.unknownFlags.push(...scan.unknown)
     parsed.helpFlags.push(...scan.help)
     parsed.errors.push(...scan.errors)
@@ -550,7 +573,7 @@ export function parseCommand(command: ShellCommand): ParsedCommand {
     spec,
     helpShorthand: !spec.flags.some(f => f.short === 'h'),
   })
-  parsed.flags = scan.flags
+  parsed.flags = [...groupFlags, ...scan.flags]
   parsed.separator = scan.separator ?? parsed.separator
   parsed.unknownFlags.push(...scan.unknown)
   parsed.helpFlags.push(...scan.help)

@@ -136,6 +136,9 @@ export const curlProgram: Program = async (io) => {
     const message = failure instanceof Error ? failure.message : String(failure)
     if (/resolve/i.test(message))
       return error(6, `Could not resolve host: ${target.host}`)
+    // docker-proxy accepted the connection, then found nothing to hand it to (a server on the container's 127.0.0.1).
+    if (/reset by peer/i.test(message))
+      return error(56, 'Recv failure: Connection reset by peer')
     return error(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`)
   }
   if (fail && response.status >= 400)

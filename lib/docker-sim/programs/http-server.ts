@@ -190,6 +190,10 @@ async function serve(io: ProcessIO, machine: ServerMachine): Promise<number> {
     else if (arg === '-b' || arg === '--bind') {
       bind = args[++i]
     }
+    else if (arg.startsWith('--bind=') || (arg.startsWith('-b') && arg.length > 2)) {
+      // argparse's other spellings: --bind=127.0.0.1, -b127.0.0.1
+      bind = arg.startsWith('--') ? arg.slice('--bind='.length) : arg.slice(2)
+    }
     else if (/^\d+$/.test(arg)) {
       port = Number(arg)
     }

@@ -37,12 +37,19 @@ describe('files: cp, diff, exec', () => {
     expect(stopped.stderr).toMatch(/^Error response from daemon: container [0-9a-f]{64} is not running\n$/)
   })
 
-  it('run of a program the image lacks: 127 and the runtime\'s error; the container stays, exited', async () => {
+  it('run of a program the image lacks: 127 and the runtime\'s error; the container stays, Created (it never ran)', async () => {
+    // Recorded (errors.yaml, `docker run --name nf busybox nosuchprogram`): ps -a "nf Created", inspect "created 127",
+    // and docker start fails again with the same error and "Error: failed to start containers: nf".
     const sim = await host()
     const run = await sim.run('docker run --name noping python:3.12 ping localhost')
     expect(run.exit).toBe(127)
     expect(run.stderr).toContain('exec: "ping": executable file not found in $PATH: unknown\n\nRun \'docker run --help\' for more information\n')
-    expect((await sim.run('docker ps -a --format "{{.Names}} {{.Status}}"')).stdout).toMatch(/^noping Exited \(127\)/)
+    expect((await sim.run('docker ps -a --format "{{.Names}} {{.Status}}"')).stdout).toBe('noping Created\n')
+    expect((await sim.run('docker ps -q')).stdout).toBe('')
+    expect((await sim.run('docker inspect -f "{{.State.Status}} {{.State.ExitCode}}" noping')).stdout).toBe('created 127\n')
+    const start = await sim.run('docker start noping')
+    expect(start).toMatchObject({ exit: 1, stderr: expect.stringMatching(/executable file not found in \$PATH: unknown\nError: failed to start containers: noping\n$/) })
+    expect((await sim.run('docker ps -a --format "{{.Names}} {{.Status}}"')).stdout).toBe('noping Created\n')
   })
 })
 

@@ -168,3 +168,63 @@ describe('the deck\'s Flask + Redis project', () => {
     expect((await sim.run('docker compose ps -a')).stdout).toBe('NAME      IMAGE     COMMAND   SERVICE   CREATED   STATUS    PORTS\n')
   }, 60_000)
 })
+
+// `docker compose up SERVICE…` starts the named services and the services they depend on, never the
+// services that depend on them; --no-deps starts only the named ones. Compose is not installed on the
+// reference daemon, so this follows Compose's documentation (docs.docker.com reference for
+// `docker compose up`: "Builds, (re)creates, starts, and attaches to containers for a service. Unless
+// they are already running, this command also starts any linked services"; --no-deps: "Don't start
+// linked services") rather than a recorded transcript.
+describe('docker compose up SERVICE', () => {
+  it('up -d redis in snippets/flask_redis starts redis alone: web depends on redis, not the reverse', async () => {
+    const sim = new Simulator()
+    await sim.run('cd /home/student/snippets/flask_redis')
+    const up = await sim.run('docker compose up -d redis')
+    expect(up.exit, up.stderr).toBe(0)
+    expect(up.stderr).not.toContain('web')
+    expect(states(sim)).toEqual({ 'flask_redis-redis-1': 'running' })
+  }, 60_000)
+
+  it('up -d web starts redis first, then web', async () => {
+    const sim = new Simulator()
+    await sim.run('cd /home/student/snippets/flask_redis')
+    const up = await sim.run('docker compose up -d web')
+    expect(up.exit, up.stderr).toBe(0)
+    expect(up.stderr.indexOf('Container flask_redis-redis-1  Started')).toBeLessThan(up.stderr.indexOf('Container flask_redis-web-1  Started'))
+    expect(states(sim)).toEqual({ 'flask_redis-redis-1': 'running', 'flask_redis-web-1': 'running' })
+  }, 60_000)
+
+  it('--no-deps starts only the named service; an unknown service is refused as Compose refuses it', async () => {
+    const sim = await project()
+    expect((await sim.run('docker compose up -d --no-deps app')).exit).toBe(0)
+    expect(states(sim)).toEqual({ 'shop-app-1': 'running' })
+    expect(await sim.run('docker compose up -d nosuch')).toMatchObject({ exit: 1, stderr: 'no such service: nosuch\n' })
+  })
+})
+
+describe('compose\'s own options before the subcommand', () => {
+  it('-f reads another file and -p names the project (containers, network)', async () => {
+    const sim = new Simulator()
+    sim.machine.fs.mkdir('/home/student/shop', { parents: true })
+    sim.machine.fs.writeFile('/home/student/shop/other.yaml', COMPOSE)
+    await sim.run('cd shop')
+    expect(await sim.run('docker compose up -d')).toMatchObject({ exit: 1, stderr: 'no configuration file provided: not found\n' })
+    const up = await sim.run('docker compose -f other.yaml -p store up -d')
+    expect(up.exit, up.stderr).toBe(0)
+    expect(up.stderr).toContain(' Network store_default  Created\n')
+    expect(states(sim)).toEqual({ 'store-cache-1': 'running', 'store-app-1': 'running' })
+    expect((await sim.run('docker compose --file other.yaml --project-name store ps -q')).stdout.trim().split('\n')).toHaveLength(2)
+    expect((await sim.run('docker compose --file=other.yaml --project-name=store down')).exit).toBe(0)
+    expect(sim.host.containers).toHaveLength(0)
+  })
+
+  it('a missing -f file is refused; options the simulator does not read say so and change nothing', async () => {
+    const sim = await project()
+    expect(await sim.run('docker compose -f nosuch.yaml up -d')).toMatchObject({ exit: 1, stderr: 'open /home/student/shop/nosuch.yaml: no such file or directory\n' })
+    for (const text of ['docker compose -f compose.yaml -f other.yaml up -d', 'docker compose --profile debug up -d', 'docker compose --env-file x.env up -d']) {
+      const result = await sim.run(text)
+      expect(result, text).toMatchObject({ exit: 0, stdout: expect.stringContaining('docker compose up: not simulated here') })
+    }
+    expect(sim.host.containers).toHaveLength(0)
+  })
+})

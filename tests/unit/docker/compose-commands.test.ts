@@ -107,6 +107,28 @@ describe('docker compose subcommands', () => {
       expect(e.errors[0]?.message).toBe(message)
   })
 
+  it('compose\'s own options before the subcommand are accepted and explained (-f, --file, -p, --project-name)', () => {
+    for (const text of ['docker compose -f other.yaml up -d', 'docker compose --file other.yaml up -d', 'docker compose -p shop up -d', 'docker compose --project-name=shop -f a.yaml ps'])
+      expect(one(text), text).toMatchObject({ ok: true, errors: [] })
+    const e = one('docker compose -f other.yaml -p shop up -d')
+    expect(e.command).toEqual(['compose', 'up'])
+    expect(e.segments.map(s => [s.kind, s.text])).toEqual([
+      ['program', 'docker'],
+      ['command', 'compose'],
+      ['flag', '-f other.yaml'],
+      ['flag', '-p shop'],
+      ['command', 'up'],
+      ['flag', '-d'],
+    ])
+    expect(e.segments[2]!.explanation).toContain('instead of compose.yaml')
+    expect(e.segments[3]!.explanation).toContain('Names the project shop')
+  })
+
+  it('compose\'s own options after the subcommand are refused, as Compose refuses them', () => {
+    expect(one('docker compose up -f other.yaml')).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'UNKNOWN_FLAG' })] })
+    expect(one('docker compose -f other.yaml frobnicate')).toMatchObject({ ok: false })
+  })
+
   it('rm\'s hidden --all is still accepted, as Compose does, and said to do nothing', () => {
     const e = one('docker compose rm --all')
     expect(e.ok).toBe(true)

@@ -115,6 +115,19 @@ async function buildFlaskStack(sim: Simulator): Promise<void> {
 }
 
 describe('the Flask development server in a container', () => {
+  it('without --host it listens on the container\'s 127.0.0.1 only: the published port gets no reply (the deck\'s pages/06)', async () => {
+    const sim = new Simulator()
+    await sim.run(`cd ${HOME}/snippets/flask_app`)
+    await sim.run('docker build -q -t flask-app .')
+    expect((await sim.run('docker run -d --name lo -p 5000:5000 flask-app flask --app app run --port 5000')).exit).toBe(0)
+    await sim.run('sleep 3')
+    expect((await sim.run('docker logs lo')).stderr).toContain(' * Running on http://127.0.0.1:5000\n')
+    expect(await sim.run('curl -s localhost:5000/random')).toMatchObject({ stdout: '', exit: 56 })
+    expect((await sim.run('docker run -d --name everywhere -p 5001:5000 flask-app')).exit).toBe(0)
+    await sim.run('sleep 3')
+    expect((await sim.run('curl -s localhost:5001/random')).stdout).toMatch(/^Random number: 0\.\d+$/)
+  }, 60_000)
+
   it('the flask_app image: start-up lines, /random, the access log, 404 and 405 pages as Flask prints them', async () => {
     const sim = new Simulator()
     await sim.run(`cd ${HOME}/snippets/flask_app`)

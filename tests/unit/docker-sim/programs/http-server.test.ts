@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { SimFileSystem } from '../../../../lib/docker-sim/fs'
 import { httpServerProgram } from '../../../../lib/docker-sim/programs/http-server'
+import { Simulator } from '../../../../lib/docker-sim/simulator'
 import { loopbackNetwork, run, settle, signalClock } from './harness'
 
 const fixtures = JSON.parse(readFileSync(new URL('./http-server-fixtures.json', import.meta.url), 'utf8')) as {
@@ -89,5 +90,32 @@ describe('python -m http.server', () => {
     const result = await run(['http.server'], { fs: folder(), clock, network, program: httpServerProgram })
     expect(result.exit).toBe(1)
     expect(result.stderr.split('\n').slice(-2)[0]).toBe('OSError: [Errno 98] Address already in use')
+  })
+})
+
+// Recorded (ports.yaml, the loopback steps): a server bound to the container's own 127.0.0.1 is published
+// all the same, but docker-proxy finds nothing behind the port: curl gets no reply (52 or 56), another
+// container on the network is refused, and the server logs no request.
+describe('a server bound to the container\'s 127.0.0.1', () => {
+  it('is not reachable through its published port nor from another container, only from inside', async () => {
+    const sim = new Simulator()
+    for (const bind of ['--bind 127.0.0.1', '-b 127.0.0.1', '--bind=127.0.0.1']) {
+      const name = `lo${bind.length}`
+      expect((await sim.run(`docker run -d --name ${name} -p 5003:8000 python:3.12 python3 -m http.server 8000 ${bind}`)).exit).toBe(0)
+      await sim.run('sleep 1')
+      expect(await sim.run('curl -s localhost:5003/'), bind).toMatchObject({ stdout: '', exit: 56 })
+      expect((await sim.run('curl -sS localhost:5003/')).stderr).toBe('curl: (56) Recv failure: Connection reset by peer\n')
+      const ip = (await sim.run(`docker inspect -f '{{.NetworkSettings.IPAddress}}' ${name}`)).stdout.trim()
+      expect(await sim.run(`docker run --rm busybox wget -q -O- http://${ip}:8000/`)).toMatchObject({ exit: 1, stderr: expect.stringContaining(`wget: can't connect to remote host (${ip}): Connection refused\n`) })
+      expect((await sim.run(`docker logs ${name}`)).stderr).toBe('')
+      await sim.run(`docker rm -f ${name}`)
+    }
+  })
+
+  it('answers on 0.0.0.0 (the default) through the published port', async () => {
+    const sim = new Simulator()
+    await sim.run('docker run -d --name all -p 5003:8000 python:3.12 python3 -m http.server 8000 --bind 0.0.0.0')
+    await sim.run('sleep 1')
+    expect((await sim.run('curl -s -o /dev/null -w "%{http_code}" localhost:5003/')).stdout).toBe('200')
   })
 })
