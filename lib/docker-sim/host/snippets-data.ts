@@ -29,7 +29,7 @@ export const SNIPPETS: Record<string, SnippetFile> = {
     mode: 420,
   },
   'flask_app/requirements.txt': {
-    content: 'blinker==1.9.0\nclick==8.4.0\nFlask==3.1.3\nitsdangerous==2.2.0\nJinja2==3.1.6\nMarkupSafe==3.0.3\nnumpy==2.4.6\nWerkzeug==3.1.8\n',
+    content: 'blinker==1.9.0\nclick==8.4.1\nFlask==3.1.3\nitsdangerous==2.2.0\nJinja2==3.1.6\nMarkupSafe==3.0.3\nnumpy==2.4.6\nWerkzeug==3.1.8\n',
     mode: 420,
   },
   'flask_app/setup-venv.sh': {
@@ -53,7 +53,7 @@ export const SNIPPETS: Record<string, SnippetFile> = {
     mode: 420,
   },
   'flask_redis/requirements.txt': {
-    content: 'blinker==1.9.0\nclick==8.4.0\nFlask==3.1.3\nitsdangerous==2.2.0\nJinja2==3.1.6\nMarkupSafe==3.0.3\nredis==7.4.0\nWerkzeug==3.1.8\n',
+    content: 'blinker==1.9.0\nclick==8.4.1\nFlask==3.1.3\nitsdangerous==2.2.0\nJinja2==3.1.6\nMarkupSafe==3.0.3\nredis==7.4.0\nWerkzeug==3.1.8\n',
     mode: 420,
   },
 }

@@ -151,4 +151,21 @@ describe.skipIf(pinnedPython === null)(`snippets/flask_app with the pinned versi
     expect(status).toBe(200)
     expect(body).toMatch(/^Random number: 0\.\d+/)
   })
+
+  // pallets/flask#6025: click 8.4.0 left debug mode off for both (click's floor in pin-floors.ts).
+  // `--debug` before `run` is how flask_redis's CMD starts the reloader for its mounted code.
+  it.each([
+    { how: '`--debug` before `run`', args: ['--debug', 'run'], env: {} },
+    { how: 'FLASK_DEBUG=1', args: ['run'], env: { FLASK_DEBUG: '1' } },
+  ])('$how turns on debug mode and the reloader with the pinned click', async ({ args, env }) => {
+    const port = await freePort()
+    const server = await startServer(pinnedPython!, ['-m', 'flask', '--app', 'app', ...args, '--port', String(port)], {
+      cwd: folder,
+      env,
+      isReady: answersHttp(`http://127.0.0.1:${port}/`),
+    })
+    running.push(server)
+    expect(server.output()).toContain(' * Debug mode: on')
+    expect(server.output()).toContain(' * Restarting with stat')
+  })
 })
