@@ -452,7 +452,7 @@ export const EXERCISES: readonly Exercise[] = [
     hints: [
       FLAG_AFTER_IMAGE_HINT,
       { id: 'code-before-deps', text: 'The code is copied before pip install runs: every change to app.py then reinstalls every package. COPY requirements.txt and RUN pip install first, COPY app.py after.', when: view => installAndCopySteps(view) === 'copy-first' },
-      { id: 'localhost-only', text: 'flask run listens on 127.0.0.1 unless told otherwise, which inside a container no published port reaches (real Docker fails the connection; the simulator still lets it through): add --host 0.0.0.0.', when: view => builtImageTagged(view, 'flask-app') !== null && !flaskAppListensEverywhere(view) },
+      { id: 'localhost-only', text: 'flask run listens on 127.0.0.1 unless told otherwise, which inside a container no published port reaches (curl gets no reply): add --host 0.0.0.0.', when: view => builtImageTagged(view, 'flask-app') !== null && !flaskAppListensEverywhere(view) },
       { id: 'port-sides-swapped', text: 'Publish the app\'s port: -p 8000:5000 (HOST:CONTAINER: the laptop\'s 8000 first, then the 5000 the app listens on).', when: view => flaskAppContainers(view).some(c => c.hostConfig.portBindings.length > 0 && !c.hostConfig.portBindings.some(b => b.containerPort === 5000)) },
       { id: 'not-published', text: 'The app runs, but no port is published: run a new container with -p 8000:5000 (a running container\'s ports cannot be added).', when: view => flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.length === 0) && !flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.some(b => b.containerPort === 5000)) },
       { id: 'app-port-mismatch', text: 'Port 5000 is published, but the app in the container listens on another port: give flask run --port 5000 (its default is 5000), or publish the port it uses.', when: view => flaskAppContainers(view).some(c => isRunning(c) && c.hostConfig.portBindings.some(b => b.containerPort === 5000) && listeningPorts(view, c).length > 0 && !listeningPorts(view, c).includes(5000)) },
@@ -470,7 +470,7 @@ export const EXERCISES: readonly Exercise[] = [
       ].join('\n'),
       commands: ['cd snippets/flask_app', 'docker build -t flask-app .', 'docker run -d --name flask -p 8000:5000 flask-app', 'curl localhost:8000/random'],
     }],
-    notChecked: 'What /random answered: the check sees the app listening behind the published port, not what curl printed. And the simulator lets a published port reach an app listening on 127.0.0.1, which real Docker does not, so 0.0.0.0 is read from the image and from Flask\'s start-up lines instead.',
+    notChecked: 'What /random answered: the check sees the app listening behind the published port on every interface, not what curl printed.',
   },
 ]
 

@@ -90,10 +90,14 @@ export function listeningPorts(view: MachineView, container: ContainerRecord): n
   return [...(view.host.containerPorts.get(container.id)?.keys() ?? [])]
 }
 
-/** The running container a published host port leads to, when a program in it listens on the bound container port. */
+/**
+ * The running container a published host port leads to, when a program in it listens on the bound container
+ * port on an address the port reaches (not only on the container's own 127.0.0.1).
+ */
 export function containerBehindHostPort(view: MachineView, hostPort: number): ContainerRecord | null {
   return view.host.activeBindings().find(b => b.hostPort === hostPort && b.protocol === 'tcp' && isRunning(b.container)
-    && view.host.containerPorts.get(b.container.id)?.has(b.containerPort) === true)?.container ?? null
+    && view.host.containerPorts.get(b.container.id)?.has(b.containerPort) === true
+    && view.host.loopbackPorts.get(b.container.id)?.has(b.containerPort) !== true)?.container ?? null
 }
 
 /** A published host port whose container has a program listening on the bound container port. */
