@@ -36,7 +36,8 @@ export function importedSpecifiers(source: string): string[] {
 
 /** The npm package a specifier names, or null for relative paths, Node built-ins and Vite/Slidev virtual modules. */
 export function packageOf(specifier: string): string | null {
-  if (/^(?:[./#]|~\/|@\/|virtual:|node:)/.test(specifier))
+  // server-ref: is Slidev's module of state shared through its dev server (a terminal relay uses one).
+  if (/^(?:[./#]|~\/|@\/|virtual:|server-ref:|node:)/.test(specifier))
     return null
   const bare = specifier.split('?')[0]!
   const name = bare.startsWith('@') ? bare.split('/').slice(0, 2).join('/') : bare.split('/')[0]!
@@ -52,6 +53,7 @@ describe('declared dependencies', () => {
     expect(packageOf('monaco-editor/esm/vs/editor/editor.api')).toBe('monaco-editor')
     expect(packageOf('ajv/dist/2020')).toBe('ajv')
     expect(packageOf('node:fs')).toBeNull()
+    expect(packageOf('server-ref:docker-overview-terminals')).toBeNull()
     expect(packageOf('path')).toBeNull()
     expect(packageOf('./tokenize')).toBeNull()
     expect(importedSpecifiers(`import { a } from 'yaml'\nimport 'x-side'\nconst m = await import('pdf-lib')\nexport * from './here'`))
