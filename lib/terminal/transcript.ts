@@ -2,8 +2,11 @@
 // machine (the same seed every time, so the PDF never changes between builds), each after its prompt.
 import { Simulator } from '../docker-sim/simulator'
 
-/** A command's output longer than this is cut in the middle with a note, so one pull cannot fill a page. */
-const MAX_LINES_PER_COMMAND = 12
+/**
+ * A command's output longer than this is cut in the middle with a note, so one pull cannot fill a page and
+ * a slide's five or six commands fit on its page.
+ */
+const MAX_LINES_PER_COMMAND = 8
 /** What is kept of a long output: its first lines (what started) and its last (how it ended: the point). */
 const HEAD_LINES = 2
 

@@ -17,7 +17,7 @@ describe('printed transcript', () => {
   it('cuts a long output in the middle with a note, keeping how it started and how it ended', async () => {
     const text = await transcriptOf(['for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do echo line $i; done'])
     const lines = text.split('\n').slice(1)
-    expect(lines).toEqual(['line 1', 'line 2', '… (9 lines)', ...Array.from({ length: 9 }, (_, i) => `line ${i + 12}`)])
+    expect(lines).toEqual(['line 1', 'line 2', '… (13 lines)', ...Array.from({ length: 5 }, (_, i) => `line ${i + 16}`)])
   })
 
   it('keeps the error at the end of an output that starts with a pull', async () => {
