@@ -13,7 +13,10 @@ import { PROJECT_ROOT } from './support/deck-env'
 
 // The dev server compiles each slide on first visit: slow on a shared 2-core machine.
 const READY_TIMEOUT_MS = 120_000
-test.describe.configure({ mode: 'serial', timeout: 240_000 })
+// Twice in about ten runs on a loaded machine, the presenter's first ArrowRight (which took 7 s while the
+// dev server still compiled slides) moved it several slides at once; never on a settled server. One retry,
+// which Playwright reports as flaky, keeps that from failing CI, while a real break fails both runs.
+test.describe.configure({ mode: 'serial', timeout: 240_000, retries: 1 })
 
 const password = newPassword()
 // A follower on the room's address is what a student's laptop is; 127.0.0.1 is only a fallback.
