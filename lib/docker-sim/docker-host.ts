@@ -929,16 +929,17 @@ export class DockerHost {
 
   /**
    * A connection to a container's port: from its own loopback, from another address on a network, or
-   * through docker-proxy (a published port). A server bound to 127.0.0.1 only answers the first; the
-   * proxy has already accepted the client's connection, so the client sees it reset (curl: exit 56),
-   * not refused (recorded: tests/fixtures/daemon/scenarios/ports.yaml, the loopback steps).
+   * through docker-proxy (a published port). A server bound to 127.0.0.1 only answers the first. Through
+   * the proxy, which has already accepted the client's connection, a port nobody can reach (bound to
+   * 127.0.0.1, or nothing listening) is reset (curl: exit 56), not refused (recorded:
+   * tests/fixtures/daemon/scenarios/ports.yaml, the loopback and idle steps).
    */
   private async requestContainer(container: ContainerRecord, port: number, request: HttpRequest, via: 'loopback' | 'network' | 'proxy'): Promise<HttpResponse> {
     if (container.status === 'paused')
       throw new Error('Connection timed out')
     const handler = this.containerPorts.get(container.id)?.get(port)
     const unreachable = via !== 'loopback' && this.loopbackPorts.get(container.id)?.has(port) === true
-    if (unreachable && via === 'proxy')
+    if ((unreachable || !handler) && via === 'proxy')
       throw new Error('Connection reset by peer')
     if (!handler || unreachable)
       throw new Error('Connection refused')
